@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `gleaner` command: runs the built CLI bundle (npm run build:node makes it).
+const { join } = require('node:path');
+const { existsSync } = require('node:fs');
+const outDir = join(__dirname, '..', 'out');
+const bundle = join(outDir, 'cli.cjs');
+if (!existsSync(bundle)) {
+  process.stderr.write('gleaner: not built yet; run `npm run build` in ' + join(__dirname, '..') + '\n');
+  process.exit(1);
+}
+require(bundle)
+  .main(process.argv.slice(2), outDir)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,0 +1,90 @@
+import type { ArticleDetail, ArticleListItem, ImportReport, LibraryStats, SearchPage } from '../../shared/types.js';
+import { MARK_END, MARK_START } from '../../shared/types.js';
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '          ');
+
+function row(item: ArticleListItem, bold: boolean): string {
+  const source = (item.source ?? '').slice(0, 24).padEnd(24);
+  const flags = `${item.draft ? ' [draft]' : ''}${item.missing ? ' [missing]' : ''}`;
+  const lines = [`${String(item.id).padStart(7)}  ${day(item.date)}  ${source}  ${item.title}${flags}`];
+  if (item.snippet) {
+    const [on, off] = bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+    lines.push(`${' '.repeat(9)}${item.snippet.replaceAll(MARK_START, on).replaceAll(MARK_END, off).replace(/\s+/g, ' ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatPage(page: SearchPage, color: boolean): string {
+  const from = page.items.length ? page.offset + 1 : 0;
+  const to = page.offset + page.items.length;
+  const head = `${page.total} article${page.total === 1 ? '' : 's'} match (showing ${from}-${to}, ${page.tookMs} ms)`;
+  return [head, ...page.items.map((item) => row(item, color))].join('\n');
+}
+
+export function formatArticle(a: ArticleDetail): string {
+  const fields: [string, string | null | boolean][] = [
+    ['Title', a.title],
+    ['Date', a.date ? `${a.date}${a.dateSource === 'path' ? ' (from the path)' : ''}` : null],
+    ['Source', a.source],
+    ['Draft', a.draft],
+    ['Summary', a.summary],
+    ['Description', a.description],
+    ['Link', a.sourceLink],
+    ['URL', a.url],
+    ['Enclosure', a.enclosure],
+    ['Article id', a.articleId],
+    ['Feed item id', a.feedItemId],
+    ['File', `${a.folder}/${a.relPath} (${a.format} front matter, ${a.bodyFormat} body)`],
+    ['Missing', a.missing ? 'the file is gone from disk' : null],
+  ];
+  const lines = fields.filter(([, v]) => v !== null && v !== false).map(([k, v]) => `${k.padEnd(13)} ${v}`);
+  for (const [key, value] of Object.entries(a.extra)) lines.push(`${key.padEnd(13)} ${JSON.stringify(value)}`);
+  for (const warning of a.warnings) lines.push(`Warning       ${warning}`);
+  return lines.join('\n');
+}
+
+export function formatReport(r: ImportReport): string {
+  const lines = [
+    `Imported ${r.folders.join(', ')} in ${(r.durationMs / 1000).toFixed(1)} s${r.cancelled ? ' (cancelled)' : ''}`,
+    `  added ${r.added}, updated ${r.updated}, unchanged ${r.unchanged}, restored ${r.restored}, missing ${r.missing}, ` +
+      `failed ${r.failed}, skipped ${r.skipped}, with warnings ${r.warnings}`,
+  ];
+  const show = (status: string, title: string) => {
+    const files = r.files.filter((f) => f.status === status);
+    if (files.length === 0) return;
+    lines.push(`${title}:`);
+    for (const f of files.slice(0, 50)) lines.push(`  ${f.path}${f.reason ? `: ${f.reason}` : ''}`);
+    if (files.length > 50) lines.push(`  … and ${files.length - 50} more (use --json for all)`);
+  };
+  show('failed', 'Failed');
+  show('missing', 'Missing (kept in the library, marked missing)');
+  const warned = r.files.filter((f) => f.warnings?.length);
+  if (warned.length) {
+    lines.push('Warnings:');
+    for (const f of warned.slice(0, 20)) lines.push(`  ${f.path}: ${f.warnings!.join('; ')}`);
+    if (warned.length > 20) lines.push(`  … and ${warned.length - 20} more`);
+  }
+  if (r.duplicates.length) {
+    lines.push('Likely duplicates (not merged):');
+    for (const d of r.duplicates.slice(0, 20)) lines.push(`  same ${d.by} ${d.by === 'content' ? '' : d.value}: ${d.paths.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatStats(s: LibraryStats, dbPath: string): string {
+  return [
+    `Library      ${dbPath} (${(s.dbBytes / 1024 / 1024).toFixed(1)} MB, schema ${s.schemaVersion})`,
+    `Articles     ${s.articles}${s.missing ? ` (+${s.missing} missing)` : ''}`,
+    `Sources      ${s.sources}`,
+    `Folders      ${s.folders}`,
+    `Dates        ${s.oldest ? `${day(s.oldest)} to ${day(s.newest)}` : 'none'}`,
+  ].join('\n');
+}
+
+/** A one-line progress bar for a terminal, redrawn in place. */
+export function progressBar(done: number, total: number, current: string | null, width = 30): string {
+  const ratio = total > 0 ? Math.min(done / total, 1) : 0;
+  const filled = Math.round(ratio * width);
+  const name = current ? `  ${current.length > 40 ? '…' + current.slice(-39) : current}` : '';
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${name}\x1b[K`;
+}

@@ -1,0 +1,159 @@
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openLibrary } from '../library/db/connection.js';
+import { articleDetail } from '../library/db/queries/articleReads.js';
+import { FolderError, importFolders } from '../library/import/importer.js';
+import { workerParseStage } from '../library/import/parseStage.js';
+import { DEFAULT_MAX_BYTES } from '../library/import/parseFile.js';
+import { defaultLibraryPath } from '../library/paths.js';
+import { QueryError, search } from '../library/query/search.js';
+import { libraryStats } from '../library/service.js';
+import { SORT_ORDERS, type SortOrder } from '../../shared/types.js';
+import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
+import { USAGE, UsageError } from './usage.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bar) and stdout takes colour. */
+  tty: boolean;
+  /** Folder of the built worker bundles; without it imports parse on the main thread. */
+  workerDir?: string;
+  /** `gleaner serve` lives in the web host; injected to keep this module small. */
+  serve?: (options: { dbPath: string; port: number; open: boolean; workerDir?: string }) => Promise<void>;
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  workers: { type: 'string' },
+  port: { type: 'string' },
+  open: { type: 'boolean', default: false },
+} as const;
+
+/** Runs one CLI invocation and returns its exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FolderError) {
+      io.stderr(`gleaner: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof QueryError) {
+      io.stderr(`gleaner: bad query: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`gleaner: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.stdout : io.stderr)(USAGE + '\n');
+    return values.help ? 0 : 2;
+  }
+  const dbPath = values.db ?? defaultLibraryPath();
+  const print = (json: unknown, human: () => string) => io.stdout((values.json ? JSON.stringify(json, null, 2) : human()) + '\n');
+
+  switch (command) {
+    case 'import': {
+      if (rest.length === 0) throw new UsageError('import needs at least one folder');
+      const maxFileBytes = values['max-file-size'] ? positive(values['max-file-size'], '--max-file-size') * 1024 * 1024 : undefined;
+      const workers = values.workers ? positive(values.workers, '--workers') : Math.max(1, Math.min(4, cpus().length - 1));
+      const db = openLibrary(dbPath);
+      const script = io.workerDir ? join(io.workerDir, 'parseWorker.cjs') : null;
+      const stage = script && existsSync(script) ? workerParseStage(script, workers, maxFileBytes ?? DEFAULT_MAX_BYTES) : undefined;
+      const showBar = io.tty && !values.json;
+      try {
+        const report = await importFolders(db, rest, {
+          maxFileBytes,
+          parseStage: stage,
+          onProgress: (p) => showBar && p.phase === 'importing' && io.stderr(progressBar(p.filesDone, p.filesTotal, p.currentFile)),
+        });
+        if (showBar) io.stderr('\n');
+        print(report, () => formatReport(report));
+      } finally {
+        await stage?.close();
+        db.close();
+      }
+      return 0;
+    }
+    case 'search':
+    case 'list': {
+      if (command === 'search' && rest.length === 0) throw new UsageError('search needs a query');
+      const sort = values.sort ?? (command === 'search' ? 'relevance' : 'date-desc');
+      if (!SORT_ORDERS.includes(sort as SortOrder)) throw new UsageError(`--sort must be one of ${SORT_ORDERS.join(', ')}`);
+      const db = openLibrary(dbPath);
+      try {
+        const page = search(db, {
+          query: rest.join(' '),
+          sort: sort as SortOrder,
+          limit: values.limit ? positive(values.limit, '--limit') : 20,
+          offset: values.offset ? Number(values.offset) : 0,
+          facets: values.json,
+        });
+        print(page, () => formatPage(page, io.tty));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    case 'show': {
+      const id = positive(rest[0] ?? '', 'show <id>');
+      const db = openLibrary(dbPath);
+      try {
+        const article = articleDetail(db, id);
+        if (!article) {
+          io.stderr(`gleaner: no article with id ${id}\n`);
+          return 1;
+        }
+        print(article, () => formatArticle(article));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    case 'stats': {
+      const db = openLibrary(dbPath);
+      try {
+        const stats = libraryStats(db, dbPath);
+        print(stats, () => formatStats(stats, dbPath));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    case 'serve': {
+      if (!io.serve) throw new UsageError('serve is not available in this build');
+      const port = values.port !== undefined ? Number(values.port) : 0;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0-65535');
+      await io.serve({ dbPath, port, open: values.open, workerDir: io.workerDir });
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (try gleaner --help)`);
+  }
+}
+
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} takes a positive whole number, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,30 @@
+export const USAGE = `Gleaner: an offline article library.
+
+Usage:
+  gleaner import <folder>... [--max-file-size MB] [--workers N]
+  gleaner search <query> [--sort S] [--limit N] [--offset N]
+  gleaner list [query] [--sort S] [--limit N] [--offset N]
+  gleaner show <id>
+  gleaner stats
+  gleaner serve [--port N] [--open]
+
+Options (every command):
+  --db FILE   library database (default: the per-user data folder, or $GLEANER_DB)
+  --json      print one JSON document on stdout
+  --help      this text
+
+Query syntax: words, "phrases", prefix*, -negation, OR, (groups), and filters
+  tag:ai source:"IBN" after:2025-07 before:2025-08-01 date:2025 draft:false
+  has:enclosure is:missing title:word folder:name
+Sorts: date-desc (default), date-asc, title, source, relevance (search's default).
+
+Exit status: 0 when the command ran (per-file import failures are in the report),
+2 for bad usage or a missing folder, 1 for any other error.`;
+
+/** Wrong invocation: the CLI prints one line and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

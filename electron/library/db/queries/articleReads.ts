@@ -1,0 +1,104 @@
+import type { Db } from '../connection.js';
+import type { ArticleDetail, ArticleListItem, JsonValue } from '../../../../shared/types.js';
+
+const LIST_COLUMNS = 'a.id, a.title, a.source, a.date, a.summary, a.description, a.draft, a.enclosure, a.missing';
+
+interface ListRow {
+  id: number;
+  title: string;
+  source: string | null;
+  date: string | null;
+  summary: string | null;
+  description: string | null;
+  draft: number;
+  enclosure: string | null;
+  missing: number;
+}
+
+interface DetailRow extends ListRow {
+  folder: string;
+  rel_path: string;
+  format: ArticleDetail['format'];
+  body_format: ArticleDetail['bodyFormat'];
+  source_link: string | null;
+  url: string | null;
+  article_id: string | null;
+  feed_item_id: string | null;
+  date_source: ArticleDetail['dateSource'];
+  extra: string;
+  warnings: string;
+  imported_at: string;
+  updated_at: string;
+}
+
+export function rowToListItem(row: ListRow, snippet: string | null = null): ArticleListItem {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    date: row.date,
+    summary: row.summary ?? row.description,
+    draft: row.draft === 1,
+    hasEnclosure: !!row.enclosure,
+    missing: row.missing === 1,
+    snippet,
+  };
+}
+
+/** List rows for a page of ids, returned in the ids' order. */
+export function listItemsByIds(db: Db, ids: number[], snippets: Map<number, string> = new Map()): ArticleListItem[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT ${LIST_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as ListRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [rowToListItem(row, snippets.get(id) ?? null)] : [];
+  });
+}
+
+export function articleDetail(db: Db, id: number): ArticleDetail | null {
+  const row = db
+    .prepare(
+      `SELECT ${LIST_COLUMNS}, f.path AS folder, a.rel_path, a.format, a.body_format, a.source_link, a.url,
+              a.article_id, a.feed_item_id, a.date_source, a.extra, a.warnings, a.imported_at, a.updated_at
+         FROM articles a JOIN folders f ON f.id = a.folder_id WHERE a.id = ?`,
+    )
+    .get(id) as DetailRow | undefined;
+  if (!row) return null;
+  return {
+    ...rowToListItem(row),
+    folder: row.folder,
+    relPath: row.rel_path,
+    format: row.format,
+    bodyFormat: row.body_format,
+    description: row.description,
+    sourceLink: row.source_link,
+    url: row.url,
+    enclosure: row.enclosure,
+    articleId: row.article_id,
+    feedItemId: row.feed_item_id,
+    dateSource: row.date_source,
+    extra: JSON.parse(row.extra) as Record<string, JsonValue>,
+    warnings: JSON.parse(row.warnings) as string[],
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface ArticleBody {
+  frontMatter: string | null;
+  body: string;
+  bodyFormat: ArticleDetail['bodyFormat'];
+}
+
+export function articleBody(db: Db, id: number): ArticleBody | null {
+  const row = db
+    .prepare(
+      `SELECT b.front_matter, b.body, a.body_format FROM article_bodies b JOIN articles a ON a.id = b.article_id
+        WHERE b.article_id = ?`,
+    )
+    .get(id) as { front_matter: string | null; body: string; body_format: ArticleDetail['bodyFormat'] } | undefined;
+  return row ? { frontMatter: row.front_matter, body: row.body, bodyFormat: row.body_format } : null;
+}

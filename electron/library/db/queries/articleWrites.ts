@@ -1,0 +1,138 @@
+import type { Db } from '../connection.js';
+import type { ParsedArticle } from '../../import/types.js';
+
+/** What the importer needs to know about a file it has seen before. */
+export interface KnownFile {
+  id: number;
+  size: number;
+  mtimeMs: number;
+  missing: boolean;
+}
+
+export function knownFiles(db: Db, folderId: number): Map<string, KnownFile> {
+  const rows = db
+    .prepare('SELECT id, rel_path, file_size, file_mtime_ms, missing FROM articles WHERE folder_id = ?')
+    .raw()
+    .all(folderId) as [number, string, number, number, number][];
+  return new Map(rows.map(([id, rel, size, mtimeMs, missing]) => [rel, { id, size, mtimeMs, missing: missing === 1 }]));
+}
+
+export interface FileStamp {
+  folderId: number;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The article's columns, in the order the INSERT and UPDATE statements bind them. */
+function articleColumns(a: ParsedArticle, stamp: FileStamp, now: string): unknown[] {
+  const f = a.fields;
+  return [
+    stamp.size,
+    stamp.mtimeMs,
+    // Empty bodies (section pages) would all "duplicate" each other; they get no hash.
+    a.body.trim() === '' ? '' : a.contentHash,
+    a.format,
+    a.bodyFormat,
+    f.title,
+    f.date,
+    f.dateSource,
+    f.draft ? 1 : 0,
+    f.summary,
+    f.description,
+    f.source,
+    f.sourceLink,
+    f.url,
+    f.enclosure,
+    f.articleId,
+    f.feedItemId,
+    JSON.stringify(a.extra),
+    JSON.stringify(a.warnings),
+    now,
+  ];
+}
+
+const COLUMNS = `file_size, file_mtime_ms, content_hash, format, body_format, title, date, date_source, draft,
+  summary, description, source, source_link, url, enclosure, article_id, feed_item_id, extra, warnings, updated_at`;
+
+/**
+ * Prepared statements for one import. Each public method writes every table an
+ * article touches, so that inside the caller's transaction an article is whole or absent.
+ */
+export class ArticleWriter {
+  private readonly insertArticle;
+  private readonly updateArticle;
+  private readonly upsertBody;
+  private readonly insertFts;
+  private readonly deleteFts;
+  private readonly setMissing;
+  private readonly clearFileTags;
+  private readonly addFileTag;
+  private readonly findTag;
+  private readonly createTag;
+  private readonly tagIds = new Map<string, number>();
+
+  constructor(private readonly db: Db) {
+    const placeholders = COLUMNS.split(',').map(() => '?').join(', ');
+    this.insertArticle = db.prepare(
+      `INSERT INTO articles (folder_id, rel_path, imported_at, ${COLUMNS}) VALUES (?, ?, ?, ${placeholders})`,
+    );
+    const assignments = COLUMNS.split(',').map((c) => `${c.trim()} = ?`).join(', ');
+    this.updateArticle = db.prepare(`UPDATE articles SET ${assignments}, missing = 0 WHERE id = ?`);
+    this.upsertBody = db.prepare(
+      `INSERT INTO article_bodies (article_id, front_matter, body) VALUES (?, ?, ?)
+       ON CONFLICT(article_id) DO UPDATE SET front_matter = excluded.front_matter, body = excluded.body`,
+    );
+    this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, summary, body, source) VALUES (?, ?, ?, ?, ?)');
+    this.deleteFts = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+    this.setMissing = db.prepare('UPDATE articles SET missing = ? WHERE id = ?');
+    this.clearFileTags = db.prepare("DELETE FROM article_tags WHERE article_id = ? AND origin = 'file'");
+    // OR IGNORE: when the person already gave the article this tag, theirs stays theirs.
+    this.addFileTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'file')");
+    this.findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
+    this.createTag = db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)');
+  }
+
+  insert(article: ParsedArticle, stamp: FileStamp, now: string): number {
+    const info = this.insertArticle.run(stamp.folderId, stamp.relPath, now, ...articleColumns(article, stamp, now));
+    const id = Number(info.lastInsertRowid);
+    this.writeBodyAndIndex(id, article);
+    this.writeFileTags(id, article.fileTags, now);
+    return id;
+  }
+
+  update(id: number, article: ParsedArticle, stamp: FileStamp, now: string): void {
+    this.updateArticle.run(...articleColumns(article, stamp, now), id);
+    this.deleteFts.run(id);
+    this.writeBodyAndIndex(id, article);
+    this.clearFileTags.run(id);
+    this.writeFileTags(id, article.fileTags, now);
+  }
+
+  markMissing(id: number, missing: boolean): void {
+    this.setMissing.run(missing ? 1 : 0, id);
+  }
+
+  private writeBodyAndIndex(id: number, a: ParsedArticle): void {
+    this.upsertBody.run(id, a.frontMatterRaw, a.body);
+    const summary = [a.fields.summary, a.fields.description].filter(Boolean).join('\n');
+    this.insertFts.run(id, a.fields.title, summary, a.text, a.fields.source ?? '');
+  }
+
+  private writeFileTags(id: number, names: string[], now: string): void {
+    for (const name of names) this.addFileTag.run(id, this.tagId(name, now));
+  }
+
+  private tagId(name: string, now: string): number {
+    const key = name.toLowerCase();
+    let id = this.tagIds.get(key) ?? (this.findTag.get(name) as number | undefined);
+    if (id === undefined) id = Number(this.createTag.run(name, now).lastInsertRowid);
+    this.tagIds.set(key, id);
+    return id;
+  }
+
+  /** Merges FTS index segments after a bulk change: queries get several times faster. */
+  optimizeIndex(): void {
+    this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
+  }
+}

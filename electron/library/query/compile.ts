@@ -1,0 +1,187 @@
+import type { QueryNode } from '../../../shared/query/ast.js';
+
+/**
+ * A query compiled for SQLite. `where` is a boolean SQL expression over `articles a`.
+ * `match` is the FTS5 expression for the free-text part when the top level can be
+ * served by one MATCH (it then drives relevance ranking and snippets).
+ */
+export interface CompiledQuery {
+  where: string;
+  params: unknown[];
+  match: string | null;
+}
+
+const FTS_IDS = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?';
+
+/** Text leaves (and or/not groups made only of them) can become one FTS5 expression. */
+function isTextOnly(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'text':
+      return true;
+    case 'field':
+      return node.field === 'title';
+    case 'not':
+      return false; // FTS5's NOT is binary; negatives are handled by the AND that holds them
+    case 'and':
+    case 'or':
+      return node.children.every(isTextOnly);
+  }
+}
+
+/** FTS5 string literal: every token quoted, so user text is never FTS syntax. */
+const ftsString = (value: string): string => `"${value.replace(/"/g, '""')}"`;
+
+function toFts(node: QueryNode): string {
+  switch (node.kind) {
+    case 'text':
+      return ftsString(node.value) + (node.prefix ? '*' : '');
+    case 'field': // only title: reaches here
+      return `title : ${ftsString(node.value)}`;
+    case 'and':
+      return `(${node.children.map(toFts).join(' AND ')})`;
+    case 'or':
+      return `(${node.children.map(toFts).join(' OR ')})`;
+    case 'not':
+      throw new Error('unreachable: NOT is compiled by its AND');
+  }
+}
+
+/** Start (inclusive) and end (exclusive) of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as ISO strings. */
+export function periodBounds(value: string): [string, string] {
+  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
+  const start = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+  const end =
+    d !== undefined
+      ? new Date(Date.UTC(y, (m ?? 1) - 1, d + 1))
+      : m !== undefined
+        ? new Date(Date.UTC(y, m, 1))
+        : new Date(Date.UTC(y + 1, 0, 1));
+  start.setUTCFullYear(y); // years below 100 must not be read as 19xx
+  return [start.toISOString(), end.toISOString()];
+}
+
+const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+const truthy = (v: string): boolean => ['true', 'yes', '1'].includes(v.toLowerCase());
+
+class Compiler {
+  params: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.params.push(value);
+    return '?';
+  }
+
+  /** Articles whose full text matches an FTS5 expression. */
+  inFts(expression: string, negate = false): string {
+    this.bind(expression);
+    return `a.id ${negate ? 'NOT IN' : 'IN'} (${FTS_IDS})`;
+  }
+
+  node(node: QueryNode): string {
+    switch (node.kind) {
+      case 'text':
+        return this.inFts(toFts(node));
+      case 'field':
+        return this.field(node.field, node.value);
+      case 'not':
+        // coalesce: a filter on an absent value (no source, no date) is false, so its negation is true
+        return `NOT coalesce((${this.node(node.child)}), 0)`;
+      case 'or':
+        if (isTextOnly(node)) return this.inFts(toFts(node));
+        return `(${node.children.map((c) => this.node(c)).join(' OR ')})`;
+      case 'and':
+        return this.and(node.children).where;
+    }
+  }
+
+  /** Gathers text children into one MATCH; filters become SQL beside it. */
+  and(children: QueryNode[]): { where: string; match: string | null } {
+    const positives = children.filter(isTextOnly).map(toFts);
+    const negatives = children.flatMap((c) => (c.kind === 'not' && isTextOnly(c.child) ? [toFts(c.child)] : []));
+    const rest = children.filter((c) => !isTextOnly(c) && !(c.kind === 'not' && isTextOnly(c.child)));
+    const parts: string[] = [];
+    let match: string | null = null;
+    if (positives.length > 0) {
+      match = positives.join(' AND ') + negatives.map((n) => ` NOT ${n}`).join('');
+      parts.push(this.inFts(match));
+    } else if (negatives.length > 0) {
+      parts.push(this.inFts(negatives.join(' OR '), true));
+    }
+    for (const child of rest) parts.push(this.node(child));
+    return { where: parts.length > 0 ? parts.join(' AND ') : '1', match };
+  }
+
+  field(field: string, value: string): string {
+    switch (field) {
+      case 'tag':
+        // A parent tag includes its children: tag:policy matches policy/uk.
+        return `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                          WHERE t.name = ${this.bind(value)} OR t.name LIKE ${this.bind(likeEscape(value) + '/%')} ESCAPE '\\')`;
+      case 'source':
+        return `coalesce(a.source, '') LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\'`;
+      case 'folder':
+        return `a.folder_id IN (SELECT id FROM folders WHERE path LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`;
+      case 'after':
+        return `a.date >= ${this.bind(periodBounds(value)[0])}`;
+      case 'before':
+        return `a.date < ${this.bind(periodBounds(value)[0])}`;
+      case 'date': {
+        const [start, end] = periodBounds(value);
+        return `(a.date >= ${this.bind(start)} AND a.date < ${this.bind(end)})`;
+      }
+      case 'draft':
+        return `a.draft = ${truthy(value) ? 1 : 0}`;
+      case 'has':
+        return this.has(value.toLowerCase());
+      case 'is':
+        return this.is(value.toLowerCase());
+      case 'title':
+        return this.inFts(`title : ${ftsString(value)}`);
+      default:
+        throw new Error(`Unknown filter "${field}:"`);
+    }
+  }
+
+  has(value: string): string {
+    switch (value) {
+      case 'enclosure':
+        return "coalesce(a.enclosure, '') != ''";
+      case 'summary':
+        return "coalesce(a.summary, a.description, '') != ''";
+      case 'tags':
+        return 'EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)';
+      case 'note':
+        return "coalesce(a.note, '') != ''";
+      default:
+        throw new Error(`has:${value} is not a filter: use has:enclosure, has:summary, has:tags or has:note`);
+    }
+  }
+
+  is(value: string): string {
+    switch (value) {
+      case 'read':
+        return 'a.read_at IS NOT NULL';
+      case 'unread':
+        return 'a.read_at IS NULL';
+      case 'starred':
+        return 'a.starred = 1';
+      case 'unstarred':
+        return 'a.starred = 0';
+      case 'missing':
+        return 'a.missing = 1';
+      case 'draft':
+        return 'a.draft = 1';
+      default:
+        throw new Error(`is:${value} is not a filter: use is:read, is:unread, is:starred or is:missing`);
+    }
+  }
+}
+
+/** Compiles a parsed query; `null` (nothing typed) matches every article. */
+export function compileQuery(node: QueryNode | null): CompiledQuery {
+  const compiler = new Compiler();
+  if (node === null) return { where: '1', params: [], match: null };
+  const children = node.kind === 'and' ? node.children : [node];
+  const { where, match } = compiler.and(children);
+  return { where, params: compiler.params, match };
+}

@@ -1,0 +1,16 @@
+import type { BodyFormat } from './import/types.js';
+import { renderBody } from './import/body.js';
+import { sanitizeArticleHtml, type SanitizeResult } from './sanitize/sanitizeArticleHtml.js';
+
+/**
+ * The one path from a stored body to HTML that may be shown or written: render
+ * (Markdown, inert shortcodes, escaped text), then sanitize. The preview and every
+ * export that writes HTML go through here, so none can skip the sanitizer.
+ */
+export function renderArticleHtml(
+  body: string,
+  format: BodyFormat,
+  options: { allowRemoteImages: boolean; params?: Record<string, unknown> },
+): SanitizeResult {
+  return sanitizeArticleHtml(renderBody(body, format, options.params ?? {}), { allowRemoteImages: options.allowRemoteImages });
+}

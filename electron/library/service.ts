@@ -1,0 +1,106 @@
+import { statSync } from 'node:fs';
+import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
+import type { LibraryStats } from '../../shared/types.js';
+import { openLibrary, type Db } from './db/connection.js';
+import { LATEST_VERSION } from './db/migrate.js';
+import { articleBody, articleDetail } from './db/queries/articleReads.js';
+import { listFolders } from './db/queries/folders.js';
+import { ImportJobs } from './importJobs.js';
+import { search } from './query/search.js';
+import { renderArticleHtml } from './render.js';
+
+/** An error a transport can send as-is: the code survives the trip, the message is for people. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'bad-request' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export interface LibraryService {
+  api: LibraryApi;
+  db: Db;
+  dbPath: string;
+  /** Subscribe to pushed events (import progress, library changes). */
+  onEvent(listener: (event: LibraryEvent) => void): () => void;
+  close(): void;
+}
+
+export interface ServiceOptions {
+  dbPath: string;
+  /** Folder holding the built worker bundles; null runs imports inline (tests from source). */
+  workerDir?: string | null;
+}
+
+/**
+ * The one implementation of the contract. Electron IPC, the HTTP host and the tests
+ * all call this object; transports only validate and carry.
+ */
+export function createLibraryService(options: ServiceOptions): LibraryService {
+  const db = openLibrary(options.dbPath);
+  const listeners = new Set<(event: LibraryEvent) => void>();
+  const emit = (event: LibraryEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
+
+  const api: LibraryApi = {
+    articles: {
+      search: async (args) => search(db, args),
+      get: async ({ id }) => articleDetail(db, id) ?? notFound(id),
+      preview: async ({ id, allowRemoteImages = false }) => {
+        const body = articleBody(db, id) ?? notFound(id);
+        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages });
+        return { id, html, blockedRemote, remoteImagesAllowed: allowRemoteImages };
+      },
+    },
+    imports: {
+      start: async ({ folders, maxFileBytes }) => ({ jobId: jobs.start(folders, maxFileBytes) }),
+      cancel: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+      status: async ({ jobId }) => {
+        const job = jobs.status(jobId);
+        if (!job) throw new ServiceError('not-found', `No import job ${jobId}`);
+        return job;
+      },
+    },
+    library: {
+      stats: async () => libraryStats(db, options.dbPath),
+      folders: async () => listFolders(db),
+    },
+  };
+
+  return {
+    api,
+    db,
+    dbPath: options.dbPath,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => db.close(),
+  };
+}
+
+function notFound(id: number): never {
+  throw new ServiceError('not-found', `No article with id ${id}`);
+}
+
+export function libraryStats(db: Db, dbPath: string): LibraryStats {
+  const row = db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE missing = 0) AS articles, count(*) FILTER (WHERE missing = 1) AS missing,
+              count(DISTINCT source) AS sources, min(date) AS oldest, max(date) AS newest FROM articles`,
+    )
+    .get() as { articles: number; missing: number; sources: number; oldest: string | null; newest: string | null };
+  const folders = db.prepare('SELECT count(*) FROM folders').pluck().get() as number;
+  const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return {
+    ...row,
+    folders,
+    dbBytes: dbPath === ':memory:' ? 0 : size(dbPath) + size(`${dbPath}-wal`),
+    schemaVersion: LATEST_VERSION,
+  };
+}

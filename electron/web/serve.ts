@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createLibraryService } from '../library/service.js';
+import { startWebHost } from './server.js';
+
+export interface ServeOptions {
+  dbPath: string;
+  port: number;
+  open: boolean;
+  workerDir?: string;
+  /** Where the line with the URL goes (stdout for the CLI). */
+  log?: (line: string) => void;
+}
+
+/** `gleaner serve`: the library in a browser tab, until Ctrl+C. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const workerDir = options.workerDir ?? null;
+  const service = createLibraryService({ dbPath: options.dbPath, workerDir });
+  const staticDir = join(workerDir ?? 'out', 'renderer');
+  const host = await startWebHost({ service, staticDir, port: options.port || undefined });
+  log(`Gleaner is serving ${options.dbPath}`);
+  log(`Open ${host.url}`);
+  if (options.open) openInBrowser(host.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  service.close();
+}
+
+/** Hands the URL to the system's default browser; failure only means the person opens it by hand. */
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+  child.on('error', () => {});
+  child.unref();
+}

@@ -1,0 +1,160 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import type { LibraryEvent } from '../../shared/api.js';
+import { dispatch } from '../library/dispatch.js';
+import type { LibraryService } from '../library/service.js';
+import { APP_CSP, hostAllowed, originAllowed, tokenMatches } from './security.js';
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebHostOptions {
+  service: LibraryService;
+  /** The built renderer (vite build output). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const MAX_BODY = 1024 * 1024;
+
+/**
+ * Browser mode: serves the built renderer and the typed API over HTTP on loopback.
+ * Every API call needs the random token (printed in the URL); Host and Origin are
+ * checked so other sites and rebinding DNS cannot reach the library.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port ?? 0;
+  const sseClients = new Set<ServerResponse>();
+  const unsubscribe = options.service.onEvent((event: LibraryEvent) => {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of sseClients) res.write(line);
+  });
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: error.message } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!hostAllowed(req, port) || !originAllowed(req, port)) {
+      send(res, 403, { ok: false, error: { code: 'bad-request', message: 'Refused: not a loopback host or not this app’s origin' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return api(req, res, url);
+    return serveStatic(res, url.pathname);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    // EventSource cannot send headers, so the event stream alone takes the token in the URL.
+    const given = url.pathname === '/api/events' ? url.searchParams.get('token') : bearer;
+    if (!tokenMatches(given, token)) {
+      send(res, 401, { ok: false, error: { code: 'bad-request', message: 'Missing or wrong access token' } });
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    const match = /^\/api\/([a-z]+)\/([a-zA-Z]+)$/.exec(url.pathname);
+    if (!match || req.method !== 'POST') {
+      send(res, 404, { ok: false, error: { code: 'not-found', message: `No API at ${req.method} ${url.pathname}` } });
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      send(res, 415, { ok: false, error: { code: 'bad-request', message: 'Send JSON (Content-Type: application/json)' } });
+      return;
+    }
+    let args: unknown;
+    try {
+      args = JSON.parse(await readBody(req));
+    } catch (error) {
+      send(res, 400, { ok: false, error: { code: 'bad-request', message: `Bad request body: ${(error as Error).message}` } });
+      return;
+    }
+    const envelope = await dispatch(options.service.api, match[1]!, match[2]!, args);
+    send(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): void {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.staticDir, rel));
+    const inside = file.startsWith(normalize(options.staticDir) + sep);
+    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(options.staticDir, 'index.html');
+    if (!existsSync(target)) {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The renderer is not built: run `npm run build`.');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'Content-Security-Policy': APP_CSP,
+      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const res of sseClients) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8') || '{}'));
+    req.on('error', reject);
+  });
+}

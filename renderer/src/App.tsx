@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { QueryField } from '../../shared/query/ast.js';
+import { removeNode } from '../../shared/query/format.js';
+import { parseQuery } from '../../shared/query/parse.js';
+import { SORT_ORDERS, type SortOrder } from '../../shared/types.js';
+import { ArticleList, type ArticleListHandle } from './components/ArticleList';
+import { EmptyLibrary } from './components/EmptyLibrary';
+import { Icon } from './components/Icon';
+import { ImportProgress } from './components/ImportProgress';
+import { ImportReportDialog } from './components/ImportReportDialog';
+import { ListHeader } from './components/ListHeader';
+import { NoResults } from './components/NoResults';
+import { OpenFolderDialog } from './components/OpenFolderDialog';
+import { ReaderSettings } from './components/ReaderSettings';
+import { ReadingPane } from './components/ReadingPane';
+import { Resizer } from './components/Resizer';
+import { SearchBar } from './components/SearchBar';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { Sidebar } from './components/Sidebar';
+import { StatsView } from './components/StatsView';
+import { StatusBar } from './components/StatusBar';
+import { Timeline } from './components/Timeline';
+import { useArticle } from './hooks/useArticle';
+import { useImportJob } from './hooks/useImportJob';
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { useLibraryStats } from './hooks/useLibraryStats';
+import { PANE_LIMITS, usePaneSizes } from './hooks/usePaneSizes';
+import { usePersistentState } from './hooks/usePersistentState';
+import { useReaderSettings } from './hooks/useReaderSettings';
+import { useRemovalSuggestions } from './hooks/useRemovalSuggestions';
+import { useSearchQuery } from './hooks/useSearchQuery';
+import { useSearchResults } from './hooks/useSearchResults';
+import { useSelection } from './hooks/useSelection';
+import { useTheme } from './hooks/useTheme';
+import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from './lib/chips';
+import { openExternal, originalUrl } from './lib/links';
+import { nextMonth } from './lib/months';
+import { transportKind } from './transport';
+
+const isSort = (v: unknown): v is SortOrder => typeof v === 'string' && (SORT_ORDERS as readonly string[]).includes(v);
+
+export function App() {
+  const { theme, choice, setChoice } = useTheme();
+  const [sizes, setPane] = usePaneSizes();
+  const [reader, setReader] = useReaderSettings();
+  const [sortChoice, setSort] = usePersistentState<SortOrder>('sort', 'date-desc', isSort);
+  const [statsOpen, setStatsOpen] = useState(false);
+  const [dialog, setDialog] = useState<'open-folder' | 'shortcuts' | null>(null);
+
+  // Library changes (imports, other windows) arrive in bursts: coalesce them into one refresh.
+  const [refresh, setRefresh] = useState(0);
+  const refreshTimer = useRef<number | undefined>(undefined);
+  const requestRefresh = useCallback(() => {
+    window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = window.setTimeout(() => setRefresh((r) => r + 1), 60);
+  }, []);
+
+  const query = useSearchQuery();
+  const canRank = hasFreeText(query.parsed);
+  // Relevance needs words; without them the list falls back to newest first (the choice is kept for next time).
+  const activeParsed = useMemo(() => parseQuery(query.active), [query.active]);
+  const sort: SortOrder = sortChoice === 'relevance' && !hasFreeText(activeParsed) ? 'date-desc' : sortChoice;
+  const results = useSearchResults(query.active, sort, refresh);
+  const selection = useSelection(results);
+  const article = useArticle(selection.openId, refresh);
+  const imports = useImportJob(requestRefresh);
+  const { stats } = useLibraryStats(refresh);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<ArticleListHandle>(null);
+
+  const { setText } = query;
+  const setQueryNow = useCallback((text: string) => setText(text, true), [setText]);
+  const onFacet = useCallback(
+    (field: QueryField, value: string) => setQueryNow(toggleFilter(query.text, query.parsed, field, value)),
+    [query.text, query.parsed, setQueryNow],
+  );
+  const isActive = useCallback(
+    (field: QueryField, value: string) => findFilter(query.text, query.parsed, field, value) !== undefined,
+    [query.text, query.parsed],
+  );
+
+  const pickFolder = useMemo(() => {
+    const pick = window.gleanerShell?.pickFolder;
+    if (transportKind !== 'desktop' || !pick) return null;
+    return () => {
+      void pick().then((path) => (path ? imports.start(path) : false));
+    };
+  }, [imports]);
+  const openFolder = useCallback(() => (pickFolder ? pickFolder() : setDialog('open-folder')), [pickFolder]);
+
+  const detail = article.detail;
+  useKeyboardShortcuts({
+    next: () => selection.move(1),
+    previous: () => selection.move(-1),
+    focusSearch: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    openOriginal: () => {
+      const url = detail ? originalUrl(detail) : null;
+      if (url) openExternal(url);
+    },
+    showHelp: () => setDialog('shortcuts'),
+    escape: () => {
+      if (query.text) {
+        setQueryNow('');
+        return true;
+      }
+      if (statsOpen) {
+        setStatsOpen(false);
+        return true;
+      }
+      return false;
+    },
+  });
+
+  // For uiBench and DevTools: when the first rows were on screen.
+  const firstPaint = useRef(false);
+  useEffect(() => {
+    if (firstPaint.current || results.total === null) return;
+    firstPaint.current = true;
+    requestAnimationFrame(() => performance.mark('gleaner:first-list-paint'));
+  }, [results.total]);
+
+  const look = useMemo(() => ({ theme, fontSize: reader.fontSize, width: reader.width }), [theme, reader.fontSize, reader.width]);
+  const libraryEmpty = stats !== null && stats.articles === 0 && stats.missing === 0 && !query.active;
+  const noResults = results.total === 0 && !libraryEmpty && !results.pending;
+  const suggestions = useRemovalSuggestions(query.text, query.parsed, noResults && query.parsed.ok && chipsOf(query.text, query.parsed).length > 0);
+  const hasDateFilter = chipsOf(query.text, query.parsed).some((c) => c.field === 'after' || c.field === 'before');
+
+  const tools = (
+    <>
+      <ReaderSettings settings={reader} onChange={setReader} theme={choice} onTheme={setChoice} />
+      <button
+        type="button"
+        className="btn btn-ghost icon-btn"
+        aria-label="Dark theme"
+        title={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+        aria-pressed={theme === 'dark'}
+        onClick={() => setChoice(theme === 'dark' ? 'light' : 'dark')}
+      >
+        <Icon name={theme === 'dark' ? 'moon' : 'sun'} />
+      </button>
+      <button type="button" className="btn btn-ghost icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog('shortcuts')}>
+        <Icon name="keyboard" />
+      </button>
+    </>
+  );
+
+  return (
+    <div className="app">
+      <main
+        className="panes"
+        style={{ ['--sidebar-width' as string]: `${sizes.sidebar}px`, ['--list-width' as string]: `${sizes.list}px` }}
+      >
+        <Sidebar
+          facets={results.facets}
+          facetsFresh={results.facetsFresh}
+          libraryCount={stats?.articles ?? null}
+          queryEmpty={query.text.trim() === ''}
+          isActive={isActive}
+          onFacet={onFacet}
+          onAllArticles={() => setQueryNow('')}
+          onOpenFolder={openFolder}
+          importing={imports.running !== null}
+        />
+        <Resizer label="Resize sidebar" value={sizes.sidebar} min={PANE_LIMITS.sidebar.min} max={PANE_LIMITS.sidebar.max} defaultValue={PANE_LIMITS.sidebar.default} onChange={(px) => setPane('sidebar', px)} />
+        <section className="pane list-pane" aria-label="Articles">
+          <SearchBar ref={searchRef} text={query.text} parsed={query.parsed} serviceError={results.error?.code === 'bad-query' ? results.error : null} onChange={query.setText} />
+          {libraryEmpty ? (
+            <EmptyLibrary imports={imports} pickFolder={pickFolder} />
+          ) : (
+            <>
+              {results.facets && (
+                <Timeline
+                  months={results.facets.months}
+                  hasDateFilter={hasDateFilter}
+                  onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
+                  onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
+                />
+              )}
+              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} onSort={setSort} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} />
+              {results.error && results.error.code !== 'bad-query' && <p className="list-error error-text">The library could not be searched: {results.error.message}</p>}
+              {noResults ? (
+                <NoResults suggestions={suggestions} onRemove={(s) => setQueryNow(removeNode(query.text, s.chip.span))} onClear={() => setQueryNow('')} />
+              ) : (
+                <ArticleList ref={listRef} results={results} selectedIndex={selection.selectedIndex} onSelect={selection.select} onOpen={selection.open} />
+              )}
+            </>
+          )}
+        </section>
+        <Resizer label="Resize article list" value={sizes.list} min={PANE_LIMITS.list.min} max={PANE_LIMITS.list.max} defaultValue={PANE_LIMITS.list.default} onChange={(px) => setPane('list', px)} />
+        {statsOpen ? (
+          <StatsView facets={results.facets} total={results.total} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
+        ) : (
+          <ReadingPane article={article} look={look} tools={tools} />
+        )}
+      </main>
+      <StatusBar stats={stats} tookMs={results.tookMs}>
+        {imports.running && !libraryEmpty && <ImportProgress running={imports.running} onCancel={imports.cancel} />}
+      </StatusBar>
+      {dialog === 'open-folder' && <OpenFolderDialog onImport={imports.start} error={imports.startError} onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {imports.finished && <ImportReportDialog finished={imports.finished} onClose={imports.dismiss} />}
+    </div>
+  );
+}

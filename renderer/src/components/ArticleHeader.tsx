@@ -1,0 +1,75 @@
+import type { ArticlePreview } from '../../../shared/api.js';
+import type { ArticleDetail } from '../../../shared/types.js';
+import { formatDateTime, hostOf, plural } from '../lib/format';
+import { isWebUrl } from '../lib/links';
+import { remotePolicy } from '../lib/remotePolicy';
+import { Icon } from './Icon';
+
+interface Props {
+  detail: ArticleDetail;
+  preview: ArticlePreview | null;
+  remoteAllowed: boolean;
+  onAllowRemote: () => void;
+}
+
+/**
+ * Title, source, date, summary and enclosure above the body. Every value is
+ * front matter from a file on disk, so all of it is React text: none of it is
+ * ever parsed as HTML.
+ */
+export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote }: Props) {
+  const enclosure = isWebUrl(detail.enclosure) ? detail.enclosure : null;
+  const blocked = (preview?.blockedRemote.length ?? 0) + (enclosure && !remoteAllowed ? 1 : 0);
+  const when = formatDateTime(detail.date);
+  return (
+    <header className="article-head">
+      <p className="article-kicker">
+        {detail.source && <span className="article-source">{detail.source}</span>}
+        {detail.source && when && <span aria-hidden="true"> · </span>}
+        {when && <time dateTime={detail.date ?? undefined}>{when}</time>}
+        {detail.draft && <span className="badge">Draft</span>}
+      </p>
+      <h1 className="article-title">{detail.title || 'Untitled'}</h1>
+      {detail.summary && <p className="article-summary">{detail.summary}</p>}
+      {enclosure &&
+        (remoteAllowed ? (
+          <img className="enclosure" src={enclosure} alt="" referrerPolicy="no-referrer" />
+        ) : (
+          <p className="enclosure-placeholder">
+            <Icon name="image" size={14} />
+            <span>Image from {hostOf(enclosure)} not loaded</span>
+          </p>
+        ))}
+      {blocked > 0 && !remoteAllowed && (
+        <div className="notice" role="status">
+          <Icon name="warning" size={14} />
+          <span>{plural(blocked, 'remote item')} blocked to protect your privacy</span>
+          <button type="button" className="btn btn-small" onClick={onAllowRemote}>
+            Load remote images
+          </button>
+          {remotePolicy.supported && detail.source && (
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void remotePolicy.alwaysAllowForSource(detail.source!)}>
+              Always for {detail.source}
+            </button>
+          )}
+        </div>
+      )}
+      {detail.missing && (
+        <p className="notice">
+          <Icon name="warning" size={14} />
+          The file {detail.relPath} is no longer on disk; this is the last imported copy.
+        </p>
+      )}
+      {detail.warnings.length > 0 && (
+        <details className="article-warnings">
+          <summary>{plural(detail.warnings.length, 'import warning')}</summary>
+          <ul>
+            {detail.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </header>
+  );
+}

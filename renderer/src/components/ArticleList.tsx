@@ -1,0 +1,107 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { SearchResults } from '../hooks/useSearchResults';
+import { ArticleRow, rowId } from './ArticleRow';
+
+/** Fixed row height: with 100,000 rows, measuring each one would cost more than it gives. */
+export const ROW_HEIGHT = 92;
+
+interface Props {
+  results: SearchResults;
+  selectedIndex: number;
+  /** Keyboard moves: the reading pane follows after a short pause. */
+  onSelect: (index: number) => void;
+  /** Enter/Space, or a click: show it now. */
+  onOpen: (index: number) => void;
+}
+
+export interface ArticleListHandle {
+  focus: () => void;
+}
+
+/**
+ * The article list: an ARIA listbox whose rows are virtualized, so only the
+ * rows on screen exist in the DOM; their pages are fetched as they scroll in.
+ * Focus stays on the listbox and aria-activedescendant names the selected row.
+ */
+export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ results, selectedIndex, onSelect, onOpen }, ref) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = results.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  useImperativeHandle(ref, () => ({ focus: () => scroller.current?.focus() }), []);
+
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+  const { showRange, key } = results;
+  useEffect(() => showRange(first, last), [first, last, key, showRange]);
+
+  // A new query starts at the top.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [key]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < count) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, count, virtualizer]);
+
+  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 5) / ROW_HEIGHT) - 1);
+  const activeRendered = selectedIndex >= first && selectedIndex <= last;
+
+  return (
+    <div
+      ref={scroller}
+      className="list-scroll"
+      role="listbox"
+      aria-label="Articles"
+      aria-busy={results.pending}
+      aria-activedescendant={activeRendered && selectedIndex >= 0 ? rowId(selectedIndex) : undefined}
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.altKey || e.ctrlKey || e.metaKey || count === 0) return;
+        const move = (to: number) => {
+          e.preventDefault();
+          onSelect(Math.min(count - 1, Math.max(0, to)));
+        };
+        switch (e.key) {
+          case 'ArrowDown':
+            return move(selectedIndex + 1);
+          case 'ArrowUp':
+            return move(selectedIndex < 0 ? 0 : selectedIndex - 1);
+          case 'PageDown':
+            return move(selectedIndex + pageRows);
+          case 'PageUp':
+            return move(selectedIndex - pageRows);
+          case 'Home':
+            return move(0);
+          case 'End':
+            return move(count - 1);
+          case 'Enter':
+          case ' ':
+            e.preventDefault();
+            onOpen(selectedIndex < 0 ? 0 : selectedIndex);
+            return;
+        }
+      }}
+    >
+      <div role="presentation" className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => (
+          <ArticleRow
+            key={row.key}
+            index={row.index}
+            top={row.start}
+            total={count}
+            item={results.item(row.index)}
+            selected={row.index === selectedIndex}
+            onPick={onOpen}
+          />
+        ))}
+      </div>
+    </div>
+  );
+});

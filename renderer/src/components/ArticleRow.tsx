@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import { MARK_START, type ArticleListItem } from '../../../shared/types.js';
+import { formatDate } from '../lib/format';
+import { Snippet } from './Snippet';
+
+interface Props {
+  index: number;
+  top: number;
+  total: number;
+  item: ArticleListItem | undefined;
+  selected: boolean;
+  onPick: (index: number) => void;
+}
+
+export const rowId = (index: number): string => `article-option-${index}`;
+
+/**
+ * One row of the list, absolutely placed by the virtualizer. Its accessible
+ * name is the title alone (aria-labelledby); the rest is description. Rows not
+ * fetched yet render as quiet placeholders of the same height.
+ */
+export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, onPick }: Props) {
+  const style = { transform: `translateY(${top}px)` };
+  if (!item) {
+    return (
+      <div id={rowId(index)} role="option" aria-selected={selected} aria-label="Loading…" aria-setsize={total} aria-posinset={index + 1} className="row placeholder" style={style}>
+        <span className="skeleton title" />
+        <span className="skeleton meta" />
+        <span className="skeleton line" />
+      </div>
+    );
+  }
+  const titleId = `${rowId(index)}-title`;
+  const date = formatDate(item.date);
+  return (
+    <div
+      id={rowId(index)}
+      role="option"
+      aria-selected={selected}
+      aria-labelledby={titleId}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      data-article-id={item.id}
+      className={`row${selected ? ' selected' : ''}${item.missing ? ' missing' : ''}`}
+      style={style}
+      onMouseDown={(e) => {
+        // Select on press, like desktop lists; the list keeps keyboard focus.
+        if (e.button === 0) onPick(index);
+      }}
+    >
+      <div className="row-title" id={titleId}>
+        {item.title || 'Untitled'}
+      </div>
+      <div className="row-meta">
+        <span className="row-source">{item.source ?? 'No source'}</span>
+        {date && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <time dateTime={item.date ?? undefined}>{date}</time>
+          </>
+        )}
+        {item.draft && <span className="badge">Draft</span>}
+        {item.missing && <span className="badge warn">File missing</span>}
+        {/* Tag chips go here once list rows carry tags (ArticleListItem has none yet). */}
+        <span className="row-tags" />
+      </div>
+      {/* A snippet without marks means the words matched elsewhere (the title): the summary says more. */}
+      <div className="row-summary">{item.snippet?.includes(MARK_START) ? <Snippet text={item.snippet} /> : (item.summary ?? item.snippet)}</div>
+    </div>
+  );
+});

@@ -1,0 +1,39 @@
+import type { ImportState } from '../hooks/useImportJob';
+import { Icon } from './Icon';
+import { ImportForm } from './ImportForm';
+import { ImportProgress } from './ImportProgress';
+
+interface Props {
+  imports: ImportState;
+  /** Desktop: a native folder picker is available. */
+  pickFolder: (() => void) | null;
+}
+
+/** First run: what Gleaner does and how to fill it, with the import field right here. */
+export function EmptyLibrary({ imports, pickFolder }: Props) {
+  return (
+    <div className="list-empty library-empty">
+      <span className="empty-icon" aria-hidden="true">
+        <Icon name="folder" size={28} />
+      </span>
+      <h2 className="list-empty-title">Your library is empty</h2>
+      <p className="muted">
+        Import a folder of articles (Markdown, HTML or text with front matter, such as a Hugo <code>content</code> folder). Gleaner copies them into its
+        library for fast search and never changes your files.
+      </p>
+      {imports.running ? (
+        <ImportProgress running={imports.running} onCancel={imports.cancel} />
+      ) : pickFolder ? (
+        <button type="button" className="btn btn-primary" onClick={pickFolder}>
+          Choose a folder…
+        </button>
+      ) : (
+        <ImportForm onImport={imports.start} error={imports.startError} busy={false} />
+      )}
+      <p className="muted small">
+        No articles at hand? Any folder of Markdown notes or a static site’s <code>content</code> folder will do. (Bundled samples will be offered here once
+        the app reports where they are installed.)
+      </p>
+    </div>
+  );
+}

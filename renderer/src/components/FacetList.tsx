@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { FacetCount } from '../../../shared/types.js';
+import { formatCount } from '../lib/format';
+
+interface Props {
+  title: string;
+  /** `source`, `tag`: used in accessible names ("Filter by source …"). */
+  noun: string;
+  items: FacetCount[];
+  isActive: (value: string) => boolean;
+  onPick: (value: string) => void;
+  /** Shown while collapsed; the rest behind "Show all". */
+  initial?: number;
+  label?: (value: string) => string;
+}
+
+/** One sidebar section of facet counts for the current query; a click adds (or removes) that filter. */
+export function FacetList({ title, noun, items, isActive, onPick, initial = 8, label = (v) => v }: Props) {
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? items : items.slice(0, initial);
+  const headingId = `facet-${noun}`;
+  return (
+    <section className="sidebar-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="sidebar-heading">
+        {title}
+      </h2>
+      {items.length === 0 ? (
+        <p className="sidebar-empty">None in these results</p>
+      ) : (
+        <ul className="facet-list">
+          {shown.map((item) => {
+            const active = isActive(item.value);
+            return (
+              <li key={item.value}>
+                <button
+                  type="button"
+                  className="sidebar-item"
+                  aria-pressed={active}
+                  aria-label={`${active ? 'Remove filter' : 'Filter by'} ${noun} ${label(item.value)}, ${formatCount(item.count)} articles`}
+                  title={`${label(item.value)} (${formatCount(item.count)})`}
+                  onClick={() => onPick(item.value)}
+                >
+                  <span className="sidebar-item-label">{label(item.value)}</span>
+                  <span className="count">{formatCount(item.count)}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {items.length > initial && (
+        <button type="button" className="sidebar-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
+          {expanded ? 'Show fewer' : `Show all ${formatCount(items.length)}`}
+        </button>
+      )}
+    </section>
+  );
+}

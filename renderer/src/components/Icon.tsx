@@ -1,0 +1,27 @@
+/** A few line icons, inline so the strict CSP (no remote fonts) and offline use need nothing else. */
+const PATHS = {
+  search: 'M11 11l3.5 3.5M7 12.5a5.5 5.5 0 1 1 0-11 5.5 5.5 0 0 1 0 11z',
+  folder: 'M1.5 4.5v8a1 1 0 0 0 1 1h11a1 1 0 0 0 1-1v-6.5a1 1 0 0 0-1-1H8L6.5 3h-4a1 1 0 0 0-1 1.5z',
+  chart: 'M2 14h12M4 12V8M7 12V4M10 12V6.5M13 12V9.5',
+  sun: 'M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 1v1.5M8 13.5V15M1 8h1.5M13.5 8H15M3 3l1 1M12 12l1 1M3 13l1-1M12 4l1-1',
+  moon: 'M13.5 9.5A6 6 0 0 1 6.5 2.5a6 6 0 1 0 7 7z',
+  keyboard: 'M1.5 4h13v8h-13zM4 6.5h.01M6.5 6.5h.01M9 6.5h.01M11.5 6.5h.01M5 9.5h6',
+  external: 'M9 2.5h4.5V7M13.5 2.5L7 9M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3',
+  close: 'M4 4l8 8M12 4l-8 8',
+  image: 'M2 3h12v10H2zM2 11l3.5-3.5L9 11l2-2 3 3M10.5 6.5h.01',
+  text: 'M2 13L5.5 3h1L10 13M3.2 9.5h5.6M10.5 13l2-5.5h.6l2 5.5M11.2 11.3h3',
+  library: 'M2.5 2.5v11M5.5 2.5v11M8.5 3l3.5 10.3M2 13.5h12',
+  chevron: 'M6 4l4 4-4 4',
+  warning: 'M8 2l6.5 11.5h-13zM8 6.5v3M8 11.5h.01',
+  check: 'M3 8.5l3 3 7-7',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

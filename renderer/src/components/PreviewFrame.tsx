@@ -1,0 +1,28 @@
+import { memo, useMemo } from 'react';
+import { buildSrcdoc, type ReaderLook } from '../lib/srcdoc';
+
+interface Props {
+  articleId: number;
+  html: string;
+  allowRemoteImages: boolean;
+  look: ReaderLook;
+}
+
+/**
+ * The article body in a sandboxed frame: no scripts, no same-origin, popups
+ * only for links (which escape the sandbox so the opened page works normally).
+ */
+export const PreviewFrame = memo(function PreviewFrame({ articleId, html, allowRemoteImages, look }: Props) {
+  const srcdoc = useMemo(() => buildSrcdoc(html, allowRemoteImages, look), [html, allowRemoteImages, look]);
+  return (
+    <iframe
+      className="preview-frame"
+      title="Article preview"
+      sandbox="allow-popups allow-popups-to-escape-sandbox"
+      referrerPolicy="no-referrer"
+      srcDoc={srcdoc}
+      data-article-id={articleId}
+      onLoad={() => performance.mark('gleaner:preview-visible', { detail: articleId })}
+    />
+  );
+});

@@ -1,0 +1,37 @@
+import { Dialog } from './Dialog';
+
+const SHORTCUTS: [string[], string][] = [
+  [['j', '↓'], 'Next article'],
+  [['k', '↑'], 'Previous article'],
+  [['Enter', 'Space'], 'Open the selected article'],
+  [['o'], 'Open the original in the browser'],
+  [['/'], 'Search'],
+  [['Esc'], 'Clear the search, or close a dialog'],
+  [['Home', 'End'], 'First or last article (in the list)'],
+  [['?'], 'Show this list'],
+];
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcuts-dialog">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={what}>
+              <th scope="row">
+                {keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && <span className="muted"> or </span>}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">Drag the borders between panes to resize them, or focus a border and use the arrow keys.</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+
+export interface ShortcutHandlers {
+  next: () => void;
+  previous: () => void;
+  focusSearch: () => void;
+  openOriginal: () => void;
+  showHelp: () => void;
+  /** Escape outside a text field and outside dialogs; returns whether it did something. */
+  escape: () => boolean;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(target.type);
+  return false;
+}
+
+/**
+ * App-wide single-key shortcuts (j, k, o, /, ?, Escape). They stay out of the
+ * way while the person types in a field or a dialog is open; arrows, Enter and
+ * Space belong to the focused control (the list handles its own).
+ */
+export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (isTyping(event.target)) return;
+      const h = ref.current;
+      const run = (fn: () => void) => {
+        event.preventDefault();
+        fn();
+      };
+      switch (event.key) {
+        case 'j':
+          return run(h.next);
+        case 'k':
+          return run(h.previous);
+        case '/':
+          return run(h.focusSearch);
+        case 'o':
+          return run(h.openOriginal);
+        case '?':
+          return run(h.showHelp);
+        case 'Escape':
+          if (h.escape()) event.preventDefault();
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

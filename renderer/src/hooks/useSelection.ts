@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SearchResults } from './useSearchResults';
+
+/** Moving through the list with j/k shows each article after this pause, so holding a key does not load every one. */
+const FOLLOW_MS = 110;
+
+export interface Selection {
+  selectedIndex: number;
+  openId: number | null;
+  select: (index: number) => void;
+  open: (index: number) => void;
+  move: (delta: number) => void;
+}
+
+/**
+ * Which row is selected and which article is open. The reading pane follows
+ * the selection; a new result set keeps the open article selected when it is
+ * on the first page, and otherwise starts with nothing selected.
+ */
+export function useSelection(results: SearchResults): Selection {
+  const [selectedIndex, setSelectedIndex] = useState(-1);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [seenKey, setSeenKey] = useState(results.key);
+
+  if (results.key !== seenKey) {
+    // Adjusting state while rendering (React's pattern for "reset when a prop changes").
+    setSeenKey(results.key);
+    let index = -1;
+    for (let i = 0; i < Math.min(results.total ?? 0, 100); i++) {
+      if (results.item(i)?.id === openId) {
+        index = i;
+        break;
+      }
+    }
+    setSelectedIndex(index);
+  }
+
+  const selectedId = results.item(selectedIndex)?.id ?? null;
+  useEffect(() => {
+    if (selectedId === null || selectedId === openId) return;
+    const timer = window.setTimeout(() => setOpenId(selectedId), FOLLOW_MS);
+    return () => window.clearTimeout(timer);
+  }, [selectedId, openId]);
+
+  const select = useCallback((index: number) => setSelectedIndex(index), []);
+  const { item } = results; // stable: rows memoise on it
+  const open = useCallback(
+    (index: number) => {
+      setSelectedIndex(index);
+      const id = item(index)?.id;
+      if (id !== undefined) setOpenId(id);
+    },
+    [item],
+  );
+  const total = results.total ?? 0;
+  const move = useCallback(
+    (delta: number) => setSelectedIndex((i) => (total === 0 ? -1 : Math.min(total - 1, Math.max(0, i < 0 ? 0 : i + delta)))),
+    [total],
+  );
+  return { selectedIndex, openId, select, open, move };
+}

@@ -1,0 +1,47 @@
+/** Display formats. Dates show in UTC so a row's date always agrees with its month in the timeline (buckets are UTC). */
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthNameFormat = new Intl.DateTimeFormat(undefined, { month: 'long', timeZone: 'UTC' });
+const numberFormat = new Intl.NumberFormat();
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${dateTimeFormat.format(d)} UTC`;
+}
+
+/** `2025-07` → `Jul 2025`. */
+export function formatMonth(ym: string): string {
+  const d = new Date(`${ym}-01T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? ym : monthFormat.format(d);
+}
+
+/** `2025-07` → `July`. */
+export function formatMonthName(ym: string): string {
+  const d = new Date(`${ym}-01T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? ym : monthNameFormat.format(d);
+}
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** Host name of a URL for compact display, or the URL itself when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}

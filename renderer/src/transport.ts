@@ -1,0 +1,56 @@
+/**
+ * Chooses how the renderer reaches the library, once, at start: the Electron preload
+ * object when present, else HTTP to `gleaner serve` with the token from the URL.
+ */
+import type { Envelope, GleanerClient, LibraryEvent } from '../../shared/api.js';
+import { buildClient } from '../../shared/client.js';
+
+declare global {
+  interface Window {
+    gleaner?: GleanerClient;
+  }
+}
+
+const TOKEN_KEY = 'gleaner.token';
+
+/** Takes the token out of the address bar (so it is not bookmarked or shared) and keeps it for this tab. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpClient(): GleanerClient {
+  const token = takeToken();
+  const call = async (domain: string, method: string, args: unknown): Promise<Envelope<unknown>> => {
+    const res = await fetch(`api/${domain}/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(args ?? {}),
+    });
+    return (await res.json()) as Envelope<unknown>;
+  };
+  const listeners = new Set<(event: LibraryEvent) => void>();
+  let source: EventSource | null = null;
+  const onEvent = (listener: (event: LibraryEvent) => void) => {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (message) => {
+        const event = JSON.parse(message.data as string) as LibraryEvent;
+        for (const l of listeners) l(event);
+      };
+    }
+    return () => listeners.delete(listener);
+  };
+  return buildClient(call, onEvent);
+}
+
+export const client: GleanerClient = window.gleaner ?? httpClient();
+/** 'desktop' inside Electron; 'browser' for `gleaner serve`. Decides folder picker vs path field. */
+export const transportKind: 'desktop' | 'browser' = window.gleaner ? 'desktop' : 'browser';

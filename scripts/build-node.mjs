@@ -1,0 +1,29 @@
+// Bundles the Node side (CLI, workers, Electron main and preload) with esbuild.
+// Native and Electron modules stay external: better-sqlite3 is loaded from
+// node_modules (rebuilt for Electron by electron-builder at packaging time).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = {
+  cli: 'electron/cli/entry.ts',
+  parseWorker: 'electron/library/import/parseWorker.ts',
+  importWorker: 'electron/library/import/importWorker.ts',
+  main: 'electron/main.ts',
+  preload: 'electron/preload.ts',
+  bench: 'bench/bench.ts',
+};
+const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+
+await build({
+  entryPoints: present,
+  outdir: 'out',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3', 'electron'],
+  sourcemap: false,
+  logLevel: 'warning',
+});
+console.log(`built ${Object.keys(present).join(', ')} into out/`);

@@ -1,0 +1,143 @@
+/**
+ * Parses the search box text into a QueryNode tree (see ast.ts).
+ *
+ * Grammar, loosest binding first (Google style: OR binds tighter than AND, so
+ * `a b OR c` is `a AND (b OR c)` and `"public sector" OR nhs` is one group):
+ *
+ *   query   := and? EOF
+ *   and     := or ( "AND"? or )*          whitespace and AND mean the same
+ *   or      := unary ( "OR" unary )*
+ *   unary   := ( "-" | "NOT" ) unary | primary
+ *   primary := "(" and ")" | word | word* | "phrase" | field:value | field:"value"
+ *
+ * OR, AND and NOT are operators only in uppercase; `or` is an ordinary word.
+ * Text that merely contains a colon stays text when it is a link (`http:`,
+ * `https:`, `mailto:`, `ftp:`, `file:`, anything followed by `//`) or when
+ * nothing follows the colon (`note:`); any other `letters:value` with an
+ * unknown name is an error, because it is almost always a mistyped filter.
+ * To search for such text, quote it: `"foo:bar"`.
+ */
+import type { ParsedQuery, QueryNode, Span } from './ast.js';
+import { fail, Lexer, QuerySyntaxError, type Token } from './lex.js';
+
+/**
+ * Brackets plus negations allowed inside each other. Bounds recursion here and
+ * in every tree walk downstream, so no input can overflow the stack.
+ */
+export const MAX_QUERY_DEPTH = 64;
+
+const at = (span: Span): string => `character ${span.start + 1}`;
+
+function needsBothSides(op: Token): never {
+  const word = op.type === 'or' ? 'OR' : 'AND';
+  return fail(`${word} needs a term on both sides`, op.span.start, op.span.end);
+}
+
+/** One child stays itself; same-kind children are spliced in so trees stay flat. */
+function combine(kind: 'and' | 'or', children: QueryNode[], span: Span): QueryNode | null {
+  if (children.length < 2) return children[0] ?? null;
+  const flat = children.flatMap((c) => (c.kind === kind ? c.children : [c]));
+  return { kind, children: flat, span };
+}
+
+class Parser {
+  private readonly lexer: Lexer;
+
+  constructor(input: string) {
+    this.lexer = new Lexer(input);
+  }
+
+  parseAll(): QueryNode | null {
+    const node = this.parseAnd(0);
+    const extra = this.lexer.peek();
+    // parseAnd stops only at the end or at a ")", so this is a stray ")".
+    if (extra) fail(`Unmatched ")" at ${at(extra.span)}: there is no "(" before it`, extra.span.start, extra.span.end);
+    return node;
+  }
+
+  private atTermStart(): boolean {
+    const t = this.lexer.peek();
+    return t !== null && (t.type === 'leaf' || t.type === 'lparen' || t.type === 'minus' || t.type === 'not');
+  }
+
+  /** Terms until the end or a ")" (left for the caller). */
+  private parseAnd(depth: number): QueryNode | null {
+    const children: QueryNode[] = [];
+    const start = this.lexer.peek()?.span.start ?? 0;
+    for (let t = this.lexer.peek(); t && t.type !== 'rparen'; t = this.lexer.peek()) {
+      if (t.type === 'or') needsBothSides(t);
+      if (t.type === 'and') {
+        this.lexer.next();
+        if (children.length === 0 || !this.atTermStart()) needsBothSides(t);
+        continue;
+      }
+      children.push(this.parseOr(depth));
+    }
+    return combine('and', children, { start, end: this.lexer.consumedEnd });
+  }
+
+  // Compound spans run to the last token consumed rather than the last child's
+  // end, so a trailing ")" of a bracketed single term (`x (c)`) is inside them.
+  private parseOr(depth: number): QueryNode {
+    const start = this.lexer.peek()?.span.start ?? 0;
+    const children = [this.parseUnary(depth)];
+    for (let t = this.lexer.peek(); t?.type === 'or'; t = this.lexer.peek()) {
+      this.lexer.next();
+      if (!this.atTermStart()) needsBothSides(t);
+      children.push(this.parseUnary(depth));
+    }
+    return combine('or', children, { start, end: this.lexer.consumedEnd }) as QueryNode;
+  }
+
+  /** Callers check atTermStart() first, so the next token begins a term. */
+  private parseUnary(depth: number): QueryNode {
+    const t = this.lexer.next();
+    if (!t) return fail('Expected a term at the end of the search', 0, 0);
+    if (depth > MAX_QUERY_DEPTH) {
+      fail(`This search nests too deeply at ${at(t.span)}: use at most ${MAX_QUERY_DEPTH} levels of brackets and negation`, t.span.start, t.span.end);
+    }
+    if (t.type === 'leaf') return t.node;
+    if (t.type === 'minus' || t.type === 'not') {
+      if (!this.atTermStart()) {
+        const message = t.type === 'not' ? 'NOT needs a term after it' : '"-" needs a word, phrase, filter or group right after it';
+        fail(message, t.span.start, t.span.end);
+      }
+      const child = this.parseUnary(depth + 1);
+      return { kind: 'not', child, span: { start: t.span.start, end: this.lexer.consumedEnd } };
+    }
+    if (t.type === 'lparen') return this.parseGroup(t, depth);
+    return fail(`Expected a term at ${at(t.span)}`, t.span.start, t.span.end);
+  }
+
+  private parseGroup(open: Token, depth: number): QueryNode {
+    const first = this.lexer.peek();
+    if (first?.type === 'rparen') {
+      fail(`Nothing between "(" and ")" at ${at(open.span)}`, open.span.start, first.span.end);
+    }
+    const inner = this.parseAnd(depth + 1);
+    const close = this.lexer.next();
+    if (!close || !inner) return fail(`Missing ")" for the "(" at ${at(open.span)}`, open.span.start, open.span.end);
+    // A group that became an and/or owns its brackets, so removing it as a
+    // chip removes them too; a bracketed single term keeps its own span.
+    if (inner.kind === 'and' || inner.kind === 'or') return { ...inner, span: { start: open.span.start, end: close.span.end } };
+    return inner;
+  }
+}
+
+/**
+ * Parses typed search text. Never throws: problems come back as
+ * `{ ok: false, error }` with a message for the person and the span of the bad
+ * part (message positions are 1-based "character N"; spans are 0-based,
+ * half-open). Empty or whitespace-only text gives `{ ok: true, node: null }`,
+ * which matches everything.
+ */
+export function parseQuery(input: string): ParsedQuery {
+  const text = typeof input === 'string' ? input : '';
+  try {
+    return { ok: true, node: new Parser(text).parseAll() };
+  } catch (err) {
+    if (err instanceof QuerySyntaxError) return { ok: false, error: err.queryError };
+    // A bug in here must not break the search box; say so rather than throw.
+    return { ok: false, error: { message: 'This search could not be read', span: { start: 0, end: text.length } } };
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Data that crosses the boundary between the library service and its callers
+ * (renderer, CLI, tests). Plain JSON: no Dates, no BigInts, no class instances.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Sort orders a person can pick. `relevance` needs free text in the query. */
+export const SORT_ORDERS = ['date-desc', 'date-asc', 'title', 'source', 'relevance'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** One row of the article list. */
+export interface ArticleListItem {
+  id: number;
+  title: string;
+  source: string | null;
+  /** ISO 8601 UTC, or null when the file has no usable date. */
+  date: string | null;
+  /** The summary (or description) as plain text; never HTML. */
+  summary: string | null;
+  draft: boolean;
+  hasEnclosure: boolean;
+  missing: boolean;
+  /**
+   * For text searches: a short excerpt of the body with matches between
+   * MARK_START and MARK_END. Plain text otherwise: render as text, never as HTML.
+   */
+  snippet: string | null;
+}
+
+/** Control characters that bracket matched words inside snippets (not HTML, so no injection). */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  sources: FacetCount[];
+  years: FacetCount[];
+  /** `YYYY-MM` buckets, ascending: the timeline's histogram. */
+  months: FacetCount[];
+  tags: FacetCount[];
+}
+
+export interface SearchPage {
+  /** How many articles match the whole query (not just this page). */
+  total: number;
+  offset: number;
+  items: ArticleListItem[];
+  facets?: Facets;
+  /** Milliseconds the service spent, for the status bar and benchmarks. */
+  tookMs: number;
+}
+
+/** Everything about one article, for the reading pane and `gleaner show`. */
+export interface ArticleDetail extends ArticleListItem {
+  folder: string;
+  relPath: string;
+  format: 'toml' | 'yaml' | 'json' | 'none';
+  bodyFormat: 'html' | 'markdown' | 'text';
+  description: string | null;
+  sourceLink: string | null;
+  url: string | null;
+  enclosure: string | null;
+  /** Decimal strings: ids above 2^53 keep every digit. */
+  articleId: string | null;
+  feedItemId: string | null;
+  dateSource: 'front-matter' | 'path' | null;
+  /** Every other front-matter key, as written (typed JSON). */
+  extra: Record<string, JsonValue>;
+  /** Problems noticed at import, in words a person understands. */
+  warnings: string[];
+  importedAt: string;
+  updatedAt: string;
+}
+
+export type ImportFileStatus = 'added' | 'updated' | 'restored' | 'missing' | 'failed' | 'skipped';
+
+export interface ImportFileEntry {
+  /** Path relative to the imported folder, with `/` separators. */
+  path: string;
+  folder: string;
+  status: ImportFileStatus;
+  /** For failed and skipped files: why, in words a person understands. */
+  reason?: string;
+  warnings?: string[];
+}
+
+export interface DuplicateGroup {
+  /** What the files share. */
+  by: 'article_id' | 'url' | 'content';
+  value: string;
+  paths: string[];
+}
+
+export interface ImportReport {
+  folders: string[];
+  added: number;
+  updated: number;
+  /** Files that were missing before and are back. */
+  restored: number;
+  unchanged: number;
+  /** Files imported before that are gone now (kept in the library, marked missing). */
+  missing: number;
+  failed: number;
+  skipped: number;
+  /** Articles imported with at least one warning. */
+  warnings: number;
+  cancelled: boolean;
+  durationMs: number;
+  /** Every file that was not unchanged, with its status and reason. */
+  files: ImportFileEntry[];
+  /** Likely duplicates across paths; never merged silently. */
+  duplicates: DuplicateGroup[];
+}
+
+export interface ImportProgress {
+  phase: 'scanning' | 'importing' | 'finishing' | 'done';
+  filesDone: number;
+  /** Known once scanning ends; until then the count found so far. */
+  filesTotal: number;
+  currentFile: string | null;
+}
+
+export interface FolderInfo {
+  id: number;
+  path: string;
+  articleCount: number;
+  missingCount: number;
+  lastImportAt: string | null;
+  watched: boolean;
+}
+
+export interface LibraryStats {
+  articles: number;
+  missing: number;
+  sources: number;
+  folders: number;
+  oldest: string | null;
+  newest: string | null;
+  dbBytes: number;
+  schemaVersion: number;
+}
