@@ -7,6 +7,13 @@
  */
 import type {
   ArticleDetail,
+  ChangeResult,
+  CollectionInfo,
+  HistoryState,
+  SavedSearchInfo,
+  SidebarCounts,
+  TagInfo,
+  Target,
   FolderInfo,
   ImportProgress,
   ImportReport,
@@ -41,8 +48,68 @@ export interface ArticlesApi {
   search(args: SearchArgs): Promise<SearchPage>;
   /** Every field of one article. Fails with `not-found` for an unknown id. */
   get(args: { id: number }): Promise<ArticleDetail>;
-  /** The article's body, sanitized for the reading pane. */
+  /**
+   * The article's body, sanitized for the reading pane. Remote images load only when
+   * `allowRemoteImages` is true (this once) or the person allowed them for the source.
+   */
   preview(args: { id: number; allowRemoteImages?: boolean }): Promise<ArticlePreview>;
+  /** Always (or no longer) load remote images for every article from this source. */
+  setRemoteImagesForSource(args: { source: string; allowed: boolean }): Promise<{ source: string; allowed: boolean }>;
+  /** Marks read or unread (undoable). */
+  setRead(args: { target: Target; read: boolean }): Promise<ChangeResult>;
+  /** Stars or unstars (undoable). */
+  setStarred(args: { target: Target; starred: boolean }): Promise<ChangeResult>;
+  /** Opening an article marks it read after a moment; not an undo step. */
+  markOpened(args: { id: number }): Promise<{ changed: boolean }>;
+  /** Sets (or, when empty, deletes) the person's private note (undoable). */
+  setNote(args: { id: number; note: string }): Promise<ChangeResult>;
+}
+
+export interface TagsApi {
+  /** Every tag with its article count, by name. */
+  list(args: Record<string, never>): Promise<TagInfo[]>;
+  /** Adds a tag (created on the fly) to the target articles (undoable). */
+  add(args: { name: string; target: Target }): Promise<ChangeResult>;
+  /** Removes a tag from the target articles (undoable). */
+  remove(args: { name: string; target: Target }): Promise<ChangeResult>;
+  /** Renames a tag and its children (`policy` → `gov` renames `policy/uk` too). */
+  rename(args: { from: string; to: string }): Promise<ChangeResult>;
+  /** Moves every article of `from` to `into`, then deletes `from`. */
+  merge(args: { from: string; into: string }): Promise<ChangeResult>;
+  /** Sets a tag's colour (`#rrggbb`), or clears it with null. */
+  recolor(args: { name: string; color: string | null }): Promise<ChangeResult>;
+  /** Deletes a tag from every article (undoable). */
+  delete(args: { name: string }): Promise<ChangeResult>;
+}
+
+export interface CollectionsApi {
+  list(args: Record<string, never>): Promise<CollectionInfo[]>;
+  /** The collection's article ids in the person's order. */
+  articleIds(args: { id: number }): Promise<number[]>;
+  create(args: { name: string }): Promise<ChangeResult & { id: number }>;
+  rename(args: { id: number; name: string }): Promise<ChangeResult>;
+  delete(args: { id: number }): Promise<ChangeResult>;
+  /** Appends articles (ids in the given order; a query's matches newest first). */
+  add(args: { id: number; target: Target }): Promise<ChangeResult>;
+  remove(args: { id: number; articleIds: number[] }): Promise<ChangeResult>;
+  /** Moves articles to just before `beforeId`, or to the end when null. */
+  move(args: { id: number; articleIds: number[]; beforeId: number | null }): Promise<ChangeResult>;
+}
+
+export interface SavedSearchesApi {
+  /** Every saved search with its live count. */
+  list(args: Record<string, never>): Promise<SavedSearchInfo[]>;
+  create(args: { name: string; query: string; sort?: SortOrder }): Promise<ChangeResult & { id: number }>;
+  update(args: { id: number; name?: string; query?: string; sort?: SortOrder }): Promise<ChangeResult>;
+  delete(args: { id: number }): Promise<ChangeResult>;
+}
+
+export interface HistoryApi {
+  /** Undoes the last curation change. */
+  undo(args: Record<string, never>): Promise<{ undone: string | null; history: HistoryState }>;
+  /** Redoes the last undone change. */
+  redo(args: Record<string, never>): Promise<{ redone: string | null; history: HistoryState }>;
+  state(args: Record<string, never>): Promise<HistoryState>;
 }
 
 export type ImportJobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -71,6 +138,8 @@ export interface LibraryInfoApi {
   stats(args: Record<string, never>): Promise<LibraryStats>;
   /** Folders imported so far, with their article counts. */
   folders(args: Record<string, never>): Promise<FolderInfo[]>;
+  /** All, unread, starred and missing counts for the sidebar. */
+  counts(args: Record<string, never>): Promise<SidebarCounts>;
 }
 
 /** Everything the renderer may ask, one interface per domain. */
@@ -78,13 +147,19 @@ export interface LibraryApi {
   articles: ArticlesApi;
   imports: ImportsApi;
   library: LibraryInfoApi;
+  tags: TagsApi;
+  collections: CollectionsApi;
+  saved: SavedSearchesApi;
+  history: HistoryApi;
 }
 
 /** Pushed from the service to every window. */
 export type LibraryEvent =
   | { type: 'import-progress'; jobId: string; progress: ImportProgress }
   | { type: 'import-finished'; job: ImportJob }
-  | { type: 'library-changed' };
+  | { type: 'library-changed' }
+  /** After any curation change, undo or redo: lists and counts may have changed. */
+  | { type: 'curation-changed'; history: HistoryState };
 
 /** How results cross a transport: errors keep their code, which Electron IPC would strip. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };

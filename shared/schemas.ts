@@ -8,6 +8,13 @@ import { SORT_ORDERS } from './types.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const none = z.object({}).strict();
+// Names are checked in full by the service (control characters, hierarchy); here only shape.
+const name = z.string().max(1000);
+const target = z.union([
+  z.object({ ids: z.array(id).max(1_000_000) }).strict(),
+  z.object({ query: z.string().max(2000) }).strict(),
+]);
+const sort = z.enum(SORT_ORDERS);
 const folderPath = z.string().min(1, 'a folder path is required').max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 
 // `satisfies` makes a method missing from this table (or a schema drifting from its
@@ -17,7 +24,7 @@ export const schemas = {
     search: z
       .object({
         query: z.string().max(2000),
-        sort: z.enum(SORT_ORDERS).optional(),
+        sort: sort.optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(500).optional(),
         facets: z.boolean().optional(),
@@ -25,6 +32,11 @@ export const schemas = {
       .strict(),
     get: z.object({ id }).strict(),
     preview: z.object({ id, allowRemoteImages: z.boolean().optional() }).strict(),
+    setRemoteImagesForSource: z.object({ source: z.string().min(1).max(1000), allowed: z.boolean() }).strict(),
+    setRead: z.object({ target, read: z.boolean() }).strict(),
+    setStarred: z.object({ target, starred: z.boolean() }).strict(),
+    markOpened: z.object({ id }).strict(),
+    setNote: z.object({ id, note: z.string().max(100_000) }).strict(),
   },
   imports: {
     start: z
@@ -39,6 +51,37 @@ export const schemas = {
   library: {
     stats: none,
     folders: none,
+    counts: none,
+  },
+  tags: {
+    list: none,
+    add: z.object({ name, target }).strict(),
+    remove: z.object({ name, target }).strict(),
+    rename: z.object({ from: name, to: name }).strict(),
+    merge: z.object({ from: name, into: name }).strict(),
+    recolor: z.object({ name, color: z.string().max(20).nullable() }).strict(),
+    delete: z.object({ name }).strict(),
+  },
+  collections: {
+    list: none,
+    articleIds: z.object({ id }).strict(),
+    create: z.object({ name }).strict(),
+    rename: z.object({ id, name }).strict(),
+    delete: z.object({ id }).strict(),
+    add: z.object({ id, target }).strict(),
+    remove: z.object({ id, articleIds: z.array(id).max(1_000_000) }).strict(),
+    move: z.object({ id, articleIds: z.array(id).max(1_000_000), beforeId: id.nullable() }).strict(),
+  },
+  saved: {
+    list: none,
+    create: z.object({ name, query: z.string().max(2000), sort: sort.optional() }).strict(),
+    update: z.object({ id, name: name.optional(), query: z.string().max(2000).optional(), sort: sort.optional() }).strict(),
+    delete: z.object({ id }).strict(),
+  },
+  history: {
+    undo: none,
+    redo: none,
+    state: none,
   },
 } satisfies { [D in Domain]: { [M in MethodOf<D>]: z.ZodType<ArgsOf<D, M>> } };
 

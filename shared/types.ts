@@ -21,6 +21,11 @@ export interface ArticleListItem {
   draft: boolean;
   hasEnclosure: boolean;
   missing: boolean;
+  /** Opened or marked read. */
+  read: boolean;
+  starred: boolean;
+  /** Tag names, sorted; the file's and the person's alike. */
+  tags: string[];
   /**
    * For text searches: a short excerpt of the body with matches between
    * MARK_START and MARK_END. Plain text otherwise: render as text, never as HTML.
@@ -73,6 +78,14 @@ export interface ArticleDetail extends ArticleListItem {
   extra: Record<string, JsonValue>;
   /** Problems noticed at import, in words a person understands. */
   warnings: string[];
+  /** The person's private note. */
+  note: string | null;
+  /** Tags with where they came from: the file's front matter, or the person. */
+  tagOrigins: { name: string; origin: 'file' | 'user' }[];
+  /** Names of the manual collections that hold this article. */
+  collections: string[];
+  /** Sources whose remote images the person allowed always. */
+  remoteImagesAllowedForSource: boolean;
   importedAt: string;
   updatedAt: string;
 }
@@ -143,4 +156,55 @@ export interface LibraryStats {
   newest: string | null;
   dbBytes: number;
   schemaVersion: number;
+}
+
+/** Which articles a bulk action applies to: picked ids, or every article a query matches. */
+export type Target = { ids: number[] } | { query: string };
+
+export interface TagInfo {
+  id: number;
+  name: string;
+  color: string | null;
+  /** Articles carrying the tag (present ones). */
+  count: number;
+}
+
+export interface SavedSearchInfo {
+  id: number;
+  name: string;
+  query: string;
+  sort: SortOrder;
+  /** Live count of matching articles (null when the query no longer parses). */
+  count: number | null;
+  /** Why the query no longer runs, if it does not. */
+  error: string | null;
+}
+
+export interface CollectionInfo {
+  id: number;
+  name: string;
+  count: number;
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What Undo would undo, e.g. `Add tag "ai" to 12 articles`. */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+/** What a curation change did: how many articles it touched, and the undo state after it. */
+export interface ChangeResult {
+  changed: number;
+  label: string;
+  history: HistoryState;
+}
+
+/** Counts for the sidebar's fixed entries. */
+export interface SidebarCounts {
+  all: number;
+  unread: number;
+  starred: number;
+  missing: number;
 }

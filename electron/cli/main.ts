@@ -9,7 +9,9 @@ import { workerParseStage } from '../library/import/parseStage.js';
 import { DEFAULT_MAX_BYTES } from '../library/import/parseFile.js';
 import { defaultLibraryPath } from '../library/paths.js';
 import { QueryError, search } from '../library/query/search.js';
-import { libraryStats } from '../library/service.js';
+import { createLibraryService, libraryStats } from '../library/service.js';
+import { ServiceError } from '../library/errors.js';
+import { curationCommand } from './curation.js';
 import { SORT_ORDERS, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
@@ -36,6 +38,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   port: { type: 'string' },
   open: { type: 'boolean', default: false },
+  ids: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation and returns its exit status. */
@@ -140,6 +143,20 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       }
       return 0;
     }
+    case 'tag':
+    case 'collection':
+    case 'saved':
+    case 'mark': {
+      const service = createLibraryService({ dbPath });
+      try {
+        await curationCommand(service.api, command, rest, { ids: values.ids, sort: values.sort }, print);
+      } catch (error) {
+        throw asUsage(error);
+      } finally {
+        service.close();
+      }
+      return 0;
+    }
     case 'serve': {
       if (!io.serve) throw new UsageError('serve is not available in this build');
       const port = values.port !== undefined ? Number(values.port) : 0;
@@ -150,6 +167,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (try gleaner --help)`);
   }
+}
+
+/** A refused curation change (bad name, unknown tag) is the person's input: exit 2, one line. */
+function asUsage(error: unknown): unknown {
+  return error instanceof ServiceError ? new UsageError(error.message) : error;
 }
 
 function positive(value: string, name: string): number {

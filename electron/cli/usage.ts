@@ -7,6 +7,13 @@ Usage:
   gleaner show <id>
   gleaner stats
   gleaner serve [--port N] [--open]
+  gleaner tag list | add <name> <query> | remove <name> <query> | rename <from> <to>
+              | merge <from> <into> | delete <name> | color <name> <#rrggbb|none>
+  gleaner collection list | create <name> | delete <name> | add <name> <query>
+                     | remove <name> --ids 1,2 | show <name>
+  gleaner saved list | create <name> <query> [--sort S] | delete <name>
+  gleaner mark read|unread|starred|unstarred <query>
+  (where a command takes <query>, --ids 3,5,8 picks articles instead)
 
 Options (every command):
   --db FILE   library database (default: the per-user data folder, or $GLEANER_DB)

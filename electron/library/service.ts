@@ -8,17 +8,10 @@ import { listFolders } from './db/queries/folders.js';
 import { ImportJobs } from './importJobs.js';
 import { search } from './query/search.js';
 import { renderArticleHtml } from './render.js';
+import { ServiceError } from './errors.js';
+import { curationHandlers, sidebarCounts } from './curationHandlers.js';
 
-/** An error a transport can send as-is: the code survives the trip, the message is for people. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'bad-request' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
+export { ServiceError };
 
 export interface LibraryService {
   api: LibraryApi;
@@ -46,6 +39,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     for (const listener of listeners) listener(event);
   };
   const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
+  const { setRead, setStarred, markOpened, setNote, ...curation } = curationHandlers(db, emit);
 
   const api: LibraryApi = {
     articles: {
@@ -53,9 +47,20 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       get: async ({ id }) => articleDetail(db, id) ?? notFound(id),
       preview: async ({ id, allowRemoteImages = false }) => {
         const body = articleBody(db, id) ?? notFound(id);
-        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages });
-        return { id, html, blockedRemote, remoteImagesAllowed: allowRemoteImages };
+        const allowed = allowRemoteImages || body.remoteImagesAllowedForSource;
+        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages: allowed });
+        return { id, html, blockedRemote, remoteImagesAllowed: allowed };
       },
+      setRemoteImagesForSource: async ({ source, allowed }) => {
+        if (allowed) db.prepare('INSERT OR IGNORE INTO remote_image_sources (source, allowed_at) VALUES (?, ?)').run(source, new Date().toISOString());
+        else db.prepare('DELETE FROM remote_image_sources WHERE source = ?').run(source);
+        emit({ type: 'library-changed' });
+        return { source, allowed };
+      },
+      setRead,
+      setStarred,
+      markOpened,
+      setNote,
     },
     imports: {
       start: async ({ folders, maxFileBytes }) => ({ jobId: jobs.start(folders, maxFileBytes) }),
@@ -69,7 +74,9 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     library: {
       stats: async () => libraryStats(db, options.dbPath),
       folders: async () => listFolders(db),
+      counts: async () => sidebarCounts(db),
     },
+    ...curation,
   };
 
   return {

@@ -45,9 +45,9 @@ export function missingValueMessage(field: QueryField): string {
  * could be searched for in quotes) is suggested only when short and quote-free,
  * so the hint never drags half the query along.
  */
-export function unknownFieldMessage(name: string, typed: string): string {
+export function unknownFieldMessage(name: string, typed?: string): string {
   const known = QUERY_FIELDS.map((f) => `${f}:`).join(', ');
-  const hint = typed.length <= 40 && !typed.includes('"') ? ` (or write "${typed}" in quotes to search for that text)` : '';
+  const hint = typed !== undefined && typed.length <= 40 && !typed.includes('"') ? ` (or write "${typed}" in quotes to search for that text)` : '';
   return `Unknown filter "${name}:" — use one of ${known}${hint}`;
 }
 

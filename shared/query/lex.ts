@@ -24,7 +24,12 @@ export function fail(message: string, start: number, end: number): never {
   throw new QuerySyntaxError({ message, span: { start, end } });
 }
 
-const KEYWORDS: Record<string, 'or' | 'and' | 'not'> = { OR: 'or', AND: 'and', NOT: 'not' };
+// A Map, not an object literal, so words like `constructor` are not found on the prototype.
+const KEYWORDS = new Map<string, 'or' | 'and' | 'not'>([
+  ['OR', 'or'],
+  ['AND', 'and'],
+  ['NOT', 'not'],
+]);
 
 /** `name:rest` where name is letters only: the shape of a filter. */
 const FILTER_SHAPE = /^([A-Za-z]+):([\s\S]*)$/;
@@ -72,12 +77,14 @@ export function classify(input: string, raw: RawToken): Token {
     // A word glued to quotes is always `letters:"…"` (see scan.ts).
     const name = input.slice(raw.start, q.start - 1);
     const field = toQueryField(name);
-    if (field === null) return fail(unknownFieldMessage(name, `${name}:${q.value}`), raw.start, q.start);
+    if (field === null) {
+      return fail(unknownFieldMessage(name, q.closed ? `${name}:${q.value}` : undefined), raw.start, q.start);
+    }
     if (!q.closed) unclosedQuote(input, q.start);
     return fieldLeaf(field, q.value, span, { start: q.start, end: raw.end });
   }
   const word = input.slice(raw.start, raw.end);
-  const keyword = KEYWORDS[word];
+  const keyword = KEYWORDS.get(word);
   if (keyword) return { type: keyword, span };
   const m = FILTER_SHAPE.exec(word);
   if (m) {

@@ -92,7 +92,7 @@ class Parser {
   /** Callers check atTermStart() first, so the next token begins a term. */
   private parseUnary(depth: number): QueryNode {
     const t = this.lexer.next();
-    if (!t) return fail('Expected a term at the end of the search', 0, 0);
+    if (!t) return fail('Expected a term at the end of the search', this.lexer.consumedEnd, this.lexer.consumedEnd);
     if (depth > MAX_QUERY_DEPTH) {
       fail(`This search nests too deeply at ${at(t.span)}: use at most ${MAX_QUERY_DEPTH} levels of brackets and negation`, t.span.start, t.span.end);
     }

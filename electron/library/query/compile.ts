@@ -28,8 +28,12 @@ function isTextOnly(node: QueryNode): boolean {
   }
 }
 
-/** FTS5 string literal: every token quoted, so user text is never FTS syntax. */
-const ftsString = (value: string): string => `"${value.replace(/"/g, '""')}"`;
+/**
+ * FTS5 string literal: every token quoted, so user text is never FTS syntax. Control
+ * characters are not word characters anyway, and a NUL would end the string early.
+ */
+// eslint-disable-next-line no-control-regex
+const ftsString = (value: string): string => `"${value.replace(/[\u0000-\u001f]/g, ' ').replace(/"/g, '""')}"`;
 
 function toFts(node: QueryNode): string {
   switch (node.kind) {

@@ -74,7 +74,7 @@ export function search(db: Db, request: SearchRequest): SearchPage {
   const total = runSql(
     () => db.prepare(`SELECT count(*) FROM articles a WHERE ${compiled.where}`).pluck().get(...compiled.params) as number,
   );
-  const snippets = compiled.match ? snippetsFor(db, compiled.match, ids) : new Map<number, string>();
+  const snippets = compiled.match ? runSql(() => snippetsFor(db, compiled.match!, ids)) : new Map<number, string>();
   const page: SearchPage = { total, offset, items: listItemsByIds(db, ids, snippets), tookMs: 0 };
   if (request.facets) page.facets = facets(db, compiled);
   page.tookMs = Math.round((performance.now() - started) * 10) / 10;
@@ -120,13 +120,17 @@ export function facets(db: Db, compiled: CompiledQuery): Facets {
   };
 }
 
-/** FTS5 rejects some inputs at run time (e.g. a phrase with no words); say so plainly. */
+/**
+ * The SQL here is fixed and every value is bound, so a plain SQLITE_ERROR can only come
+ * from FTS5 rejecting the search text; say so plainly. Other codes (busy, I/O) pass on.
+ */
 function runSql<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    const message = (error as Error).message;
-    if (/fts5|MATCH/i.test(message)) throw new QueryError(`The search text could not be used: ${message}`, 0, 0);
+    if ((error as { code?: string }).code === 'SQLITE_ERROR') {
+      throw new QueryError(`The search text could not be used: ${(error as Error).message}`, 0, 0);
+    }
     throw error;
   }
 }

@@ -54,10 +54,9 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       <div className="row-meta">
         <span className="row-source">{item.source ?? 'No source'}</span>
         {date && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <time dateTime={item.date ?? undefined}>{date}</time>
-          </>
+          <time className="row-date" dateTime={item.date ?? undefined}>
+            {date}
+          </time>
         )}
         {item.draft && <span className="badge">Draft</span>}
         {item.missing && <span className="badge warn">File missing</span>}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FacetCount } from '../../../shared/types.js';
-import { formatCount, formatMonthName } from '../lib/format';
+import { formatCount, formatMonthName, plural } from '../lib/format';
 import { Icon } from './Icon';
 
 interface Props {
@@ -50,7 +50,7 @@ export function DateFacets({ years, months, isActive, onPick }: Props) {
                     type="button"
                     className="sidebar-item"
                     aria-pressed={isActive(year.value)}
-                    aria-label={`Filter by year ${year.value}, ${formatCount(year.count)} articles`}
+                    aria-label={`Filter by year ${year.value}, ${plural(year.count, 'article')}`}
                     onClick={() => onPick(year.value)}
                   >
                     <span className="sidebar-item-label">{year.value}</span>
@@ -65,7 +65,7 @@ export function DateFacets({ years, months, isActive, onPick }: Props) {
                           type="button"
                           className="sidebar-item"
                           aria-pressed={isActive(m.value)}
-                          aria-label={`Filter by month ${formatMonthName(m.value)} ${year.value}, ${formatCount(m.count)} articles`}
+                          aria-label={`Filter by month ${formatMonthName(m.value)} ${year.value}, ${plural(m.count, 'article')}`}
                           onClick={() => onPick(m.value)}
                         >
                           <span className="sidebar-item-label">{formatMonthName(m.value)}</span>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FacetCount } from '../../../shared/types.js';
-import { formatCount } from '../lib/format';
+import { formatCount, plural } from '../lib/format';
 
 interface Props {
   title: string;
@@ -36,7 +36,7 @@ export function FacetList({ title, noun, items, isActive, onPick, initial = 8, l
                   type="button"
                   className="sidebar-item"
                   aria-pressed={active}
-                  aria-label={`${active ? 'Remove filter' : 'Filter by'} ${noun} ${label(item.value)}, ${formatCount(item.count)} articles`}
+                  aria-label={`${active ? 'Remove filter' : 'Filter by'} ${noun} ${label(item.value)}, ${plural(item.count, 'article')}`}
                   title={`${label(item.value)} (${formatCount(item.count)})`}
                   onClick={() => onPick(item.value)}
                 >

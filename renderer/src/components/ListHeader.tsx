@@ -28,17 +28,16 @@ export function ListHeader({ total, pending, sort, canRank, onSort, statsOpen, o
         {total === null ? (
           'Loading…'
         ) : (
-          <>
+          <span>
             <strong>{formatCount(total)}</strong> {total === 1 ? 'article' : 'articles'}
-          </>
+          </span>
         )}
         {pending && total !== null && <span className="spinner" aria-hidden="true" />}
       </p>
-      <select className="field sort" aria-label="Sort by" value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
+      <select className="field sort" aria-label="Sort by" title={canRank ? undefined : 'Relevance needs words in the search'} value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
         {(Object.keys(SORT_LABELS) as SortOrder[]).map((s) => (
           <option key={s} value={s} disabled={s === 'relevance' && !canRank}>
             {SORT_LABELS[s]}
-            {s === 'relevance' && !canRank ? ' (type words to rank)' : ''}
           </option>
         ))}
       </select>

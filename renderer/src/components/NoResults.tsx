@@ -10,8 +10,10 @@ interface Props {
 /** No matches: says which filter to take out (and what that would bring back). */
 export function NoResults({ suggestions, onRemove, onClear }: Props) {
   return (
-    <div className="list-empty" role="status">
-      <p className="list-empty-title">No articles match this search</p>
+    <section className="list-empty" aria-labelledby="no-results-title">
+      <h2 id="no-results-title" className="list-empty-title">
+        No articles match this search
+      </h2>
       {suggestions === null ? (
         <p className="muted">Looking for a filter to loosen…</p>
       ) : suggestions.length > 0 ? (
@@ -34,6 +36,6 @@ export function NoResults({ suggestions, onRemove, onClear }: Props) {
       <button type="button" className="link-btn" onClick={onClear}>
         Clear the search
       </button>
-    </div>
+    </section>
   );
 }

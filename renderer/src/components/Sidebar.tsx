@@ -31,9 +31,8 @@ export function Sidebar({ facets, facetsFresh, libraryCount, queryEmpty, isActiv
           </span>
           Gleaner
         </span>
-        <button type="button" className="btn btn-small" onClick={onOpenFolder} disabled={importing}>
-          <Icon name="folder" size={14} />
-          Open folder…
+        <button type="button" className="btn btn-ghost icon-btn" aria-label="Open folder…" title="Import a folder of articles" onClick={onOpenFolder} disabled={importing}>
+          <Icon name="folder" />
         </button>
       </div>
       <div className={`sidebar-scroll${facetsFresh ? '' : ' stale'}`} aria-busy={!facetsFresh}>

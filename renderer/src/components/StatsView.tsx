@@ -25,7 +25,7 @@ function Bars({ title, noun, items, total, onPick }: { title: string; noun: stri
               <button
                 type="button"
                 className="stats-row"
-                aria-label={`Filter by ${noun} ${item.value}, ${formatCount(item.count)} articles`}
+                aria-label={`Filter by ${noun} ${item.value}, ${plural(item.count, 'article')}`}
                 onClick={() => onPick(item.value)}
               >
                 <span className="stats-name">{item.value}</span>

@@ -249,4 +249,42 @@ describe('fuzz: parse, format and removeNode on random input', () => {
     // The generator must reach the interesting path often enough to mean something.
     expect(oks).toBeGreaterThan(2000);
   });
+
+  it('removes any node of a random valid query, leaving text that means the rest', () => {
+    // Random characters rarely make deep valid trees, so build some from the grammar.
+    const next = rng(7);
+    const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+    const gap = (): string => pick([' ', '  ', '\t', '']);
+    const leaves = ['a', 'covid-19', 'gov*', '"x y"', '"q\\"z"', 'tag:ai', 'source:"I B"', 'after:2025-07', 'draft:yes', 'http://x', 'note:', '-', 'or'];
+    const term = (depth: number): string => {
+      const r = next();
+      if (depth > 3 || r < 0.5) return pick(leaves);
+      if (r < 0.65) return `-${term(depth + 1)}`;
+      if (r < 0.75) return `NOT ${term(depth + 1)}`;
+      return `(${gap()}${and(depth + 1)}${gap()})`;
+    };
+    const or = (depth: number): string => {
+      let out = term(depth);
+      for (let n = next() < 0.6 ? 0 : 1 + Math.floor(next() * 2); n > 0; n--) out += ` OR  ${term(depth)}`;
+      return out;
+    };
+    const and = (depth: number): string => {
+      let out = or(depth);
+      for (let n = Math.floor(next() * 4); n > 0; n--) out += `${pick([' ', ' AND ', '\t'])}${or(depth)}`;
+      return out;
+    };
+    for (let i = 0; i < 400; i++) {
+      const input = gap() + and(0) + gap();
+      const tree = parsed(input);
+      expect(bare(parsed(formatQuery(tree)))).toEqual(bare(tree));
+      for (const target of allNodes(tree)) {
+        const left = removeNode(input, target.span);
+        const [got, want] = [bare(parsed(left)), bare(without(tree!, target))];
+        // Compare cheaply; build the failure label only when it is needed.
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          expect(got, `${JSON.stringify(input)} minus ${JSON.stringify(input.slice(target.span.start, target.span.end))} → ${JSON.stringify(left)}`).toEqual(want);
+        }
+      }
+    }
+  });
 });

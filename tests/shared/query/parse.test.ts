@@ -95,6 +95,8 @@ describe('parseQuery: precedence and grouping', () => {
   it('treats lowercase or/and/not as words', () => {
     expect(tree('cats or dogs and not mice')).toBe('(and cats or dogs and not mice)');
     expect(tree('Or')).toBe('Or');
+    expect(tree('constructor toString __proto__')).toBe('(and constructor toString __proto__)');
+    expect(error('constructor:x').text).toBe('constructor:');
   });
 
   it('groups with parentheses and flattens same-kind nesting', () => {

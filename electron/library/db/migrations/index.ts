@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { up as articles } from './0010-articles.js';
 import { up as tags } from './0020-tags.js';
+import { up as collections } from './0030-collections.js';
+import { up as remoteImages } from './0040-remote-images.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +14,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'articles', up: articles },
   { version: 20, name: 'tags', up: tags },
+  { version: 30, name: 'collections', up: collections },
+  { version: 40, name: 'remote-images', up: remoteImages },
 ];

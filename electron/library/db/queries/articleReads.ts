@@ -1,7 +1,7 @@
 import type { Db } from '../connection.js';
 import type { ArticleDetail, ArticleListItem, JsonValue } from '../../../../shared/types.js';
 
-const LIST_COLUMNS = 'a.id, a.title, a.source, a.date, a.summary, a.description, a.draft, a.enclosure, a.missing';
+const LIST_COLUMNS = 'a.id, a.title, a.source, a.date, a.summary, a.description, a.draft, a.enclosure, a.missing, a.read_at, a.starred';
 
 interface ListRow {
   id: number;
@@ -13,6 +13,8 @@ interface ListRow {
   draft: number;
   enclosure: string | null;
   missing: number;
+  read_at: string | null;
+  starred: number;
 }
 
 interface DetailRow extends ListRow {
@@ -27,11 +29,12 @@ interface DetailRow extends ListRow {
   date_source: ArticleDetail['dateSource'];
   extra: string;
   warnings: string;
+  note: string | null;
   imported_at: string;
   updated_at: string;
 }
 
-export function rowToListItem(row: ListRow, snippet: string | null = null): ArticleListItem {
+export function rowToListItem(row: ListRow, tags: string[] = [], snippet: string | null = null): ArticleListItem {
   return {
     id: row.id,
     title: row.title,
@@ -41,6 +44,9 @@ export function rowToListItem(row: ListRow, snippet: string | null = null): Arti
     draft: row.draft === 1,
     hasEnclosure: !!row.enclosure,
     missing: row.missing === 1,
+    read: row.read_at !== null,
+    starred: row.starred === 1,
+    tags,
     snippet,
   };
 }
@@ -52,23 +58,50 @@ export function listItemsByIds(db: Db, ids: number[], snippets: Map<number, stri
     .prepare(`SELECT ${LIST_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as ListRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const tags = tagsByArticle(db, ids);
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [rowToListItem(row, snippets.get(id) ?? null)] : [];
+    return row ? [rowToListItem(row, tags.get(id)?.map((t) => t.name), snippets.get(id) ?? null)] : [];
   });
+}
+
+type TagOrigin = { name: string; origin: 'file' | 'user' };
+
+/** Tags of many articles in one query, sorted by name. */
+export function tagsByArticle(db: Db, ids: number[]): Map<number, TagOrigin[]> {
+  const rows = db
+    .prepare(
+      `SELECT at.article_id, t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id
+        WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+    )
+    .raw()
+    .all(JSON.stringify(ids)) as [number, string, 'file' | 'user'][];
+  const out = new Map<number, TagOrigin[]>();
+  for (const [id, name, origin] of rows) {
+    const list = out.get(id) ?? [];
+    list.push({ name, origin });
+    out.set(id, list);
+  }
+  return out;
 }
 
 export function articleDetail(db: Db, id: number): ArticleDetail | null {
   const row = db
     .prepare(
       `SELECT ${LIST_COLUMNS}, f.path AS folder, a.rel_path, a.format, a.body_format, a.source_link, a.url,
-              a.article_id, a.feed_item_id, a.date_source, a.extra, a.warnings, a.imported_at, a.updated_at
+              a.article_id, a.feed_item_id, a.date_source, a.extra, a.warnings, a.note, a.imported_at, a.updated_at
          FROM articles a JOIN folders f ON f.id = a.folder_id WHERE a.id = ?`,
     )
     .get(id) as DetailRow | undefined;
   if (!row) return null;
+  const tagOrigins = tagsByArticle(db, [id]).get(id) ?? [];
+  const collections = db
+    .prepare('SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE i.article_id = ? ORDER BY c.name')
+    .pluck()
+    .all(id) as string[];
+  const allowed = row.source !== null && db.prepare('SELECT 1 FROM remote_image_sources WHERE source = ?').get(row.source) !== undefined;
   return {
-    ...rowToListItem(row),
+    ...rowToListItem(row, tagOrigins.map((t) => t.name)),
     folder: row.folder,
     relPath: row.rel_path,
     format: row.format,
@@ -82,6 +115,10 @@ export function articleDetail(db: Db, id: number): ArticleDetail | null {
     dateSource: row.date_source,
     extra: JSON.parse(row.extra) as Record<string, JsonValue>,
     warnings: JSON.parse(row.warnings) as string[],
+    note: row.note,
+    tagOrigins,
+    collections,
+    remoteImagesAllowedForSource: allowed,
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
   };
@@ -91,14 +128,20 @@ export interface ArticleBody {
   frontMatter: string | null;
   body: string;
   bodyFormat: ArticleDetail['bodyFormat'];
+  /** The person allowed remote images for every article of this article's source. */
+  remoteImagesAllowedForSource: boolean;
 }
 
 export function articleBody(db: Db, id: number): ArticleBody | null {
   const row = db
     .prepare(
-      `SELECT b.front_matter, b.body, a.body_format FROM article_bodies b JOIN articles a ON a.id = b.article_id
+      `SELECT b.front_matter, b.body, a.body_format,
+              EXISTS (SELECT 1 FROM remote_image_sources r WHERE r.source = a.source) AS allowed
+         FROM article_bodies b JOIN articles a ON a.id = b.article_id
         WHERE b.article_id = ?`,
     )
-    .get(id) as { front_matter: string | null; body: string; body_format: ArticleDetail['bodyFormat'] } | undefined;
-  return row ? { frontMatter: row.front_matter, body: row.body, bodyFormat: row.body_format } : null;
+    .get(id) as { front_matter: string | null; body: string; body_format: ArticleDetail['bodyFormat']; allowed: number } | undefined;
+  return row
+    ? { frontMatter: row.front_matter, body: row.body, bodyFormat: row.body_format, remoteImagesAllowedForSource: row.allowed === 1 }
+    : null;
 }

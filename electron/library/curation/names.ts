@@ -1,0 +1,31 @@
+import { ServiceError } from '../errors.js';
+
+export const MAX_NAME_LENGTH = 100;
+
+/**
+ * Validates a tag, collection or saved-search name and returns it trimmed.
+ * Names are what people see in the sidebar and type after `tag:`, so they must be
+ * printable, bounded, and (for tags) well-formed hierarchies like `policy/uk`.
+ */
+export function checkName(kind: 'tag' | 'collection' | 'saved search', raw: string): string {
+  const name = raw.normalize('NFC').trim();
+  if (name === '') throw new ServiceError('bad-request', `A ${kind} name cannot be empty`);
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new ServiceError('bad-request', `A ${kind} name can have at most ${MAX_NAME_LENGTH} characters (this one has ${name.length})`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
+    throw new ServiceError('bad-request', `A ${kind} name cannot contain control characters or line breaks`);
+  }
+  if (kind === 'tag' && name.split('/').some((part) => part.trim() === '')) {
+    throw new ServiceError('bad-request', `"${name}" is not a tag name: each part between / must have a name, as in policy/uk`);
+  }
+  return kind === 'tag' ? name.split('/').map((p) => p.trim()).join('/') : name;
+}
+
+/** `#rgb` or `#rrggbb`, or null to clear. */
+export function checkColor(raw: string | null): string | null {
+  if (raw === null) return null;
+  if (!/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(raw)) throw new ServiceError('bad-request', `"${raw}" is not a colour: use #rgb or #rrggbb`);
+  return raw.toLowerCase();
+}

@@ -1,0 +1,87 @@
+import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
+import type { ChangeResult, SidebarCounts } from '../../shared/types.js';
+import type { Db } from './db/connection.js';
+import { CollectionOps } from './curation/collections.js';
+import { History } from './curation/history.js';
+import { SavedSearchOps } from './curation/savedSearches.js';
+import { StateOps } from './curation/state.js';
+import { TagOps, type Applied } from './curation/tags.js';
+
+type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history'> &
+  Pick<LibraryApi['articles'], 'setRead' | 'setStarred' | 'markOpened' | 'setNote'>;
+
+/** The curation half of the contract: tags, read/star/notes, collections, saved searches, undo. */
+export function curationHandlers(db: Db, emit: (event: LibraryEvent) => void): CurationApi {
+  const history = new History(db);
+  const tags = new TagOps(db, history);
+  const state = new StateOps(db, history);
+  const collections = new CollectionOps(db, history);
+  const saved = new SavedSearchOps(db, history);
+  const changed = () => emit({ type: 'curation-changed', history: history.state() });
+  /** Every change answers with what it did and the undo state, and tells every window. */
+  const done = <T extends Applied>(result: T): T & ChangeResult => {
+    changed();
+    return { ...result, history: history.state() };
+  };
+
+  return {
+    setRead: async ({ target, read }) => done(state.setRead(target, read)),
+    setStarred: async ({ target, starred }) => done(state.setStarred(target, starred)),
+    markOpened: async ({ id }) => {
+      const result = state.markOpened(id);
+      if (result) changed();
+      return { changed: result };
+    },
+    setNote: async ({ id, note }) => done(state.setNote(id, note)),
+    tags: {
+      list: async () => tags.list(),
+      add: async ({ name, target }) => done(tags.add(name, target)),
+      remove: async ({ name, target }) => done(tags.remove(name, target)),
+      rename: async ({ from, to }) => done(tags.rename(from, to)),
+      merge: async ({ from, into }) => done(tags.merge(from, into)),
+      recolor: async ({ name, color }) => done(tags.recolor(name, color)),
+      delete: async ({ name }) => done(tags.delete(name)),
+    },
+    collections: {
+      list: async () => collections.list(),
+      articleIds: async ({ id }) => collections.articleIds(id),
+      create: async ({ name }) => done(collections.create(name)),
+      rename: async ({ id, name }) => done(collections.rename(id, name)),
+      delete: async ({ id }) => done(collections.delete(id)),
+      add: async ({ id, target }) => done(collections.add(id, target)),
+      remove: async ({ id, articleIds }) => done(collections.remove(id, articleIds)),
+      move: async ({ id, articleIds, beforeId }) => done(collections.move(id, articleIds, beforeId)),
+    },
+    saved: {
+      list: async () => saved.list(),
+      create: async ({ name, query, sort }) => done(saved.create(name, query, sort ?? 'date-desc')),
+      update: async ({ id, ...changes }) => done(saved.update(id, changes)),
+      delete: async ({ id }) => done(saved.delete(id)),
+    },
+    history: {
+      undo: async () => {
+        const undone = history.undo();
+        changed();
+        return { undone, history: history.state() };
+      },
+      redo: async () => {
+        const redone = history.redo();
+        changed();
+        return { redone, history: history.state() };
+      },
+      state: async () => history.state(),
+    },
+  };
+}
+
+export function sidebarCounts(db: Db): SidebarCounts {
+  return db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE missing = 0) AS "all",
+              count(*) FILTER (WHERE read_at IS NULL AND missing = 0) AS unread,
+              count(*) FILTER (WHERE starred = 1) AS starred,
+              count(*) FILTER (WHERE missing = 1) AS missing
+         FROM articles`,
+    )
+    .get() as SidebarCounts;
+}

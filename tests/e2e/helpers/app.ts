@@ -1,0 +1,38 @@
+/** What the specs look at, named the way a person would: roles and accessible names. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import type { GleanerServer } from './server';
+
+export async function openApp(page: Page, server: GleanerServer): Promise<void> {
+  await page.goto(server.url);
+  // The first search has answered once the count shows a number.
+  await expect(resultCount(page).or(page.getByRole('heading', { name: 'Your library is empty' }))).toBeVisible();
+}
+
+export const resultCount = (page: Page) => page.getByTestId('result-count');
+export const articleList = (page: Page) => page.getByRole('listbox', { name: 'Articles' });
+export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search articles' });
+export const preview = (page: Page) => page.frameLocator('iframe[title="Article preview"]');
+export const readingPane = (page: Page) => page.getByRole('region', { name: 'Reading pane' });
+
+/** "12 articles", "1 article". */
+export async function expectCount(page: Page, n: number): Promise<void> {
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} articles?$`));
+}
+
+/** The visible row titles, top to bottom (only rows on screen exist: the list is virtualized). */
+export async function rowTitles(page: Page): Promise<string[]> {
+  return articleList(page).locator('[role="option"] .row-title').allInnerTexts();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/${name}.png` });
+}
+
+/** axe-core over the page; returns the serious and critical violations, described for a failure message. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n  ')}`);
+}

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { articleList, openApp, preview, readingPane, screenshot } from './helpers/app';
+import { useGleaner } from './helpers/server';
+
+const gleaner = useGleaner({ seed: true });
+
+test('opening an article shows its header and its body in the sandboxed preview', async ({ page }) => {
+  await openApp(page, gleaner.server);
+  await articleList(page).getByRole('option', { name: 'Desert Solar Farms Add Heliostat Arrays' }).click();
+  const pane = readingPane(page);
+  await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Desert Solar Farms Add Heliostat Arrays');
+  await expect(pane.getByText('Green Energy Times', { exact: true })).toBeVisible();
+  await expect(pane.getByText('Utility-scale plants in the desert are adding heliostat fields')).toBeVisible();
+  await expect(preview(page).getByText('Operators say molten-salt storage lets the plants deliver power')).toBeVisible();
+
+  // The frame can neither run scripts nor reach the app's origin.
+  const frame = page.locator('iframe[title="Article preview"]');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox');
+  const srcdoc = (await frame.getAttribute('srcdoc'))!;
+  expect(srcdoc).toContain(`default-src 'none'; img-src data: ;`);
+
+  // The original opens outside the app, with no opener and no referrer.
+  const original = pane.getByRole('link', { name: 'Open original' });
+  await expect(original).toHaveAttribute('href', 'https://news.example.com/202503/1001-solar-farms/');
+  await expect(original).toHaveAttribute('target', '_blank');
+  await expect(original).toHaveAttribute('rel', 'noopener noreferrer');
+
+  // The remote image in the body and the enclosure are held back until asked for.
+  await expect(pane.getByRole('status')).toContainText('2 remote items blocked');
+  await expect(pane.getByText('Image from cdn.example.com not loaded')).toBeVisible();
+  await expect(preview(page).locator('.gleaner-blocked')).toHaveAttribute('data-blocked-url', 'https://cdn.example.com/images/heliostat.jpg');
+  await screenshot(page, 'reader-01-article');
+});
+
+test('opening articles makes no request outside the app', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await openApp(page, gleaner.server);
+  const options = articleList(page).getByRole('option');
+  const count = await options.count();
+  expect(count).toBeGreaterThanOrEqual(8);
+  for (let i = 0; i < count; i++) {
+    const option = options.nth(i);
+    const title = await option.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).innerText());
+    await option.click();
+    await expect(readingPane(page).getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(preview(page).locator('body')).not.toBeEmpty();
+  }
+  expect(requests.length).toBeGreaterThan(count); // the app's own API calls were seen
+  const outside = requests.filter((url) => !url.startsWith(gleaner.server.origin + '/') && !url.startsWith('data:') && !url.startsWith('about:'));
+  expect(outside).toEqual([]);
+});
+
+test('"Load remote images" allows them for this article only', async ({ page }) => {
+  // Offline test machine: answer image requests locally instead of waiting for DNS.
+  const remote: string[] = [];
+  await page.route(/^https:\/\/cdn\.example\.com\//, (route) => {
+    remote.push(route.request().url());
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await openApp(page, gleaner.server);
+  await articleList(page).getByRole('option', { name: 'Desert Solar Farms Add Heliostat Arrays' }).click();
+  const pane = readingPane(page);
+  await pane.getByRole('button', { name: 'Load remote images' }).click();
+  await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeHidden();
+  const frame = page.locator('iframe[title="Article preview"]');
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: https:;/);
+  await expect(preview(page).locator('img[alt="Heliostat field at dawn"]')).toHaveAttribute('src', 'https://cdn.example.com/images/heliostat.jpg');
+  await expect.poll(() => remote.sort()).toEqual(['https://cdn.example.com/images/1001.png', 'https://cdn.example.com/images/heliostat.jpg']);
+
+  // The next article starts blocked again.
+  await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
+  await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Grid Batteries Pass a Winter Stress Test');
+  await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: ;/);
+});
+
+test('text size and line width are adjustable and remembered', async ({ page }) => {
+  await openApp(page, gleaner.server);
+  await articleList(page).getByRole('option', { name: 'Quantum Network Links Two Universities' }).click();
+  const frame = page.locator('iframe[title="Article preview"]');
+  await expect(frame).toHaveAttribute('srcdoc', /font: 17px\/1\.65/);
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Reading settings' });
+  await settings.getByRole('button', { name: 'Larger text' }).click();
+  await settings.getByRole('button', { name: 'Larger text' }).click();
+  await settings.getByRole('button', { name: 'Wide' }).click();
+  await expect(frame).toHaveAttribute('srcdoc', /font: 20px\/1\.65/);
+  await expect(frame).toHaveAttribute('srcdoc', /max-width: 84ch/);
+  await screenshot(page, 'reader-02-settings');
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  await page.reload();
+  await articleList(page).getByRole('option', { name: 'Quantum Network Links Two Universities' }).click();
+  await expect(frame).toHaveAttribute('srcdoc', /font: 20px\/1\.65/);
+  await expect(frame).toHaveAttribute('srcdoc', /max-width: 84ch/);
+});

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { articleList, expectCount, openApp, resultCount, rowTitles, screenshot, searchBox } from './helpers/app';
+import { useGleaner } from './helpers/server';
+
+const gleaner = useGleaner({ seed: true });
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page, gleaner.server);
+  await expectCount(page, 12);
+});
+
+test('typing a search narrows the list and highlights the match', async ({ page }) => {
+  await searchBox(page).pressSequentially('heliostat', { delay: 30 });
+  await expectCount(page, 2);
+  const titles = await rowTitles(page);
+  expect(titles.sort()).toEqual(['Desert Solar Farms Add Heliostat Arrays', 'New Chip Fab Breaks Ground Near the Harbour']);
+  // The matched word is marked inside the snippet of the row whose body has it.
+  const marks = articleList(page).locator('mark');
+  await expect(marks.first()).toBeVisible();
+  await expect(marks.first()).toHaveText(/heliostat/i);
+  await expect(page.getByRole('list', { name: 'Search filters' }).getByRole('listitem')).toHaveText(['heliostat']);
+  await screenshot(page, 'search-01-highlight');
+});
+
+test('clicking a source adds a removable chip; removing it restores the list', async ({ page }) => {
+  await page.getByRole('button', { name: /^Filter by source Tech Herald/ }).click();
+  await expect(searchBox(page)).toHaveValue('source:"Tech Herald"');
+  const chips = page.getByRole('list', { name: 'Search filters' });
+  await expect(chips.getByRole('listitem')).toHaveText(['source: Tech Herald']);
+  await expectCount(page, 4);
+  for (const title of await rowTitles(page)) expect(title).not.toBe('Desert Solar Farms Add Heliostat Arrays');
+  // The facet shows as active and the other facets count within it.
+  await expect(page.getByRole('button', { name: /^Remove filter source Tech Herald/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /^Filter by tag energy, 1 article/ })).toBeVisible();
+
+  // A tag on top of it: two chips, both applied.
+  await page.getByRole('button', { name: /^Filter by tag energy/ }).click();
+  await expect(chips.getByRole('listitem')).toHaveText(['source: Tech Herald', 'tag: energy']);
+  await expectCount(page, 1);
+  await screenshot(page, 'search-02-chips');
+
+  await page.getByRole('button', { name: 'Remove source:"Tech Herald"' }).click();
+  await expect(chips.getByRole('listitem')).toHaveText(['tag: energy']);
+  await expectCount(page, 5);
+  await page.getByRole('button', { name: 'Remove tag:energy' }).click();
+  await expect(chips).toBeHidden();
+  await expectCount(page, 12);
+});
+
+test('a query that does not parse shows where, and the list keeps the last good search', async ({ page }) => {
+  await searchBox(page).fill('quantum');
+  await expectCount(page, 1);
+  await searchBox(page).fill('quantum tag:');
+  const error = page.locator('#search-error');
+  await expect(error).toContainText('tag: needs a value right after the colon');
+  await expect(error.locator('.bad')).toHaveText('tag:');
+  await expect(searchBox(page)).toHaveAttribute('aria-invalid', 'true');
+  // Nothing ran: still the one result for "quantum".
+  await page.waitForTimeout(400);
+  await expectCount(page, 1);
+  await screenshot(page, 'search-03-parse-error');
+  await searchBox(page).fill('quantum tag:research');
+  await expect(error).toBeHidden();
+  await expectCount(page, 1);
+});
+
+test('no results suggests the filter to remove', async ({ page }) => {
+  await searchBox(page).fill('heliostat source:"Policy Review"');
+  const empty = page.getByRole('region', { name: 'No articles match this search' });
+  await expect(empty).toBeVisible();
+  await expect(resultCount(page)).toHaveText('0 articles');
+  // Best first: dropping the word brings back all 4 from that source, dropping the source the 2 with the word.
+  await expect(empty.getByRole('listitem')).toHaveText(['Remove heliostat shows 4', 'Remove source:"Policy Review" shows 2']);
+  const suggestion = empty.getByRole('button', { name: 'Remove source:"Policy Review"' });
+  await screenshot(page, 'search-04-no-results');
+  await suggestion.click();
+  await expectCount(page, 2);
+});
+
+test('sorting by title, oldest first and source reorders the list', async ({ page }) => {
+  const sort = page.getByRole('combobox', { name: 'Sort by' });
+  await expect(sort).toHaveValue('date-desc');
+  expect((await rowTitles(page))[0]).toBe('Motorway Charging Stations Double in a Year');
+  await sort.selectOption({ label: 'Title' });
+  await expect.poll(async () => (await rowTitles(page))[0]).toBe('A Reading List for Quiet Evenings');
+  const titles = await rowTitles(page);
+  expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+  await sort.selectOption({ label: 'Oldest first' });
+  await expect.poll(async () => (await rowTitles(page))[0]).toBe('Desert Solar Farms Add Heliostat Arrays');
+  // The choice is remembered.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('date-asc');
+});
+
+test('dragging across the timeline filters by those months', async ({ page }) => {
+  const timeline = page.getByRole('slider', { name: /Timeline/ });
+  const box = (await timeline.boundingBox())!;
+  // Mar 2025 … Sep 2025 is seven bars; drag from the 3rd (May) to the 5th (Jul).
+  const x = (bar: number) => box.x + (box.width * (bar + 0.5)) / 7;
+  await page.mouse.move(x(2), box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x(3), box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(x(4), box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(searchBox(page)).toHaveValue('after:2025-05 before:2025-08');
+  // May (3) + June (1) + July (3).
+  await expectCount(page, 7);
+  await screenshot(page, 'search-05-timeline');
+  await page.getByRole('button', { name: 'Clear dates' }).click();
+  await expectCount(page, 12);
+});
+
+test('statistics show articles per source and tag for the current query', async ({ page }) => {
+  await page.getByRole('button', { name: 'Statistics' }).click();
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  await expect(stats.getByRole('button', { name: 'Filter by source Green Energy Times, 4 articles' })).toBeVisible();
+  await expect(stats.getByRole('button', { name: 'Filter by tag energy, 5 articles' })).toBeVisible();
+  await searchBox(page).fill('source:"Tech Herald"');
+  await expect(stats.getByRole('button', { name: 'Filter by tag energy, 1 article' })).toBeVisible();
+  await screenshot(page, 'search-06-statistics');
+});
