@@ -164,6 +164,7 @@ export function App() {
           onAllArticles={() => setQueryNow('')}
           onOpenFolder={openFolder}
           importing={imports.running !== null}
+          libraryEmpty={libraryEmpty}
         />
         <Resizer label="Resize sidebar" value={sizes.sidebar} min={PANE_LIMITS.sidebar.min} max={PANE_LIMITS.sidebar.max} defaultValue={PANE_LIMITS.sidebar.default} onChange={(px) => setPane('sidebar', px)} />
         <section className="pane list-pane" aria-label="Articles">

@@ -38,7 +38,7 @@ test('an empty library says what to do and imports a folder through the path fie
   await expect(report).toBeHidden();
   await expectCount(page, 12);
   await expect(articleList(page).getByRole('option').first()).toHaveAccessibleName('Motorway Charging Stations Double in a Year');
-  await expect(page.getByRole('button', { name: /Filter by source Tech Herald, 4 articles/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Filter by source Tech Herald 4 articles' })).toBeVisible();
   await screenshot(page, 'import-03-library');
 });
 

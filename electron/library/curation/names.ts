@@ -7,20 +7,28 @@ export const MAX_NAME_LENGTH = 100;
  * Names are what people see in the sidebar and type after `tag:`, so they must be
  * printable, bounded, and (for tags) well-formed hierarchies like `policy/uk`.
  */
-export function checkName(kind: 'tag' | 'collection' | 'saved search', raw: string): string {
+export function checkName(kind: NameKind, raw: string): string {
+  const checked = normalizeName(kind, raw);
+  if ('problem' in checked) throw new ServiceError('bad-request', checked.problem);
+  return checked.name;
+}
+
+type NameKind = 'tag' | 'collection' | 'saved search';
+
+/** The same rules without throwing: the importer turns a problem into a warning. */
+export function normalizeName(kind: NameKind, raw: string): { name: string } | { problem: string } {
   const name = raw.normalize('NFC').trim();
-  if (name === '') throw new ServiceError('bad-request', `A ${kind} name cannot be empty`);
+  if (name === '') return { problem: `A ${kind} name cannot be empty` };
   if (name.length > MAX_NAME_LENGTH) {
-    throw new ServiceError('bad-request', `A ${kind} name can have at most ${MAX_NAME_LENGTH} characters (this one has ${name.length})`);
+    return { problem: `A ${kind} name can have at most ${MAX_NAME_LENGTH} characters (this one has ${name.length})` };
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
-    throw new ServiceError('bad-request', `A ${kind} name cannot contain control characters or line breaks`);
+    return { problem: `A ${kind} name cannot contain control characters or line breaks` };
   }
   if (kind === 'tag' && name.split('/').some((part) => part.trim() === '')) {
-    throw new ServiceError('bad-request', `"${name}" is not a tag name: each part between / must have a name, as in policy/uk`);
+    return { problem: `"${name}" is not a tag name: each part between / must have a name, as in policy/uk` };
   }
-  return kind === 'tag' ? name.split('/').map((p) => p.trim()).join('/') : name;
+  return { name: kind === 'tag' ? name.split('/').map((p) => p.trim()).join('/') : name };
 }
 
 /** `#rgb` or `#rrggbb`, or null to clear. */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { detectBodyFormat, extractText, renderBody, collapse } from './body.js';
 import { dateFromPath, normalizeDate } from './dates.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { normalizeName } from '../curation/names.js';
 import type { ArticleFields, JsonValue, ParseResult } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -101,16 +102,25 @@ export function toJsonValue(v: unknown): JsonValue {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJsonValue(x)]));
 }
 
-/** `tags`, `categories`, `keywords`: trimmed, de-duplicated ignoring case, first spelling kept. */
-function collectTags(values: unknown[]): string[] {
+/**
+ * `tags`, `categories`, `keywords`: checked by the rules for tags a person types (so the
+ * sidebar can show them), de-duplicated ignoring case, first spelling kept.
+ */
+function collectTags(values: unknown[], warnings: string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const value of values) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      const tag = text(item);
-      if (tag === null || seen.has(tag.toLowerCase())) continue;
-      seen.add(tag.toLowerCase());
-      tags.push(tag);
+      const raw = text(item);
+      if (raw === null) continue;
+      const checked = normalizeName('tag', raw);
+      if ('problem' in checked) {
+        warnings.push(`tag ${JSON.stringify(raw.slice(0, 60))} was not imported: ${checked.problem}`);
+        continue;
+      }
+      if (seen.has(checked.name.toLowerCase())) continue;
+      seen.add(checked.name.toLowerCase());
+      tags.push(checked.name);
     }
   }
   return tags;
@@ -205,7 +215,7 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
     articleId: id(take('article_id')),
     feedItemId: id(take('feed_item_id')),
   };
-  const fileTags = collectTags([take('tags'), take('categories'), take('keywords')]);
+  const fileTags = collectTags([take('tags'), take('categories'), take('keywords')], warnings);
   const extra = Object.fromEntries(
     Object.entries(data)
       .filter(([key]) => !used.has(key))

@@ -1,4 +1,5 @@
 import type { QueryNode } from '../../../shared/query/ast.js';
+import { queryDatePeriod } from '../../../shared/query/dates.js';
 
 /**
  * A query compiled for SQLite. `where` is a boolean SQL expression over `articles a`.
@@ -32,7 +33,6 @@ function isTextOnly(node: QueryNode): boolean {
  * FTS5 string literal: every token quoted, so user text is never FTS syntax. Control
  * characters are not word characters anyway, and a NUL would end the string early.
  */
-// eslint-disable-next-line no-control-regex
 const ftsString = (value: string): string => `"${value.replace(/[\u0000-\u001f]/g, ' ').replace(/"/g, '""')}"`;
 
 function toFts(node: QueryNode): string {
@@ -50,19 +50,16 @@ function toFts(node: QueryNode): string {
   }
 }
 
-/** Start (inclusive) and end (exclusive) of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as ISO strings. */
-export function periodBounds(value: string): [string, string] {
-  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
-  const start = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const end =
-    d !== undefined
-      ? new Date(Date.UTC(y, (m ?? 1) - 1, d + 1))
-      : m !== undefined
-        ? new Date(Date.UTC(y, m, 1))
-        : new Date(Date.UTC(y + 1, 0, 1));
-  start.setUTCFullYear(y); // years below 100 must not be read as 19xx
-  return [start.toISOString(), end.toISOString()];
+/** Start (inclusive) and end (exclusive) day of a checked `YYYY[-MM[-DD]]` value. */
+function period(value: string): { start: string; end: string } {
+  const bounds = queryDatePeriod(value);
+  if (!bounds) throw new Error(`"${value}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+  // Day strings compare correctly with stored ISO timestamps: '2025-07-01' < '2025-07-01T…'.
+  return bounds;
 }
+
+/** Text with no letter or digit (a lone `-`) has no token to find: it matches everything. */
+const wordless = (node: QueryNode): boolean => node.kind === 'text' && !/[\p{L}\p{N}]/u.test(node.value);
 
 const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 const truthy = (v: string): boolean => ['true', 'yes', '1'].includes(v.toLowerCase());
@@ -84,13 +81,14 @@ class Compiler {
   node(node: QueryNode): string {
     switch (node.kind) {
       case 'text':
-        return this.inFts(toFts(node));
+        return wordless(node) ? '1' : this.inFts(toFts(node));
       case 'field':
         return this.field(node.field, node.value);
       case 'not':
         // coalesce: a filter on an absent value (no source, no date) is false, so its negation is true
         return `NOT coalesce((${this.node(node.child)}), 0)`;
       case 'or':
+        if (node.children.some(wordless)) return '1';
         if (isTextOnly(node)) return this.inFts(toFts(node));
         return `(${node.children.map((c) => this.node(c)).join(' OR ')})`;
       case 'and':
@@ -99,7 +97,8 @@ class Compiler {
   }
 
   /** Gathers text children into one MATCH; filters become SQL beside it. */
-  and(children: QueryNode[]): { where: string; match: string | null } {
+  and(all: QueryNode[]): { where: string; match: string | null } {
+    const children = all.filter((c) => !wordless(c) && !(c.kind === 'or' && c.children.some(wordless)));
     const positives = children.filter(isTextOnly).map(toFts);
     const negatives = children.flatMap((c) => (c.kind === 'not' && isTextOnly(c.child) ? [toFts(c.child)] : []));
     const rest = children.filter((c) => !isTextOnly(c) && !(c.kind === 'not' && isTextOnly(c.child)));
@@ -126,11 +125,11 @@ class Compiler {
       case 'folder':
         return `a.folder_id IN (SELECT id FROM folders WHERE path LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`;
       case 'after':
-        return `a.date >= ${this.bind(periodBounds(value)[0])}`;
+        return `a.date >= ${this.bind(period(value).start)}`;
       case 'before':
-        return `a.date < ${this.bind(periodBounds(value)[0])}`;
+        return `a.date < ${this.bind(period(value).start)}`;
       case 'date': {
-        const [start, end] = periodBounds(value);
+        const { start, end } = period(value);
         return `(a.date >= ${this.bind(start)} AND a.date < ${this.bind(end)})`;
       }
       case 'draft':

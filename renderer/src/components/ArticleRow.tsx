@@ -38,6 +38,7 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       role="option"
       aria-selected={selected}
       aria-labelledby={titleId}
+      aria-describedby={`${rowId(index)}-meta ${rowId(index)}-summary`}
       aria-setsize={total}
       aria-posinset={index + 1}
       data-article-id={item.id}
@@ -51,7 +52,8 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       <div className="row-title" id={titleId}>
         {item.title || 'Untitled'}
       </div>
-      <div className="row-meta">
+      {/* Hidden from the name (the title alone names the row) but read as its description. */}
+      <div className="row-meta" id={`${rowId(index)}-meta`} aria-hidden="true">
         <span className="row-source">{item.source ?? 'No source'}</span>
         {date && (
           <time className="row-date" dateTime={item.date ?? undefined}>
@@ -64,7 +66,7 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
         <span className="row-tags" />
       </div>
       {/* A snippet without marks means the words matched elsewhere (the title): the summary says more. */}
-      <div className="row-summary">{item.snippet?.includes(MARK_START) ? <Snippet text={item.snippet} /> : (item.summary ?? item.snippet)}</div>
+      <div className="row-summary" id={`${rowId(index)}-summary`} aria-hidden="true">{item.snippet?.includes(MARK_START) ? <Snippet text={item.snippet} /> : (item.summary ?? item.snippet)}</div>
     </div>
   );
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FacetCount } from '../../../shared/types.js';
-import { formatCount, formatMonthName, plural } from '../lib/format';
+import { formatCount, formatMonthName } from '../lib/format';
 import { Icon } from './Icon';
 
 interface Props {
@@ -9,6 +9,16 @@ interface Props {
   isActive: (value: string) => boolean;
   /** `2025` or `2025-07`: filters to that period (date:…). */
   onPick: (value: string) => void;
+}
+
+/** A count whose accessible text is "12 articles" while it shows "12". */
+function Count({ n }: { n: number }) {
+  return (
+    <span className="count">
+      {formatCount(n)}
+      <span className="visually-hidden"> {n === 1 ? 'article' : 'articles'}</span>
+    </span>
+  );
 }
 
 /** Years, newest first, each opening to its months: the keyboard-friendly twin of the timeline. */
@@ -46,30 +56,19 @@ export function DateFacets({ years, months, isActive, onPick }: Props) {
                   >
                     <Icon name="chevron" size={12} />
                   </button>
-                  <button
-                    type="button"
-                    className="sidebar-item"
-                    aria-pressed={isActive(year.value)}
-                    aria-label={`Filter by year ${year.value}, ${plural(year.count, 'article')}`}
-                    onClick={() => onPick(year.value)}
-                  >
-                    <span className="sidebar-item-label">{year.value}</span>
-                    <span className="count">{formatCount(year.count)}</span>
+                  <button type="button" className="sidebar-item" aria-pressed={isActive(year.value)} onClick={() => onPick(year.value)}>
+                    <span className="visually-hidden">Filter by year </span>
+                    <span className="sidebar-item-label">{year.value}</span> <Count n={year.count} />
                   </button>
                 </div>
                 {expanded && (
                   <ul className="facet-list nested">
                     {yearMonths.map((m) => (
                       <li key={m.value}>
-                        <button
-                          type="button"
-                          className="sidebar-item"
-                          aria-pressed={isActive(m.value)}
-                          aria-label={`Filter by month ${formatMonthName(m.value)} ${year.value}, ${plural(m.count, 'article')}`}
-                          onClick={() => onPick(m.value)}
-                        >
+                        <button type="button" className="sidebar-item" aria-pressed={isActive(m.value)} onClick={() => onPick(m.value)}>
+                          <span className="visually-hidden">Filter by month </span>
                           <span className="sidebar-item-label">{formatMonthName(m.value)}</span>
-                          <span className="count">{formatCount(m.count)}</span>
+                          <span className="visually-hidden"> {year.value}</span> <Count n={m.count} />
                         </button>
                       </li>
                     ))}

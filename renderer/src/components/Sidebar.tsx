@@ -14,6 +14,8 @@ interface Props {
   onAllArticles: () => void;
   onOpenFolder: () => void;
   importing: boolean;
+  /** Nothing imported yet: no facet sections to show. */
+  libraryEmpty: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * current query. Saved searches, Unread and Starred will join "Library" once
  * the service keeps them.
  */
-export function Sidebar({ facets, facetsFresh, libraryCount, queryEmpty, isActive, onFacet, onAllArticles, onOpenFolder, importing }: Props) {
+export function Sidebar({ facets, facetsFresh, libraryCount, queryEmpty, isActive, onFacet, onAllArticles, onOpenFolder, importing, libraryEmpty }: Props) {
   return (
     <nav className="pane sidebar" aria-label="Library">
       <div className="sidebar-top">
@@ -35,7 +37,7 @@ export function Sidebar({ facets, facetsFresh, libraryCount, queryEmpty, isActiv
           <Icon name="folder" />
         </button>
       </div>
-      <div className={`sidebar-scroll${facetsFresh ? '' : ' stale'}`} aria-busy={!facetsFresh}>
+      <div className="sidebar-scroll" aria-busy={!facetsFresh}>
         <section className="sidebar-section" aria-labelledby="facet-library">
           <h2 id="facet-library" className="sidebar-heading">
             Library
@@ -50,7 +52,7 @@ export function Sidebar({ facets, facetsFresh, libraryCount, queryEmpty, isActiv
             </li>
           </ul>
         </section>
-        {facets && (
+        {facets && !libraryEmpty && (
           <>
             <FacetList title="Sources" noun="source" items={facets.sources} isActive={(v) => isActive('source', v)} onPick={(v) => onFacet('source', v)} />
             <FacetList title="Tags" noun="tag" items={facets.tags} isActive={(v) => isActive('tag', v)} onPick={(v) => onFacet('tag', v)} initial={10} />

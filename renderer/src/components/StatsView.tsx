@@ -22,18 +22,17 @@ function Bars({ title, noun, items, total, onPick }: { title: string; noun: stri
         <ul className="stats-bars">
           {items.slice(0, 25).map((item) => (
             <li key={item.value}>
-              <button
-                type="button"
-                className="stats-row"
-                aria-label={`Filter by ${noun} ${item.value}, ${plural(item.count, 'article')}`}
-                onClick={() => onPick(item.value)}
-              >
-                <span className="stats-name">{item.value}</span>
+              <button type="button" className="stats-row" title={`Filter by ${noun} ${item.value}`} onClick={() => onPick(item.value)}>
+                <span className="stats-name">
+                  <span className="visually-hidden">Filter by {noun} </span>
+                  {item.value}
+                </span>{' '}
                 <span className="stats-track" aria-hidden="true">
                   <span className="stats-fill" style={{ width: `${(item.count / max) * 100}%` }} />
                 </span>
                 <span className="stats-count">
                   {formatCount(item.count)}
+                  <span className="visually-hidden"> {item.count === 1 ? 'article' : 'articles'},</span>
                   <span className="muted"> {total ? `${Math.round((item.count / total) * 100)}%` : ''}</span>
                 </span>
               </button>

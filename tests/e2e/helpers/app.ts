@@ -31,7 +31,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core over the page; returns the serious and critical violations, described for a failure message. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Legacy mode: the default mode waits forever on the preview frame, which (by design)
+  // cannot run scripts. The frame holds the article's own HTML, not the app's UI.
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n  ')}`);

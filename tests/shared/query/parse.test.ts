@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryError, QueryNode } from '../../../shared/query/ast.js';
+import { queryDatePeriod } from '../../../shared/query/dates.js';
 import { MAX_QUERY_DEPTH, parseQuery } from '../../../shared/query/parse.js';
 
 /** Compact, span-free picture of a tree: `(and tag="ai" (or "public sector" nhs))`. */
@@ -261,6 +262,16 @@ describe('parseQuery: dates', () => {
     expect(e.message).toBe(message);
     // The span points at the value, not the field name.
     expect(e.text).toBe(input.slice(input.indexOf(':') + 1));
+  });
+
+  it('gives the compiler the period a date names, end exclusive', () => {
+    expect(queryDatePeriod('2025')).toEqual({ start: '2025-01-01', end: '2026-01-01' });
+    expect(queryDatePeriod('2025-07')).toEqual({ start: '2025-07-01', end: '2025-08-01' });
+    expect(queryDatePeriod('2025-12')).toEqual({ start: '2025-12-01', end: '2026-01-01' });
+    expect(queryDatePeriod('2024-02-29')).toEqual({ start: '2024-02-29', end: '2024-03-01' });
+    expect(queryDatePeriod('2025-12-31')).toEqual({ start: '2025-12-31', end: '2026-01-01' });
+    expect(queryDatePeriod('2025-08-01')).toEqual({ start: '2025-08-01', end: '2025-08-02' });
+    expect(queryDatePeriod('2025-02-30')).toBeNull();
   });
 
   it('points at a quoted bad value including its quotes', () => {

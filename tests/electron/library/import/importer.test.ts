@@ -37,13 +37,16 @@ describe('importFolders', () => {
   it('re-imports an unchanged folder without reading the files again', async () => {
     const root = tempDir();
     writeTree(root, { 'a.txt': seedLike({ title: 'Alpha' }), 'b.txt': seedLike({ title: 'Beta' }) });
+    const file = join(root, 'a.txt');
+    // A whole-millisecond mtime, so setting it again later is exact (a Date drops sub-ms).
+    const stamp = new Date('2024-05-01T12:00:00.000Z');
+    utimesSync(file, stamp, stamp);
     const db = library();
     await importFolders(db, [root]);
     // Change the bytes but keep size and mtime: only a re-read would notice.
-    const file = join(root, 'a.txt');
-    const before = statSync(file);
     writeFileSync(file, seedLike({ title: 'Alphx' }));
-    utimesSync(file, before.atime, before.mtime);
+    utimesSync(file, stamp, stamp);
+    expect(statSync(file).mtimeMs).toBe(stamp.getTime());
     const again = await importFolders(db, [root]);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, failed: 0 });
     expect(again.files).toEqual([]);

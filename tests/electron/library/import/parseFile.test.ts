@@ -382,3 +382,14 @@ describe('real-world corpora', () => {
     ]);
   });
 });
+
+describe('tags from the file', () => {
+  it('keeps valid tags (trimmed, hierarchy normalized, first spelling) and warns about the rest', () => {
+    const a = article('tags-invalid.md');
+    expect(a.fileTags).toEqual(['ok', 'Spaced', 'policy/uk']);
+    expect(a.warnings).toHaveLength(3);
+    expect(a.warnings.join('\n')).toMatch(/"policy\/\/uk" was not imported: .*each part/);
+    expect(a.warnings.join('\n')).toMatch(/at most 100 characters/);
+    expect(a.warnings.join('\n')).toMatch(/control characters/);
+  });
+});

@@ -71,6 +71,9 @@ describe('search: free text', () => {
 
   it('treats punctuation and FTS syntax in user text as plain words', () => {
     expect(titles('d-wave')).toEqual(['Quantum computing stocks rally']);
+    // A lone dash has no word in it: it narrows nothing.
+    expect(titles('hospitals - software')).toEqual(['NHS trials new scheduling software']);
+    expect(titles('hospitals OR -')).toHaveLength(5);
   });
 
   it('never lets a raw SQLite error escape, whatever is typed', () => {

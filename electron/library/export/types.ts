@@ -1,0 +1,151 @@
+/**
+ * The export contract: what a caller asks for, what it gets back, and what a format module
+ * implements. Plain data only, so the request and report can cross IPC unchanged (they are
+ * meant to move to shared/types.ts when the API is wired).
+ */
+import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
+
+/** Every format an export can write, in the order a menu shows them. */
+export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  /** Articles to export, in the order they should appear (a collection's order matters). */
+  ids: number[];
+  format: ExportFormat;
+  /** Target file (or folder, for `folder`). Its parent folder must exist. */
+  out: string;
+  /** Replace an existing file, or a folder written by an earlier folder export. */
+  overwrite?: boolean;
+  /** Embed images from the local image cache. There is no cache yet: a no-op with a warning. */
+  embedLocalImages?: boolean;
+  /** Title of a digest or e-book; defaults to "Gleaner export". */
+  title?: string;
+}
+
+export interface ExportOptions {
+  /** Aborting stops the export between articles and removes everything it wrote. */
+  signal?: AbortSignal;
+  /** Called with articles done and the total, at the start, after each chunk, and at the end. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportReport {
+  format: ExportFormat;
+  /** The absolute path written. */
+  out: string;
+  /** Articles written. */
+  articles: number;
+  /** Files written (1 for single-file formats). */
+  files: number;
+  /** Bytes written, over all files. */
+  bytes: number;
+  /** Problems that did not stop the export, in words a person understands. */
+  warnings: string[];
+}
+
+/** What the format menu and the CLI need to know about a format. */
+export interface FormatDescriptor {
+  format: ExportFormat;
+  /** File extension including the dot; empty for folders. */
+  extension: string;
+  writes: 'file' | 'folder';
+  /** A label for people: "EPUB e-book". */
+  label: string;
+}
+
+export type ExportErrorCode = 'bad-request' | 'exists' | 'not-found' | 'not-a-folder' | 'cancelled' | 'io';
+
+/** An export that could not run or finish; the message names the path and the reason. */
+export class ExportError extends Error {
+  constructor(
+    readonly code: ExportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+/** The person's curation of one article: what `gleaner` keys and `curation` objects hold. */
+export interface Curation {
+  /** The person's own tags (origin 'user'); the file's tags stay in its front matter. */
+  tags: string[];
+  starred: boolean;
+  /** ISO 8601 UTC, or null when unread. */
+  readAt: string | null;
+  note: string | null;
+  /** Names of the manual collections the article is in. */
+  collections: string[];
+}
+
+/** Everything an exporter may write about one article, read from the library in chunks. */
+export interface ExportArticle {
+  id: number;
+  /** The imported folder's base name (the absolute path is not exported: it names the person's disk). */
+  folderName: string;
+  relPath: string;
+  format: ArticleDetail['format'];
+  bodyFormat: ArticleDetail['bodyFormat'];
+  title: string;
+  date: string | null;
+  dateSource: ArticleDetail['dateSource'];
+  draft: boolean;
+  summary: string | null;
+  description: string | null;
+  source: string | null;
+  sourceLink: string | null;
+  url: string | null;
+  enclosure: string | null;
+  articleId: string | null;
+  feedItemId: string | null;
+  extra: Record<string, JsonValue>;
+  /** Every tag with where it came from: the file's front matter or the person. */
+  tags: { name: string; origin: 'file' | 'user' }[];
+  curation: Curation;
+  /** The front matter exactly as written in the file (no fences), or null. */
+  frontMatter: string | null;
+  body: string;
+  warnings: string[];
+  missing: boolean;
+  importedAt: string;
+  updatedAt: string;
+}
+
+/** The few fields a table of contents needs, read in a cheap first pass. */
+export interface ArticleHead {
+  id: number;
+  title: string;
+  date: string | null;
+  source: string | null;
+}
+
+/** What a format module gets: the articles (streamed in chunks) and a place to write. */
+export interface ExportContext {
+  request: ExportRequest;
+  /** Temporary path to write (a file, or an existing empty folder); renamed into place on success. */
+  dest: string;
+  /** Number of articles that will be yielded. */
+  total: number;
+  /** When the export started, ISO 8601 UTC. */
+  exportedAt: string;
+  title: string;
+  /** Articles in request order, in chunks; memory holds one chunk at a time. */
+  chunks(): Generator<ExportArticle[]>;
+  /** Titles, dates and sources in request order, for tables of contents. */
+  heads(): Generator<ArticleHead[]>;
+  /** Marks one article written; throws ExportError('cancelled') once the signal aborts. */
+  done(): void;
+  warn(message: string): void;
+}
+
+/** What a format module returns; the caller adds the article count. */
+export interface WriteResult {
+  files: number;
+  bytes: number;
+}
+
+export interface FormatModule {
+  descriptor: FormatDescriptor;
+  write(context: ExportContext): Promise<WriteResult>;
+}

@@ -1,0 +1,209 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Coalescer } from './coalescer.js';
+import { isRelevantChange } from './relevance.js';
+import { chokidarBackend, type TreeWatcher, type WatchBackend } from './treeWatcher.js';
+
+export type FolderStatus = 'online' | 'offline';
+
+export interface FolderWatcherOptions {
+  /**
+   * Brings the library up to date with a folder. The importer is incremental (unchanged
+   * files are not read, vanished ones are marked missing), so a whole-folder pass is
+   * cheap. Should resolve when that import has finished: the watcher never starts a
+   * second one for the same folder before.
+   */
+  reimport: (folder: string) => Promise<unknown> | unknown;
+  /** A folder appeared or vanished (an unplugged drive, a renamed folder). Also called once per `add`. */
+  onStatus?: (folder: string, status: FolderStatus) => void;
+  /** Problems worth telling: a failed reimport, a watch that fell back to rescans. */
+  onError?: (folder: string, error: Error) => void;
+  /** Quiet time that ends a burst of changes (default 500 ms). */
+  quietMs?: number;
+  /** Longest wait from the first change of a burst to its reimport (default 3 s). */
+  maxWaitMs?: number;
+  /** How often each folder's presence is checked (default 2 s). */
+  checkIntervalMs?: number;
+  /** Rescan period for a folder whose watch could not be set up (default 60 s). */
+  fallbackRescanMs?: number;
+  backend?: WatchBackend;
+}
+
+interface Watched {
+  root: string;
+  status: FolderStatus;
+  tree: TreeWatcher | null;
+  /** The watch hit a system limit: rescan periodically instead. */
+  polling: boolean;
+  lastRescan: number;
+}
+
+/** Errors that mean "no more watch handles", not "the folder is gone". */
+const LIMIT_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Watches imported folders and reimports one when its articles change.
+ *
+ * A folder that disappears is reported offline and left alone: its articles stay in the
+ * library (nothing is reimported, so nothing is marked missing). Presence is checked by
+ * polling, because watch events are unreliable when a drive is unplugged; when the
+ * folder returns, watching resumes and one reimport catches up with what changed while
+ * it was away.
+ */
+export class FolderWatcher {
+  private readonly folders = new Map<string, Watched>();
+  private readonly coalescer: Coalescer;
+  private readonly backend: WatchBackend;
+  private readonly timer: ReturnType<typeof setInterval>;
+  private checking = false;
+  private closed = false;
+
+  constructor(private readonly options: FolderWatcherOptions) {
+    this.backend = options.backend ?? chokidarBackend;
+    this.coalescer = new Coalescer({
+      quietMs: options.quietMs ?? 500,
+      maxWaitMs: options.maxWaitMs ?? 3000,
+      run: (root) => this.reimport(root),
+      onError: (root, error) => options.onError?.(root, error),
+    });
+    this.timer = setInterval(() => void this.checkAll(), options.checkIntervalMs ?? 2000);
+    this.timer.unref?.(); // never the reason a CLI process stays alive
+  }
+
+  /** Starts watching a folder; resolves once changes are being seen (or it is known offline). */
+  async add(folder: string): Promise<FolderStatus> {
+    const root = resolve(folder);
+    const existing = this.folders.get(root);
+    if (existing) return existing.status;
+    const entry: Watched = { root, status: 'offline', tree: null, polling: false, lastRescan: Date.now() };
+    this.folders.set(root, entry);
+    const online = await isFolder(root);
+    if (this.folders.get(root) !== entry || this.closed) return 'offline';
+    if (online) await this.goOnline(entry, false);
+    else this.setStatus(entry, 'offline');
+    return entry.status;
+  }
+
+  /** Stops watching a folder (its articles stay in the library). */
+  async remove(folder: string): Promise<void> {
+    const root = resolve(folder);
+    const entry = this.folders.get(root);
+    if (!entry) return;
+    this.folders.delete(root);
+    this.coalescer.cancel(root);
+    await entry.tree?.close();
+  }
+
+  status(folder: string): FolderStatus | undefined {
+    return this.folders.get(resolve(folder))?.status;
+  }
+
+  list(): { folder: string; status: FolderStatus }[] {
+    return [...this.folders.values()].map((f) => ({ folder: f.root, status: f.status }));
+  }
+
+  /** Resolves when no reimport is waiting or running (tests; before closing the library). */
+  idle(): Promise<void> {
+    return this.coalescer.idle();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    const trees = [...this.folders.values()].map((f) => f.tree?.close());
+    this.folders.clear();
+    await Promise.all(trees);
+    await this.coalescer.close();
+  }
+
+  /** Runs the presence check now instead of at the next tick. */
+  async checkAll(): Promise<void> {
+    if (this.checking || this.closed) return;
+    this.checking = true;
+    try {
+      for (const entry of [...this.folders.values()]) {
+        const present = await isFolder(entry.root);
+        if (this.folders.get(entry.root) !== entry || this.closed) continue;
+        if (!present && entry.status === 'online') await this.goOffline(entry);
+        else if (present && entry.status === 'offline') await this.goOnline(entry, true);
+        else if (present && entry.polling && Date.now() - entry.lastRescan >= (this.options.fallbackRescanMs ?? 60_000)) {
+          entry.lastRescan = Date.now();
+          this.coalescer.touch(entry.root);
+        }
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async goOnline(entry: Watched, catchUp: boolean): Promise<void> {
+    entry.polling = false;
+    entry.tree = await this.startTree(entry);
+    if (this.folders.get(entry.root) !== entry || this.closed) {
+      await entry.tree?.close();
+      return;
+    }
+    this.setStatus(entry, 'online');
+    // Whatever happened while it was away (or before the watch was ready) is seen now.
+    if (catchUp) this.coalescer.touch(entry.root);
+  }
+
+  private async goOffline(entry: Watched): Promise<void> {
+    this.coalescer.cancel(entry.root);
+    const tree = entry.tree;
+    entry.tree = null;
+    this.setStatus(entry, 'offline');
+    await tree?.close();
+  }
+
+  private setStatus(entry: Watched, status: FolderStatus): void {
+    entry.status = status;
+    this.options.onStatus?.(entry.root, status);
+  }
+
+  private startTree(entry: Watched): Promise<TreeWatcher | null> {
+    return new Promise((resolveReady) => {
+      let settled = false;
+      const settle = (tree: TreeWatcher | null) => {
+        if (!settled) resolveReady(tree);
+        settled = true;
+      };
+      const tree: TreeWatcher = this.backend(entry.root, {
+        change: (kind, path) => {
+          if (kind === 'unlinkDir' && path === entry.root) void this.checkAll();
+          else if (entry.tree === tree && isRelevantChange(entry.root, kind, path)) this.coalescer.touch(entry.root);
+        },
+        error: (error) => {
+          if (error.code && LIMIT_CODES.has(error.code)) {
+            this.fallBackToRescans(entry, tree, error);
+            settle(null);
+          } else void this.checkAll(); // most watch errors mean the folder went away
+        },
+        ready: () => settle(tree),
+      });
+    });
+  }
+
+  private fallBackToRescans(entry: Watched, tree: TreeWatcher, error: Error): void {
+    if (entry.polling) return;
+    entry.polling = true;
+    entry.lastRescan = Date.now();
+    if (entry.tree === tree) entry.tree = null;
+    void tree.close();
+    this.options.onError?.(entry.root, new Error(`Cannot watch ${entry.root} for changes (${error.message}); rescanning it every minute instead`));
+  }
+
+  private async reimport(root: string): Promise<void> {
+    const entry = this.folders.get(root);
+    if (!entry || entry.status !== 'online' || !(await isFolder(root))) return;
+    await this.options.reimport(root);
+  }
+}

@@ -1,0 +1,209 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary, type Db } from '../../../../electron/library/db/connection.js';
+import { importFolders } from '../../../../electron/library/import/importer.js';
+import { search } from '../../../../electron/library/query/search.js';
+import { FolderWatcher, type FolderStatus } from '../../../../electron/library/watch/folderWatcher.js';
+import type { TreeHandlers } from '../../../../electron/library/watch/treeWatcher.js';
+import { seedLike, writeTree } from '../../../helpers/articles.js';
+import { tempDir } from '../../../helpers/tmp.js';
+
+const watchers: FolderWatcher[] = [];
+const dbs: Db[] = [];
+afterEach(async () => {
+  while (watchers.length) await watchers.pop()!.close();
+  while (dbs.length) dbs.pop()!.close();
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A library over `folder`, already imported once, and a watcher that reimports it. */
+async function watchedLibrary(folder: string) {
+  const db = openLibrary(join(tempDir(), 'lib.db'));
+  dbs.push(db);
+  await importFolders(db, [folder]);
+  const statuses: [string, FolderStatus][] = [];
+  const errors: string[] = [];
+  let reimports = 0;
+  const watcher = new FolderWatcher({
+    reimport: async (root) => {
+      reimports++;
+      await importFolders(db, [root]);
+    },
+    onStatus: (root, status) => statuses.push([root, status]),
+    onError: (_root, error) => errors.push(error.message),
+    quietMs: 150,
+    maxWaitMs: 1500,
+    checkIntervalMs: 150,
+  });
+  watchers.push(watcher);
+  const find = async (words: string) => (await search(db, { query: words, limit: 50 })).items;
+  return { db, watcher, statuses, errors, find, reimports: () => reimports };
+}
+
+describe('FolderWatcher with a real library', () => {
+  it('follows files being added, changed and removed', async () => {
+    const folder = tempDir();
+    writeTree(folder, { '2025/07/a.txt': seedLike({ title: 'Alpha lighthouse', date: '2025-07-01T00:00:00Z' }) });
+    const lib = await watchedLibrary(folder);
+    expect(await lib.watcher.add(folder)).toBe('online');
+    expect(lib.statuses).toEqual([[folder, 'online']]);
+
+    writeTree(folder, { '2025/08/new/b.md': seedLike({ title: 'Bravo harbour', date: '2025-08-02T00:00:00Z' }) });
+    await waitFor(async () => (await lib.find('harbour')).length === 1, 'the added article');
+
+    writeFileSync(join(folder, '2025/07/a.txt'), seedLike({ title: 'Alpha beacon', date: '2025-07-01T00:00:00Z' }));
+    await waitFor(async () => (await lib.find('beacon')).length === 1, 'the changed title');
+    expect(await lib.find('lighthouse')).toEqual([]);
+
+    rmSync(join(folder, '2025/08/new/b.md'));
+    await waitFor(async () => (await lib.find('harbour'))[0]?.missing === true, 'the removed article marked missing');
+    // Never deleted: it is still in the library, marked missing.
+    expect(await lib.find('harbour')).toHaveLength(1);
+    expect(lib.errors).toEqual([]);
+  });
+
+  it('sees a whole folder moved in, and a folder removed', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'keep.txt': seedLike({ title: 'Keeper' }) });
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+    const outside = tempDir();
+    writeTree(outside, { 'batch/one.txt': seedLike({ title: 'Moved quince' }), 'batch/two.txt': seedLike({ title: 'Moved quince two' }) });
+    renameSync(join(outside, 'batch'), join(folder, 'batch'));
+    await waitFor(async () => (await lib.find('quince')).length === 2, 'both moved-in articles');
+    rmSync(join(folder, 'batch'), { recursive: true });
+    await waitFor(async () => (await lib.find('quince')).every((a) => a.missing), 'the removed folder’s articles marked missing');
+  });
+
+  it('ignores hidden folders and files that are not articles', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Alpha' }), '.git/HEAD': 'ref: refs/heads/main\n' });
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+    writeTree(folder, {
+      '.git/objects/aa/bbbb': 'x',
+      '.obsidian/notes.md': seedLike({ title: 'Hidden zebra' }),
+      'report.pdf': '%PDF-1.4',
+      'image.png': 'png',
+      '.draft.txt': seedLike({ title: 'Hidden yak' }),
+    });
+    await sleep(900);
+    expect(lib.reimports()).toBe(0);
+    // A real article still wakes it up.
+    writeTree(folder, { 'b.txt': seedLike({ title: 'Visible walrus' }) });
+    await waitFor(async () => (await lib.find('walrus')).length === 1, 'the visible article');
+    expect(await lib.find('zebra OR yak')).toEqual([]);
+  });
+
+  it('debounces a burst of writes into few reimports', async () => {
+    const folder = tempDir();
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+    for (let i = 0; i < 40; i++) {
+      writeTree(folder, { [`burst/${i}.txt`]: seedLike({ title: `Burst item ${i} marmot` }) });
+      if (i % 10 === 0) await sleep(20);
+    }
+    await waitFor(async () => (await lib.find('marmot')).length === 40, 'all 40 articles');
+    await lib.watcher.idle();
+    expect(lib.reimports()).toBeLessThanOrEqual(2);
+  });
+
+  it('reports a folder that vanishes as offline, keeps its articles, and resumes when it returns', async () => {
+    const parent = tempDir();
+    const folder = join(parent, 'drive');
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Offline otter' }) });
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+
+    renameSync(folder, join(parent, 'unplugged')); // the drive is pulled
+    await waitFor(() => lib.watcher.status(folder) === 'offline', 'the offline status');
+    expect(lib.statuses).toEqual([
+      [folder, 'online'],
+      [folder, 'offline'],
+    ]);
+    await sleep(500);
+    const otter = await lib.find('otter');
+    expect(otter).toHaveLength(1);
+    expect(otter[0]!.missing).toBe(false); // never deleted, not even marked missing
+    const reimportsWhileAway = lib.reimports();
+
+    // Changed elsewhere while unplugged; plugged back in.
+    writeFileSync(join(parent, 'unplugged', 'b.txt'), seedLike({ title: 'Returning heron' }));
+    await sleep(400);
+    expect(lib.reimports()).toBe(reimportsWhileAway);
+    renameSync(join(parent, 'unplugged'), folder);
+    await waitFor(() => lib.watcher.status(folder) === 'online', 'the online status');
+    await waitFor(async () => (await lib.find('heron')).length === 1, 'the catch-up reimport');
+
+    // And watching has resumed.
+    writeTree(folder, { 'c.txt': seedLike({ title: 'Later lynx' }) });
+    await waitFor(async () => (await lib.find('lynx')).length === 1, 'a change after the return');
+    expect(lib.statuses.at(-1)).toEqual([folder, 'online']);
+  });
+
+  it('starts offline for a folder that is not there yet', async () => {
+    const parent = tempDir();
+    const folder = join(parent, 'later');
+    const lib = await watchedLibrary(parent);
+    expect(await lib.watcher.add(folder)).toBe('offline');
+    mkdirSync(folder);
+    writeTree(folder, { 'x.txt': seedLike({ title: 'Late kestrel' }) });
+    await waitFor(async () => (await lib.find('kestrel')).length === 1, 'the folder imported once it appeared');
+    expect(lib.statuses).toEqual([
+      [folder, 'offline'],
+      [folder, 'online'],
+    ]);
+  });
+
+  it('stops reacting to a removed folder', async () => {
+    const folder = tempDir();
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+    await lib.watcher.remove(folder);
+    writeTree(folder, { 'x.txt': seedLike({ title: 'Unwatched' }) });
+    await sleep(700);
+    expect(lib.reimports()).toBe(0);
+    expect(lib.watcher.list()).toEqual([]);
+  });
+});
+
+describe('FolderWatcher when the system runs out of watch handles', () => {
+  it('falls back to periodic rescans and says so', async () => {
+    const folder = tempDir();
+    const errors: string[] = [];
+    let reimports = 0;
+    const backend = (_root: string, handlers: TreeHandlers) => {
+      setTimeout(() => handlers.error(Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' })), 5);
+      return { close: async () => {} };
+    };
+    const watcher = new FolderWatcher({
+      reimport: () => {
+        reimports++;
+      },
+      onError: (_root, error) => errors.push(error.message),
+      backend,
+      quietMs: 10,
+      maxWaitMs: 50,
+      checkIntervalMs: 60_000,
+      fallbackRescanMs: 100,
+    });
+    watchers.push(watcher);
+    expect(await watcher.add(folder)).toBe('online');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/rescanning/);
+    await sleep(150);
+    await watcher.checkAll();
+    await waitFor(() => reimports === 1, 'a rescan');
+  });
+});
