@@ -32,6 +32,7 @@ import { useSearchQuery } from './hooks/useSearchQuery';
 import { useSearchResults } from './hooks/useSearchResults';
 import { useSelection } from './hooks/useSelection';
 import { useTheme } from './hooks/useTheme';
+import { useTimelineMonths } from './hooks/useTimelineMonths';
 import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from './lib/chips';
 import { openExternal, originalUrl } from './lib/links';
 import { nextMonth } from './lib/months';
@@ -127,7 +128,7 @@ export function App() {
   const libraryEmpty = stats !== null && stats.articles === 0 && stats.missing === 0 && !query.active;
   const noResults = results.total === 0 && !libraryEmpty && !results.pending;
   const suggestions = useRemovalSuggestions(query.text, query.parsed, noResults && query.parsed.ok && chipsOf(query.text, query.parsed).length > 0);
-  const hasDateFilter = chipsOf(query.text, query.parsed).some((c) => c.field === 'after' || c.field === 'before');
+  const timeline = useTimelineMonths(query.active, refresh, results.facets);
 
   const tools = (
     <>
@@ -173,14 +174,12 @@ export function App() {
             <EmptyLibrary imports={imports} pickFolder={pickFolder} />
           ) : (
             <>
-              {results.facets && (
-                <Timeline
-                  months={results.facets.months}
-                  hasDateFilter={hasDateFilter}
-                  onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
-                  onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
-                />
-              )}
+              <Timeline
+                months={timeline.months}
+                range={timeline.range}
+                onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
+                onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
+              />
               <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} onSort={setSort} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} />
               {results.error && results.error.code !== 'bad-query' && <p className="list-error error-text">The library could not be searched: {results.error.message}</p>}
               {noResults ? (
@@ -195,7 +194,7 @@ export function App() {
         {statsOpen ? (
           <StatsView facets={results.facets} total={results.total} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
         ) : (
-          <ReadingPane article={article} look={look} tools={tools} />
+          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} />
         )}
       </main>
       <StatusBar stats={stats} tookMs={results.tookMs}>

@@ -79,16 +79,30 @@ test('o opens the original of the open article in a new tab', async ({ page, con
 
 test('focus is always visible when moving with Tab', async ({ page }) => {
   await openApp(page, gleaner.server);
-  for (let i = 0; i < 14; i++) {
+  await articleList(page).getByRole('option').first().click();
+  await expect(page.getByRole('button', { name: 'Filter by source Tech Herald 4 articles' })).toBeVisible();
+  // Start from the very first control, as after loading the page.
+  await page.getByRole('button', { name: 'Open folder…' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  const seen = new Set<string>();
+  // Every stop of the Tab order, from the first control to the last (then focus leaves the page).
+  for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     const ring = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
+      if (el === document.body) return null;
       const style = getComputedStyle(el);
       // A splitter is a hairline: it shows focus by colouring its line (a pseudo-element).
       const line = getComputedStyle(el, '::after').backgroundColor;
       const name = el.getAttribute('aria-label') ?? el.textContent ?? el.tagName;
-      return { name, shown: style.boxShadow !== 'none' || style.outlineStyle !== 'none' || (el.role === 'separator' && line !== 'rgba(0, 0, 0, 0)') };
+      return { name: name + ' <' + el.tagName + ' ' + el.className + '>', shown: style.boxShadow !== 'none' || style.outlineStyle !== 'none' || (el.role === 'separator' && line !== 'rgba(0, 0, 0, 0)') };
     });
-    expect(ring.shown, `focus ring on ${ring.name}`).toBe(true);
+    if (!ring) break;
+    expect(ring.shown, `focus ring on Tab #${i + 1}: ${ring.name.slice(0, 80)}`).toBe(true);
+    seen.add(ring.name);
   }
+  // The walk reached the list, the reading pane's link and the window tools.
+  expect([...seen].join('\n')).toMatch(/Articles <DIV list-scroll>/);
+  expect([...seen].join('\n')).toMatch(/Open original/);
+  expect([...seen].join('\n')).toMatch(/Keyboard shortcuts/);
 });

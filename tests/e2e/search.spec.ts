@@ -94,17 +94,28 @@ test('sorting by title, oldest first and source reorders the list', async ({ pag
 
 test('dragging across the timeline filters by those months', async ({ page }) => {
   const timeline = page.getByRole('slider', { name: /Timeline/ });
-  const box = (await timeline.boundingBox())!;
-  // Mar 2025 … Sep 2025 is seven bars; drag from the 3rd (May) to the 5th (Jul).
-  const x = (bar: number) => box.x + (box.width * (bar + 0.5)) / 7;
-  await page.mouse.move(x(2), box.y + box.height / 2);
+  // Mar 2025 … Sep 2025 is seven bars (April empty); drag from the 3rd (May) to the 5th (Jul).
+  const bars = timeline.locator('.bar');
+  await expect(bars).toHaveCount(7);
+  const centre = async (i: number) => {
+    const b = (await bars.nth(i).boundingBox())!;
+    const strip = (await timeline.boundingBox())!;
+    return { x: b.x + b.width / 2, y: strip.y + strip.height / 2 };
+  };
+  const from = await centre(2);
+  const via = await centre(3);
+  const to = await centre(4);
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(x(3), box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(x(4), box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(via.x, via.y, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
   await page.mouse.up();
   await expect(searchBox(page)).toHaveValue('after:2025-05 before:2025-08');
   // May (3) + June (1) + July (3).
   await expectCount(page, 7);
+  // The whole span stays in view with the chosen months highlighted, so the range can be redrawn.
+  await expect(bars).toHaveCount(7);
+  await expect(timeline.locator('.bar.kept')).toHaveCount(3);
   await screenshot(page, 'search-05-timeline');
   await page.getByRole('button', { name: 'Clear dates' }).click();
   await expectCount(page, 12);

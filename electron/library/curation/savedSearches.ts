@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { ServiceError } from '../errors.js';
-import { compileText, QueryError } from '../query/search.js';
+import { compileText, countMatches, QueryError } from '../query/search.js';
 import type { SavedSearchInfo, SortOrder } from '../../../shared/types.js';
 import type { History } from './history.js';
 import { checkName } from './names.js';
@@ -27,8 +27,7 @@ export class SavedSearchOps {
     const rows = this.db.prepare('SELECT id, name, query, sort FROM saved_searches ORDER BY position, name COLLATE NOCASE').all() as SavedRow[];
     return rows.map((row) => {
       try {
-        const compiled = compileText(row.query);
-        const count = this.db.prepare(`SELECT count(*) FROM articles a WHERE ${compiled.where}`).pluck().get(...compiled.params) as number;
+        const count = countMatches(this.db, compileText(row.query));
         return { id: row.id, name: row.name, query: row.query, sort: row.sort, count, error: null };
       } catch (error) {
         return { id: row.id, name: row.name, query: row.query, sort: row.sort, count: null, error: (error as Error).message };

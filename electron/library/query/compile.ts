@@ -1,18 +1,30 @@
 import type { QueryNode } from '../../../shared/query/ast.js';
 import { queryDatePeriod } from '../../../shared/query/dates.js';
 
-/**
- * A query compiled for SQLite. `where` is a boolean SQL expression over `articles a`.
- * `match` is the FTS5 expression for the free-text part when the top level can be
- * served by one MATCH (it then drives relevance ranking and snippets).
- */
-export interface CompiledQuery {
+/** A boolean SQL expression over `articles a`, with its bound values in order. */
+export interface SqlCondition {
   where: string;
   params: unknown[];
-  match: string | null;
 }
 
-const FTS_IDS = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?';
+/**
+ * A query compiled for SQLite. `where`/`params` is the whole query. When the top level's
+ * free text can be one FTS5 MATCH, it is `match` and `filter` is everything else; the
+ * search then drives from the full-text index (date order, relevance, snippets).
+ */
+export interface CompiledQuery extends SqlCondition {
+  match: string | null;
+  filter: SqlCondition;
+  /**
+   * Day bounds implied by top-level date filters ([from, to)). The FTS rowid is a date
+   * key, so a full-text search can seek straight to this range instead of walking
+   * every match (the filters stay in `filter` as well).
+   */
+  dateRange: { from: string | null; to: string | null };
+}
+
+/** FTS rowids are the articles' date-ordered keys (see migration 0010). */
+const FTS_KEYS = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?';
 
 /** Text leaves (and or/not groups made only of them) can become one FTS5 expression. */
 function isTextOnly(node: QueryNode): boolean {
@@ -75,7 +87,7 @@ class Compiler {
   /** Articles whose full text matches an FTS5 expression. */
   inFts(expression: string, negate = false): string {
     this.bind(expression);
-    return `a.id ${negate ? 'NOT IN' : 'IN'} (${FTS_IDS})`;
+    return `a.fts_key ${negate ? 'NOT IN' : 'IN'} (${FTS_KEYS})`;
   }
 
   node(node: QueryNode): string {
@@ -98,20 +110,24 @@ class Compiler {
 
   /** Gathers text children into one MATCH; filters become SQL beside it. */
   and(all: QueryNode[]): { where: string; match: string | null } {
+    const split = this.split(all);
+    // The filter's values were bound by split(); the MATCH value is bound after, so it goes after.
+    const where = split.match === null ? split.filter : `${split.filter} AND ${this.inFts(split.match)}`;
+    return { where, match: split.match };
+  }
+
+  /** The MATCH expression of the text children (not bound) and the SQL of the rest (bound). */
+  split(all: QueryNode[]): { match: string | null; filter: string } {
     const children = all.filter((c) => !wordless(c) && !(c.kind === 'or' && c.children.some(wordless)));
     const positives = children.filter(isTextOnly).map(toFts);
     const negatives = children.flatMap((c) => (c.kind === 'not' && isTextOnly(c.child) ? [toFts(c.child)] : []));
     const rest = children.filter((c) => !isTextOnly(c) && !(c.kind === 'not' && isTextOnly(c.child)));
     const parts: string[] = [];
     let match: string | null = null;
-    if (positives.length > 0) {
-      match = positives.join(' AND ') + negatives.map((n) => ` NOT ${n}`).join('');
-      parts.push(this.inFts(match));
-    } else if (negatives.length > 0) {
-      parts.push(this.inFts(negatives.join(' OR '), true));
-    }
+    if (positives.length > 0) match = positives.join(' AND ') + negatives.map((n) => ` NOT ${n}`).join('');
+    else if (negatives.length > 0) parts.push(this.inFts(negatives.join(' OR '), true));
     for (const child of rest) parts.push(this.node(child));
-    return { where: parts.length > 0 ? parts.join(' AND ') : '1', match };
+    return { match, filter: parts.length > 0 ? parts.join(' AND ') : '1' };
   }
 
   field(field: string, value: string): string {
@@ -148,9 +164,9 @@ class Compiler {
   has(value: string): string {
     switch (value) {
       case 'enclosure':
-        return "coalesce(a.enclosure, '') != ''";
+        return 'a.has_enclosure = 1';
       case 'summary':
-        return "coalesce(a.summary, a.description, '') != ''";
+        return 'a.has_summary = 1';
       case 'tags':
         return 'EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)';
       case 'note':
@@ -180,11 +196,36 @@ class Compiler {
   }
 }
 
+/** The narrowest [from, to) day range that the top-level date filters allow. */
+function dateRangeOf(children: QueryNode[]): CompiledQuery['dateRange'] {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const c of children) {
+    if (c.kind !== 'field' || !['after', 'before', 'date'].includes(c.field)) continue;
+    const bounds = period(c.value);
+    const lower = c.field === 'before' ? null : bounds.start;
+    const upper = c.field === 'after' ? null : c.field === 'before' ? bounds.start : bounds.end;
+    if (lower !== null && (from === null || lower > from)) from = lower;
+    if (upper !== null && (to === null || upper < to)) to = upper;
+  }
+  return { from, to };
+}
+
 /** Compiles a parsed query; `null` (nothing typed) matches every article. */
 export function compileQuery(node: QueryNode | null): CompiledQuery {
+  const none = { from: null, to: null };
+  if (node === null) return { where: '1', params: [], match: null, filter: { where: '1', params: [] }, dateRange: none };
   const compiler = new Compiler();
-  if (node === null) return { where: '1', params: [], match: null };
   const children = node.kind === 'and' ? node.children : [node];
-  const { where, match } = compiler.and(children);
-  return { where, params: compiler.params, match };
+  const { match, filter } = compiler.split(children);
+  const filterParams = compiler.params;
+  const dateRange = dateRangeOf(children);
+  if (match === null) return { where: filter, params: filterParams, match, filter: { where: filter, params: filterParams }, dateRange };
+  return {
+    where: `a.fts_key IN (${FTS_KEYS}) AND ${filter}`,
+    params: [match, ...filterParams],
+    match,
+    filter: { where: filter, params: filterParams },
+    dateRange,
+  };
 }

@@ -1,8 +1,13 @@
 import type { Db } from '../db/connection.js';
 import { listItemsByIds } from '../db/queries/articleReads.js';
 import { parseQuery } from '../../../shared/query/parse.js';
-import { MARK_END, MARK_START, type FacetCount, type Facets, type SearchPage, type SortOrder } from '../../../shared/types.js';
+import { MARK_END, MARK_START, type SearchPage, type SortOrder } from '../../../shared/types.js';
 import { compileQuery, type CompiledQuery } from './compile.js';
+import { facets } from './facets.js';
+import { QueryError, runSql } from './runSql.js';
+import { FROM_ARTICLES, FROM_FTS, ftsCondition } from './sql.js';
+
+export { QueryError, facets };
 
 export interface SearchRequest {
   query: string;
@@ -12,28 +17,16 @@ export interface SearchRequest {
   facets?: boolean;
 }
 
-/** A query the person typed that cannot run; the message says why and where. */
-export class QueryError extends Error {
-  constructor(
-    message: string,
-    readonly start: number,
-    readonly end: number,
-  ) {
-    super(message);
-    this.name = 'QueryError';
-  }
-}
-
+/** Orders without full text. fts_key is date order (undated articles count as oldest). */
 const ORDER: Record<Exclude<SortOrder, 'relevance'>, string> = {
-  'date-desc': 'a.date DESC, a.id DESC',
-  'date-asc': 'a.date ASC NULLS LAST, a.id ASC',
+  'date-desc': 'a.fts_key DESC',
+  'date-asc': 'a.fts_key ASC',
   title: 'a.title COLLATE NOCASE ASC, a.id ASC',
-  source: 'a.source COLLATE NOCASE ASC NULLS LAST, a.date DESC, a.id DESC',
+  source: 'a.source COLLATE NOCASE ASC NULLS LAST, a.fts_key DESC',
 };
 
 /** Column weights for bm25: a word in the title counts most, then summary, source, body. */
 const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0, 2.0)';
-
 export function compileText(query: string): CompiledQuery {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new QueryError(parsed.error.message, parsed.error.span.start, parsed.error.span.end);
@@ -54,26 +47,8 @@ export function search(db: Db, request: SearchRequest): SearchPage {
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
   const offset = Math.max(request.offset ?? 0, 0);
   const sort = request.sort === 'relevance' && !compiled.match ? 'date-desc' : (request.sort ?? 'date-desc');
-
-  const ids = runSql(() => {
-    if (sort === 'relevance') {
-      // Relevance needs the MATCH in the FROM clause so bm25() can see it.
-      return db
-        .prepare(
-          `SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND ${compiled.where} ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`,
-        )
-        .pluck()
-        .all(compiled.match, ...compiled.params, limit, offset) as number[];
-    }
-    return db
-      .prepare(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...compiled.params, limit, offset) as number[];
-  });
-  const total = runSql(
-    () => db.prepare(`SELECT count(*) FROM articles a WHERE ${compiled.where}`).pluck().get(...compiled.params) as number,
-  );
+  const ids = runSql(() => pageIds(db, compiled, sort, limit, offset));
+  const total = countMatches(db, compiled);
   const snippets = compiled.match ? runSql(() => snippetsFor(db, compiled.match!, ids)) : new Map<number, string>();
   const page: SearchPage = { total, offset, items: listItemsByIds(db, ids, snippets), tookMs: 0 };
   if (request.facets) page.facets = facets(db, compiled);
@@ -81,11 +56,36 @@ export function search(db: Db, request: SearchRequest): SearchPage {
   return page;
 }
 
+function pageIds(db: Db, compiled: CompiledQuery, sort: SortOrder, limit: number, offset: number): number[] {
+  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params, limit, offset) as number[];
+  if (compiled.match && (sort === 'date-desc' || sort === 'date-asc' || sort === 'relevance')) {
+    const fts = ftsCondition(compiled);
+    // FTS5 yields rowids (= date keys) in order: a date-sorted page needs no sort at all.
+    const order = sort === 'relevance' ? `${BM25}, a.id` : `f.rowid ${sort === 'date-desc' ? 'DESC' : 'ASC'}`;
+    return run(`SELECT a.id FROM ${FROM_FTS} WHERE ${fts.where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...fts.params);
+  }
+  const order = ORDER[sort === 'relevance' ? 'date-desc' : sort];
+  return run(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...compiled.params);
+}
+
+/** How many articles match. Pure text: FTS5 counts its own doclist without touching rows. */
+export function countMatches(db: Db, compiled: CompiledQuery): number {
+  const { match, filter } = compiled;
+  return runSql(() => {
+    if (match && filter.where === '1') return db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match) as number;
+    if (match) {
+      const fts = ftsCondition(compiled);
+      return db.prepare(`SELECT count(*) FROM ${FROM_FTS} WHERE ${fts.where}`).pluck().get(...fts.params) as number;
+    }
+    return db.prepare(`SELECT count(*) FROM ${FROM_ARTICLES} WHERE ${compiled.where}`).pluck().get(...compiled.params) as number;
+  });
+}
+
 function snippetsFor(db: Db, match: string, ids: number[]): Map<number, string> {
   const statement = db
     .prepare(
       `SELECT snippet(articles_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24)
-         FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+         FROM articles_fts WHERE articles_fts MATCH ? AND rowid = (SELECT fts_key FROM articles WHERE id = ?)`,
     )
     .pluck();
   const out = new Map<number, string>();
@@ -94,43 +94,4 @@ function snippetsFor(db: Db, match: string, ids: number[]): Map<number, string> 
     if (text) out.set(id, text);
   }
   return out;
-}
-
-/** Counts per source, tag, year and month over every article the query matches. */
-export function facets(db: Db, compiled: CompiledQuery): Facets {
-  const { where, params } = compiled;
-  const counts = (sql: string) =>
-    runSql(() => (db.prepare(sql).raw().all(...params) as [string, number][]).map(([value, count]) => ({ value, count })));
-  const months = counts(
-    `SELECT substr(a.date, 1, 7) AS m, count(*) FROM articles a WHERE ${where} AND a.date IS NOT NULL GROUP BY m ORDER BY m`,
-  );
-  const years = new Map<string, number>();
-  for (const { value, count } of months) years.set(value.slice(0, 4), (years.get(value.slice(0, 4)) ?? 0) + count);
-  return {
-    sources: counts(
-      `SELECT a.source, count(*) AS n FROM articles a WHERE ${where} AND a.source IS NOT NULL
-        GROUP BY a.source COLLATE NOCASE ORDER BY n DESC, a.source LIMIT 200`,
-    ),
-    tags: counts(
-      `SELECT t.name, count(*) AS n FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id
-        WHERE ${where} GROUP BY t.id ORDER BY n DESC, t.name LIMIT 200`,
-    ),
-    years: [...years].map(([value, count]): FacetCount => ({ value, count })),
-    months,
-  };
-}
-
-/**
- * The SQL here is fixed and every value is bound, so a plain SQLITE_ERROR can only come
- * from FTS5 rejecting the search text; say so plainly. Other codes (busy, I/O) pass on.
- */
-function runSql<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_ERROR') {
-      throw new QueryError(`The search text could not be used: ${(error as Error).message}`, 0, 0);
-    }
-    throw error;
-  }
 }

@@ -25,8 +25,11 @@ export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote }:
     <header className="article-head">
       <p className="article-kicker">
         {detail.source && <span className="article-source">{detail.source}</span>}
-        {detail.source && when && <span aria-hidden="true"> · </span>}
-        {when && <time dateTime={detail.date ?? undefined}>{when}</time>}
+        {when && (
+          <time className="article-date" dateTime={detail.date ?? undefined}>
+            {when}
+          </time>
+        )}
         {detail.draft && <span className="badge">Draft</span>}
       </p>
       <h1 className="article-title">{detail.title || 'Untitled'}</h1>

@@ -16,8 +16,10 @@ export const rowId = (index: number): string => `article-option-${index}`;
 
 /**
  * One row of the list, absolutely placed by the virtualizer. Its accessible
- * name is the title alone (aria-labelledby); the rest is description. Rows not
- * fetched yet render as quiet placeholders of the same height.
+ * name is the title alone: named from content with the other lines hidden from
+ * the name and attached as its description (an aria-labelledby would make axe
+ * flag visible text missing from the name). Rows not fetched yet render as
+ * quiet placeholders of the same height.
  */
 export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, onPick }: Props) {
   const style = { transform: `translateY(${top}px)` };
@@ -30,14 +32,12 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       </div>
     );
   }
-  const titleId = `${rowId(index)}-title`;
   const date = formatDate(item.date);
   return (
     <div
       id={rowId(index)}
       role="option"
       aria-selected={selected}
-      aria-labelledby={titleId}
       aria-describedby={`${rowId(index)}-meta ${rowId(index)}-summary`}
       aria-setsize={total}
       aria-posinset={index + 1}
@@ -49,7 +49,7 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
         if (e.button === 0) onPick(index);
       }}
     >
-      <div className="row-title" id={titleId}>
+      <div className="row-title">
         {item.title || 'Untitled'}
       </div>
       {/* Hidden from the name (the title alone names the row) but read as its description. */}

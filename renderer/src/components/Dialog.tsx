@@ -12,7 +12,7 @@ interface Props {
 /**
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and
  * hands focus back to where it was, which hand-written modals tend to get wrong.
- * Mount it to open it.
+ * Mount it to open it; mark the control that should start with focus `data-autofocus`.
  */
 export function Dialog({ title, onClose, children, footer, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -20,6 +20,9 @@ export function Dialog({ title, onClose, children, footer, className }: Props) {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control (Close); React's autoFocus ran before the
+    // dialog opened, so the field or button meant to have focus says so with data-autofocus.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog?.close();
   }, []);
   return (

@@ -30,9 +30,10 @@ export function EmptyLibrary({ imports, pickFolder }: Props) {
       ) : (
         <ImportForm onImport={imports.start} error={imports.startError} busy={false} />
       )}
+      {/* Bundled samples need the service to say where they are installed; until then, say what works. */}
       <p className="muted small">
-        No articles at hand? Any folder of Markdown notes or a static site’s <code>content</code> folder will do. (Bundled samples will be offered here once
-        the app reports where they are installed.)
+        No articles at hand? Any folder of Markdown notes or a static site’s <code>content</code> folder will do; you can import more folders later
+        with the folder button at the top left.
       </p>
     </div>
   );

@@ -33,7 +33,7 @@ export function ImportForm({ onImport, error, busy, initialPath = '', autoFocus 
           placeholder="/home/you/articles"
           spellCheck={false}
           autoComplete="off"
-          autoFocus={autoFocus}
+          data-autofocus={autoFocus || undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />

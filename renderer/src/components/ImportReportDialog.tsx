@@ -27,7 +27,7 @@ export function ImportReportDialog({ finished, onClose }: { finished: Finished; 
       onClose={onClose}
       className="report-dialog"
       footer={
-        <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
+        <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
           Done
         </button>
       }

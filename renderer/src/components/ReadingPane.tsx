@@ -11,10 +11,11 @@ interface Props {
   look: ReaderLook;
   /** Toolbar controls that belong to the window (settings, theme, help). */
   tools: ReactNode;
+  libraryEmpty: boolean;
 }
 
 /** The right pane: the open article's header, its sandboxed body, and the window's tools. */
-export function ReadingPane({ article, look, tools }: Props) {
+export function ReadingPane({ article, look, tools, libraryEmpty }: Props) {
   const { detail, preview } = article;
   const original = detail ? originalUrl(detail) : null;
   return (
@@ -41,6 +42,10 @@ export function ReadingPane({ article, look, tools }: Props) {
           {preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
           )}
+        </div>
+      ) : libraryEmpty ? (
+        <div className="reader-empty">
+          <p className="muted">Articles you open will show here.</p>
         </div>
       ) : (
         <div className="reader-empty">

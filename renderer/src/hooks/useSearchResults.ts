@@ -108,6 +108,8 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         bump();
         performance.measure('gleaner:search', { start: started });
         if (previous?.facetsFor === facetsFor) return; // only the sort changed
+        // Wait out typing; a library refresh or a click on a facet has nothing to wait for.
+        const typing = previous !== null && previous.query !== query;
         facetsTimer = window.setTimeout(() => {
           client.articles.search({ query, sort, offset: 0, limit: 1, facets: true }).then(
             (withFacets) => {
@@ -118,7 +120,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
             },
             () => {}, // the list is what matters; facets stay from before
           );
-        }, FACETS_DELAY_MS);
+        }, typing ? FACETS_DELAY_MS : 0);
       },
       (err: unknown) => {
         if (requestedKey.current !== key) return;

@@ -3,10 +3,12 @@ import type Database from 'better-sqlite3';
 /**
  * The article library.
  *
- * `articles` is kept narrow-ish (no bodies) so that sorting and filtering large match
- * sets by date or source touches small rows; bodies live in `article_bodies`.
- * The full-text index stores its own copy of the plain text (so snippet() works)
- * and shares rowids with `articles`.
+ * Bodies live in `article_bodies`, so `articles` rows stay small. `fts_key` orders
+ * articles by date (seconds since year 1, shifted left 24 bits, or-ed with the id; undated
+ * articles sort oldest) and is the rowid of the full-text index: FTS5 returns matches in
+ * rowid order, so a text search sorted by date reads its first page straight off the index
+ * instead of sorting every match (PERF-NOTES: 150-220 ms to under 1 ms on a common word).
+ * Ids stay below 2^24 so the key fits in 64 bits.
  */
 export function up(db: Database.Database): void {
   db.exec(`
@@ -19,7 +21,7 @@ export function up(db: Database.Database): void {
     ) STRICT;
 
     CREATE TABLE articles (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY CHECK (id < 16777216),
       folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
       rel_path TEXT NOT NULL,
       file_size INTEGER NOT NULL,
@@ -44,11 +46,15 @@ export function up(db: Database.Database): void {
       missing INTEGER NOT NULL DEFAULT 0,
       imported_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
+      fts_key INTEGER NOT NULL GENERATED ALWAYS AS (
+        CASE WHEN date IS NULL THEN id ELSE ((unixepoch(date) + 62135596800) << 24) | id END
+      ) STORED,
+      has_enclosure INTEGER GENERATED ALWAYS AS (coalesce(enclosure, '') != '') VIRTUAL,
+      has_summary INTEGER GENERATED ALWAYS AS (coalesce(summary, description, '') != '') VIRTUAL,
       UNIQUE (folder_id, rel_path)
     ) STRICT;
 
-    CREATE INDEX articles_date ON articles(date);
-    CREATE INDEX articles_source ON articles(source COLLATE NOCASE, date);
+    CREATE INDEX articles_source ON articles(source COLLATE NOCASE, fts_key);
     CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
     CREATE INDEX articles_article_id ON articles(article_id) WHERE article_id IS NOT NULL;
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;

@@ -83,8 +83,11 @@ export class ArticleWriter {
       `INSERT INTO article_bodies (article_id, front_matter, body) VALUES (?, ?, ?)
        ON CONFLICT(article_id) DO UPDATE SET front_matter = excluded.front_matter, body = excluded.body`,
     );
-    this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, summary, body, source) VALUES (?, ?, ?, ?, ?)');
-    this.deleteFts = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+    // The FTS rowid is the article's date-ordered key, computed by SQLite (it exceeds 2^53).
+    this.insertFts = db.prepare(
+      'INSERT INTO articles_fts (rowid, title, summary, body, source) SELECT fts_key, ?, ?, ?, ? FROM articles WHERE id = ?',
+    );
+    this.deleteFts = db.prepare('DELETE FROM articles_fts WHERE rowid = (SELECT fts_key FROM articles WHERE id = ?)');
     this.setMissing = db.prepare('UPDATE articles SET missing = ? WHERE id = ?');
     this.clearFileTags = db.prepare("DELETE FROM article_tags WHERE article_id = ? AND origin = 'file'");
     // OR IGNORE: when the person already gave the article this tag, theirs stays theirs.
@@ -102,8 +105,8 @@ export class ArticleWriter {
   }
 
   update(id: number, article: ParsedArticle, stamp: FileStamp, now: string): void {
+    this.deleteFts.run(id); // before the update: the key changes with the date
     this.updateArticle.run(...articleColumns(article, stamp, now), id);
-    this.deleteFts.run(id);
     this.writeBodyAndIndex(id, article);
     this.clearFileTags.run(id);
     this.writeFileTags(id, article.fileTags, now);
@@ -116,7 +119,7 @@ export class ArticleWriter {
   private writeBodyAndIndex(id: number, a: ParsedArticle): void {
     this.upsertBody.run(id, a.frontMatterRaw, a.body);
     const summary = [a.fields.summary, a.fields.description].filter(Boolean).join('\n');
-    this.insertFts.run(id, a.fields.title, summary, a.text, a.fields.source ?? '');
+    this.insertFts.run(a.fields.title, summary, a.text, a.fields.source ?? '', id);
   }
 
   private writeFileTags(id: number, names: string[], now: string): void {

@@ -110,6 +110,16 @@ describe('search: filters', () => {
     expect(titles('date:2024')).toEqual(['Enclosure story']);
   });
 
+  it('combines free text with date ranges, exact at the day boundaries', () => {
+    expect(titles('software after:2025-07-05 before:2025-07-20')).toEqual(['NHS trials new scheduling software']);
+    expect(titles('software after:2025-07-11')).toEqual([]);
+    expect(titles('software before:2025-07-10')).toEqual([]);
+    expect(titles('software date:2025-07-10')).toEqual(['NHS trials new scheduling software']);
+    expect(titles('govern* date:2025')).toEqual(['Quantum computing stocks rally', 'UK government and OpenAI partner on public sector services']);
+    expect(search(db, { query: 'govern* after:2025-08', facets: true }).facets!.months).toEqual([{ value: '2025-08', count: 1 }]);
+    expect(search(db, { query: 'govern* -after:2025-01' }).items.map((i) => i.title)).toEqual(['Undated press release']);
+  });
+
   it('an undated article matches no date filter, and its negation includes it', () => {
     expect(titles('-after:2000')).toEqual(['Undated press release']);
   });
@@ -127,7 +137,7 @@ describe('search: filters', () => {
 });
 
 describe('search: sorting, paging, snippets, facets', () => {
-  it('sorts by date both ways, undated last', () => {
+  it('sorts by date both ways; undated articles count as oldest', () => {
     expect(titles('', 'date-desc')).toEqual([
       'Quantum computing stocks rally',
       'UK government and OpenAI partner on public sector services',
@@ -135,8 +145,21 @@ describe('search: sorting, paging, snippets, facets', () => {
       'Enclosure story',
       'Undated press release',
     ]);
-    expect(titles('', 'date-asc').at(0)).toBe('Enclosure story');
-    expect(titles('', 'date-asc').at(-1)).toBe('Undated press release');
+    expect(titles('', 'date-asc')).toEqual([
+      'Undated press release',
+      'Enclosure story',
+      'NHS trials new scheduling software',
+      'UK government and OpenAI partner on public sector services',
+      'Quantum computing stocks rally',
+    ]);
+    // The same order when the search has free text (then FTS5 itself yields date order).
+    expect(titles('govern* OR nhs OR story', 'date-desc')).toEqual([
+      'Quantum computing stocks rally',
+      'UK government and OpenAI partner on public sector services',
+      'NHS trials new scheduling software',
+      'Enclosure story',
+      'Undated press release',
+    ]);
   });
 
   it('ranks title matches first by relevance', () => {

@@ -1,0 +1,58 @@
+/**
+ * The contract over Electron IPC: one `ipcMain.handle` per `domain:method` channel from
+ * shared/schemas.ts, a sender check, then `dispatch` (which validates the arguments with
+ * the same schemas before any handler runs). Electron is injected, so this runs and is
+ * tested under plain Node.
+ */
+import type { Envelope, LibraryApi, LibraryEvent } from '../shared/api.js';
+import { channels } from '../shared/schemas.js';
+import { dispatch } from './library/dispatch.js';
+import { isTrustedSender, type IpcEventLike, type WindowLike } from './shell/senders.js';
+
+/** Where service events reach the renderer (`ipcRenderer.on(EVENT_CHANNEL, …)` in the preload). */
+export const EVENT_CHANNEL = 'gleaner:event';
+
+/** The slice of `ipcMain` this module uses. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+export interface LibraryIpcOptions {
+  ipcMain: IpcMainLike;
+  api: LibraryApi;
+  /** The app window, or null while there is none. */
+  getWindow: () => WindowLike | null;
+  /** The service's event subscription (`service.onEvent`). */
+  onEvent: (listener: (event: LibraryEvent) => void) => () => void;
+  /** Refusals are worth a line in the log: they mean a bug or an attack. */
+  log?: (line: string) => void;
+}
+
+const refused = (channel: string): Envelope<never> => ({
+  ok: false,
+  error: { code: 'bad-request', message: `Refused ${channel}: not sent by the app's own page` },
+});
+
+/** Registers every contract channel and forwards events; returns a function that undoes both. */
+export function registerLibraryIpc(options: LibraryIpcOptions): () => void {
+  const registered: string[] = [];
+  for (const { domain, method, channel } of channels()) {
+    options.ipcMain.handle(channel, (event, args) => {
+      if (!isTrustedSender(event, options.getWindow())) {
+        options.log?.(`ipc: refused ${channel} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+        return refused(channel);
+      }
+      return dispatch(options.api, domain, method, args);
+    });
+    registered.push(channel);
+  }
+  const unsubscribe = options.onEvent((event) => {
+    const window = options.getWindow();
+    if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  });
+  return () => {
+    unsubscribe();
+    for (const channel of registered) options.ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The fixed and templated files of an EPUB 3 book: container, stylesheet, one XHTML
+ * chapter per article, the navigation document and the package document. Every value that
+ * comes from article data goes through xmlText/xmlAttr (escaped, XML-invalid characters
+ * dropped); bodies arrive already fitted to XHTML (see ../xhtml.ts).
+ */
+import { metadataRows } from '../metadata.js';
+import type { ExportArticle } from '../types.js';
+import { strictUri, xmlAttr, xmlText } from '../xhtml.js';
+
+/** What a reading system needs to know about the book as a whole. */
+export interface BookInfo {
+  identifier: string;
+  title: string;
+  language: string;
+  /** `CCYY-MM-DDThh:mm:ssZ`, as dcterms:modified requires. */
+  modified: string;
+}
+
+/** One chapter as the package and navigation documents list it. */
+export interface ChapterEntry {
+  id: string;
+  href: string;
+  title: string;
+}
+
+export const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`;
+
+export const STYLE_CSS = `body { font-family: serif; line-height: 1.5; margin: 0 1em; }
+h1 { font-family: sans-serif; font-size: 1.5em; line-height: 1.25; margin: 1em 0 0.5em; }
+.meta { font-family: sans-serif; font-size: 0.85em; color: #555; margin: 0 0 1.5em; }
+.meta dt { font-weight: bold; float: left; clear: left; margin-right: 0.5em; }
+.meta dd { margin: 0 0 0.2em 0; white-space: pre-wrap; }
+.body img { max-width: 100%; height: auto; }
+.body pre { white-space: pre-wrap; font-size: 0.85em; }
+.body table { border-collapse: collapse; }
+.body td, .body th { border: 1px solid #999; padding: 0.2em 0.4em; }
+.body blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid #ccc; }
+.gleaner-blocked { border: 1px dashed #999; padding: 0 0.2em; }
+nav ol { padding-left: 1.5em; }
+`;
+
+const titleText = (title: string): string => (xmlText(title).trim() === '' ? 'Untitled' : xmlText(title));
+
+function page(info: BookInfo, title: string, cssHref: string, body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xmlAttr(info.language)}" lang="${xmlAttr(info.language)}">
+<head>
+<title>${title}</title>
+<link rel="stylesheet" type="text/css" href="${cssHref}"/>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** One article's chapter; `bodyXml` is the fitted, serialized sanitized body. */
+export function chapterXhtml(info: BookInfo, article: ExportArticle, bodyXml: string): string {
+  const rows = metadataRows(article)
+    .map((r) => {
+      const value = r.href ? `<a href="${xmlAttr(strictUri(r.href))}">${xmlText(r.text)}</a>` : xmlText(r.text);
+      return `<dt>${xmlText(r.label)}</dt><dd>${value}</dd>`;
+    })
+    .join('\n');
+  const title = titleText(article.title);
+  const meta = rows === '' ? '' : `<dl class="meta">\n${rows}\n</dl>\n`;
+  return page(info, title, '../style.css', `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n</section>`);
+}
+
+/** The navigation document: the book's table of contents. */
+export function navXhtml(info: BookInfo, chapters: ChapterEntry[]): string {
+  const items = chapters.map((c) => `<li><a href="${xmlAttr(c.href)}">${titleText(c.title)}</a></li>`).join('\n');
+  return page(info, 'Contents', 'style.css', `<nav epub:type="toc" id="toc">\n<h1>${titleText(info.title)}</h1>\n<ol>\n${items}\n</ol>\n</nav>`);
+}
+
+/** The package document: metadata, every file (manifest) and the reading order (spine). */
+export function packageOpf(info: BookInfo, chapters: ChapterEntry[]): string {
+  const manifest = chapters.map((c) => `    <item id="${c.id}" href="${xmlAttr(c.href)}" media-type="application/xhtml+xml"/>`).join('\n');
+  const spine = chapters.map((c) => `    <itemref idref="${c.id}"/>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${xmlAttr(info.language)}">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="book-id">${xmlText(info.identifier)}</dc:identifier>
+    <dc:title>${titleText(info.title)}</dc:title>
+    <dc:language>${xmlText(info.language)}</dc:language>
+    <meta property="dcterms:modified">${xmlText(info.modified)}</meta>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="style" href="style.css" media-type="text/css"/>
+${manifest}
+  </manifest>
+  <spine>
+    <itemref idref="nav"/>
+${spine}
+  </spine>
+</package>
+`;
+}

@@ -1,0 +1,58 @@
+/**
+ * A folder of article files in the format they came from: stored front matter verbatim plus
+ * a `gleaner` key (see ../gleanerKey.ts), body as stored, at the article's original relative
+ * path made safe. Importing the folder gives the articles back; an importer that reads the
+ * `gleaner` key gives the curation back too.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ARTICLE_EXTENSIONS } from '../../import/scan.js';
+import { articleFileText } from '../frontMatterWrite.js';
+import { PathAllocator, resolveInside } from '../safeNames.js';
+import { FOLDER_MARKER } from '../target.js';
+import type { ExportArticle, FormatModule } from '../types.js';
+
+const DEFAULT_EXTENSION = { markdown: '.md', html: '.html', text: '.txt' } as const;
+
+/** The stored path, with an extension the importer reads (it only reads article file types). */
+function articlePath(a: ExportArticle): string {
+  const ext = /\.[^./]+$/.exec(a.relPath)?.[0]?.toLowerCase();
+  return ext !== undefined && ARTICLE_EXTENSIONS.has(ext) ? a.relPath : a.relPath + DEFAULT_EXTENSION[a.bodyFormat];
+}
+
+export const folder: FormatModule = {
+  descriptor: { format: 'folder', extension: '', writes: 'folder', label: 'Folder of article files' },
+  async write(context) {
+    const allocator = new PathAllocator([FOLDER_MARKER]);
+    const madeDirs = new Set<string>([context.dest]);
+    const renamed: string[] = [];
+    let files = 0;
+    let bytes = 0;
+    for (const chunk of context.chunks()) {
+      for (const article of chunk) {
+        const rel = allocator.allocate(articlePath(article));
+        if (rel !== article.relPath) renamed.push(`"${article.relPath}" → "${rel}"`);
+        const abs = resolveInside(context.dest, rel);
+        const { text, warning } = articleFileText(article);
+        if (warning !== null) context.warn(warning);
+        const dir = dirname(abs);
+        if (!madeDirs.has(dir)) {
+          await mkdir(dir, { recursive: true });
+          madeDirs.add(dir);
+        }
+        // wx: the allocator promised a fresh name; an existing file means a bug, never an overwrite.
+        await writeFile(abs, text, { flag: 'wx' });
+        files++;
+        bytes += Buffer.byteLength(text);
+        context.done();
+      }
+    }
+    if (renamed.length > 0) {
+      const examples = renamed.slice(0, 5).join(', ');
+      context.warn(`${renamed.length} file name(s) were changed to be safe on every system (${examples}${renamed.length > 5 ? ', …' : ''}); each file's gleaner.path keeps the original`);
+    }
+    const marker = `${JSON.stringify({ gleaner: { version: 1, format: 'folder', title: context.title, exportedAt: context.exportedAt, count: files } }, null, 2)}\n`;
+    await writeFile(join(context.dest, FOLDER_MARKER), marker, { flag: 'wx' });
+    return { files: files + 1, bytes: bytes + Buffer.byteLength(marker) };
+  },
+};

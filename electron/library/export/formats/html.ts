@@ -1,0 +1,104 @@
+/**
+ * One self-contained HTML file: contents, then each article's metadata (escaped text) and
+ * sanitized body. No scripts, nothing loaded from anywhere: the CSP allows inline styles and
+ * data: images only, so even a sanitizer miss could not run or phone home when it is opened.
+ */
+import { escapeHtml, LINK_REL, sanitizedBodyHtml } from '../bodyHtml.js';
+import { displayDate, metadataRows } from '../metadata.js';
+import { FileSink } from '../sink.js';
+import type { ArticleHead, ExportArticle, ExportContext, FormatModule } from '../types.js';
+
+/** The Content-Security-Policy of every HTML digest. */
+export const DIGEST_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE = `
+:root { color-scheme: light dark; }
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; max-width: 44em; margin: 2em auto; padding: 0 1em; }
+h1, h2, h3, h4, .meta, nav { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+header p, .meta { color: #666; font-size: 0.9em; }
+nav ol { padding-left: 2em; } nav li { margin: 0.2em 0; } nav .when { color: #666; font-size: 0.85em; }
+article { border-top: 1px solid #ccc; margin-top: 3em; padding-top: 1em; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; margin: 0 0 1.5em; }
+.meta dt { font-weight: 600; } .meta dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.body img { max-width: 100%; height: auto; }
+.body pre { white-space: pre-wrap; overflow-wrap: anywhere; background: rgba(127,127,127,.1); padding: 0.5em; }
+.body table { border-collapse: collapse; } .body td, .body th { border: 1px solid #ccc; padding: 0.2em 0.4em; }
+.body blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; }
+.gleaner-blocked { border: 1px dashed #999; padding: 0 0.25em; font-size: 0.9em; }
+.back { font-size: 0.85em; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  nav, article { break-before: page; } .back { display: none; }
+  .body a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.8em; overflow-wrap: anywhere; }
+  pre, blockquote, table, figure, img { break-inside: avoid; }
+}`;
+
+function head(title: string, context: ExportContext): string {
+  return `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${DIGEST_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Gleaner">
+<title>${title}</title>
+<style>${STYLE}
+</style>
+</head>
+<body>
+<header><h1>${title}</h1><p>${context.total} article${context.total === 1 ? '' : 's'} · exported ${escapeHtml(displayDate(context.exportedAt))}</p></header>
+<nav id="contents"><h2>Contents</h2><ol>
+`;
+}
+
+function tocEntry(h: ArticleHead): string {
+  const when = [h.source, h.date === null ? null : displayDate(h.date)].filter((x) => x !== null).join(' · ');
+  return `<li><a href="#article-${h.id}">${escapeHtml(h.title)}</a>${when ? ` <span class="when">${escapeHtml(when)}</span>` : ''}</li>\n`;
+}
+
+function articleHtml(a: ExportArticle, body: string): string {
+  const rows = metadataRows(a)
+    .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd>${r.href ? `<a href="${escapeHtml(r.href)}" rel="${LINK_REL}">${escapeHtml(r.text)}</a>` : escapeHtml(r.text)}</dd>`)
+    .join('\n');
+  return `<article id="article-${a.id}">
+<h2>${escapeHtml(a.title)}</h2>
+<dl class="meta">
+${rows}
+</dl>
+<div class="body">
+${body}
+</div>
+<p class="back"><a href="#contents">Back to contents</a></p>
+</article>
+`;
+}
+
+export const html: FormatModule = {
+  descriptor: { format: 'html', extension: '.html', writes: 'file', label: 'HTML digest (one page)' },
+  async write(context) {
+    const sink = await FileSink.create(context.dest);
+    try {
+      await sink.write(head(escapeHtml(context.title), context));
+      // The contents come first in the file, so titles are read in a cheap pass before bodies.
+      // Anchors use library ids, so an article deleted between the passes cannot shift them.
+      for (const heads of context.heads()) await sink.write(heads.map(tocEntry).join(''));
+      await sink.write('</ol></nav>\n<main>\n');
+      let blocked = 0;
+      for (const chunk of context.chunks()) {
+        for (const article of chunk) {
+          const body = sanitizedBodyHtml(article);
+          blocked += body.blocked;
+          await sink.write(articleHtml(article, body.html));
+          context.done();
+        }
+      }
+      await sink.write('</main>\n</body>\n</html>\n');
+      await sink.close();
+      if (blocked > 0) context.warn(`${blocked} remote image(s) or media were not embedded; they are links in the digest`);
+    } finally {
+      await sink.destroy();
+    }
+    return { files: 1, bytes: sink.bytes };
+  },
+};

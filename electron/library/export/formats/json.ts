@@ -1,0 +1,30 @@
+/**
+ * One JSON document: `{ "gleaner": {header}, "articles": [ … ] }`, one article per line
+ * inside the array so the file streams out (and diffs) article by article.
+ */
+import { FileSink } from '../sink.js';
+import type { FormatModule } from '../types.js';
+import { articleRecord, jsonHeader } from './record.js';
+
+export const json: FormatModule = {
+  descriptor: { format: 'json', extension: '.json', writes: 'file', label: 'JSON document' },
+  async write(context) {
+    const sink = await FileSink.create(context.dest);
+    try {
+      await sink.write(`{\n  "gleaner": ${JSON.stringify(jsonHeader(context, 'json').gleaner)},\n  "articles": [`);
+      let first = true;
+      for (const chunk of context.chunks()) {
+        for (const article of chunk) {
+          await sink.write(`${first ? '' : ','}\n    ${JSON.stringify(articleRecord(article))}`);
+          first = false;
+          context.done();
+        }
+      }
+      await sink.write(`${first ? '' : '\n  '}]\n}\n`);
+      await sink.close();
+    } finally {
+      await sink.destroy();
+    }
+    return { files: 1, bytes: sink.bytes };
+  },
+};

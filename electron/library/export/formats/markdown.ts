@@ -1,0 +1,91 @@
+/**
+ * One Markdown file: a title, a numbered list of contents, then each article's heading,
+ * metadata lines and body. Markdown bodies are kept as written; HTML and plain-text bodies
+ * go through the sanitizer and are converted with node-html-markdown (chosen over turndown:
+ * no DOM emulation needed in Node, about 1.5x faster and far less memory on the bench corpus).
+ */
+import { NodeHtmlMarkdown } from 'node-html-markdown';
+import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml } from '../bodyHtml.js';
+import { displayDate, metadataRows } from '../metadata.js';
+import { FileSink } from '../sink.js';
+import type { ExportArticle, FormatModule } from '../types.js';
+
+const converter = new NodeHtmlMarkdown({ codeBlockStyle: 'fenced', bulletMarker: '-', maxConsecutiveNewlines: 2 });
+
+/** Backslash-escapes Markdown punctuation so titles and notes stay text (CommonMark allows any). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}
+
+const oneLine = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+
+/**
+ * A Markdown body that ends inside a fenced code block would turn every later article into
+ * code; close such a fence. (Tracks CommonMark fences: ``` or ~~~, closed by the same
+ * character at least as long.)
+ */
+export function closeOpenFence(markdown: string): string {
+  let open: string | null = null;
+  for (const line of markdown.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined) continue;
+    if (open === null) {
+      if (!(fence[0] === '`' && line.slice(line.indexOf(fence) + fence.length).includes('`'))) open = fence;
+    } else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
+  }
+  return open === null ? markdown : `${markdown}${markdown.endsWith('\n') ? '' : '\n'}${open}\n`;
+}
+
+function metadata(a: ExportArticle): string {
+  const lines: string[] = [];
+  let note: string | null = null;
+  for (const row of metadataRows(a)) {
+    if (row.label === 'Note') {
+      note = row.text;
+      continue;
+    }
+    const value = row.href ? `[${oneLine(row.text)}](<${row.href}>)` : oneLine(row.text);
+    lines.push(`- **${row.label}:** ${value}`);
+  }
+  let out = lines.join('\n');
+  if (note !== null) out += `\n\n${note.split(/\r?\n/).map((l) => `> ${escapeMarkdown(l)}`.trimEnd()).join('\n')}`;
+  return out;
+}
+
+function body(a: ExportArticle, warn: (message: string) => void): { markdown: string; blocked: number } {
+  if (a.bodyFormat === 'markdown') return { markdown: closeOpenFence(a.body.trim()), blocked: 0 };
+  const { html, blocked } = sanitizedBodyHtml(a);
+  try {
+    return { markdown: closeOpenFence(converter.translate(html).trim()), blocked };
+  } catch (error) {
+    warn(plainTextWarning(a, error));
+    return { markdown: bodyParagraphs(a).map(escapeMarkdown).join('\n\n'), blocked };
+  }
+}
+
+export const markdown: FormatModule = {
+  descriptor: { format: 'md', extension: '.md', writes: 'file', label: 'Markdown digest (one file)' },
+  async write(context) {
+    const sink = await FileSink.create(context.dest);
+    try {
+      const count = `${context.total} article${context.total === 1 ? '' : 's'}`;
+      await sink.write(`# ${oneLine(context.title)}\n\n${count} · exported ${escapeMarkdown(displayDate(context.exportedAt))}\n\n## Contents\n\n`);
+      let n = 0;
+      for (const heads of context.heads()) await sink.write(heads.map((h) => `${++n}. ${oneLine(h.title)}\n`).join(''));
+      let blocked = 0;
+      for (const chunk of context.chunks()) {
+        for (const article of chunk) {
+          const converted = body(article, context.warn);
+          blocked += converted.blocked;
+          await sink.write(`\n---\n\n## ${oneLine(article.title)}\n\n${metadata(article)}\n\n${converted.markdown}\n`);
+          context.done();
+        }
+      }
+      await sink.close();
+      if (blocked > 0) context.warn(`${blocked} remote image(s) or media were not embedded; they are links in the digest`);
+    } finally {
+      await sink.destroy();
+    }
+    return { files: 1, bytes: sink.bytes };
+  },
+};

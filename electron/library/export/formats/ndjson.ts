@@ -1,0 +1,28 @@
+/**
+ * Newline-delimited JSON for large sets: line 1 is the header object, then one article
+ * object per line. Tools can read it line by line without holding the whole file.
+ */
+import { FileSink } from '../sink.js';
+import type { FormatModule } from '../types.js';
+import { articleRecord, jsonHeader } from './record.js';
+
+export const ndjson: FormatModule = {
+  descriptor: { format: 'ndjson', extension: '.ndjson', writes: 'file', label: 'NDJSON (one article per line)' },
+  async write(context) {
+    const sink = await FileSink.create(context.dest);
+    try {
+      // JSON.stringify never writes a raw line break, so each record is exactly one line.
+      await sink.write(`${JSON.stringify(jsonHeader(context, 'ndjson'))}\n`);
+      for (const chunk of context.chunks()) {
+        for (const article of chunk) {
+          await sink.write(`${JSON.stringify(articleRecord(article))}\n`);
+          context.done();
+        }
+      }
+      await sink.close();
+    } finally {
+      await sink.destroy();
+    }
+    return { files: 1, bytes: sink.bytes };
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * One article as a JSON object: the shape shared by the JSON and NDJSON exports and
+ * documented in ../SCHEMA.md (change both together, and bump the version for breaking changes).
+ */
+import type { ExportArticle, ExportContext, ExportFormat } from '../types.js';
+
+/** Version of the JSON/NDJSON document shape described in SCHEMA.md. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The header object: first in a JSON document, first line of an NDJSON file. */
+export function jsonHeader(context: ExportContext, format: ExportFormat): { gleaner: Record<string, string | number> } {
+  return { gleaner: { version: JSON_SCHEMA_VERSION, format, title: context.title, exportedAt: context.exportedAt, count: context.total } };
+}
+
+/** Every field of one article, in a stable key order. */
+export function articleRecord(a: ExportArticle): Record<string, unknown> {
+  return {
+    id: a.id,
+    folder: a.folderName,
+    path: a.relPath,
+    format: a.format,
+    bodyFormat: a.bodyFormat,
+    title: a.title,
+    date: a.date,
+    dateSource: a.dateSource,
+    draft: a.draft,
+    summary: a.summary,
+    description: a.description,
+    source: a.source,
+    sourceLink: a.sourceLink,
+    url: a.url,
+    enclosure: a.enclosure,
+    articleId: a.articleId,
+    feedItemId: a.feedItemId,
+    extra: a.extra,
+    tags: a.tags,
+    curation: a.curation,
+    frontMatter: a.frontMatter,
+    body: a.body,
+    warnings: a.warnings,
+    missing: a.missing,
+    importedAt: a.importedAt,
+    updatedAt: a.updatedAt,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The shell's IPC channels and commands, beside the contract's `domain:method` ones.
+ * The preload cannot import this file (it may import only shared/ and electron), so it
+ * repeats these strings; tests/electron/shell/preload.test.ts keeps the two in step.
+ * (Proposed: move this file to shared/shell.ts so both import it.)
+ */
+export const SHELL_CHANNELS = {
+  /** invoke → string | null: the system folder picker, one folder. */
+  pickFolder: 'shell:pickFolder',
+  /** invoke → string[]: the system folder picker, several folders. */
+  pickFolders: 'shell:pickFolders',
+  /** invoke(options) → string | null: the system save dialog (for exports). */
+  pickSaveFile: 'shell:pickSaveFile',
+  /** invoke(url) → boolean: hands an http(s)/mailto URL to the system; false if refused. */
+  openExternal: 'shell:openExternal',
+  /** send: the page listens for commands now; queued ones are delivered. */
+  ready: 'shell:ready',
+  /** main → page: a ShellCommand. */
+  command: 'shell:command',
+} as const;
+
+/** Menu actions the page carries out (the main process cannot: the state is the page's). */
+export const MENU_COMMANDS = ['open-folder', 'export', 'toggle-theme', 'toggle-sidebar', 'show-shortcuts', 'find'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export type ShellCommand =
+  | { type: MenuCommand }
+  /** A folder given on the command line, by a second launch, or dropped on the dock icon: import it. */
+  | { type: 'import-folder'; path: string };
+
+export interface SaveFileOptions {
+  title?: string;
+  /** A file name (no folders); the dialog opens in Documents. */
+  defaultName?: string;
+  filters?: { name: string; extensions: string[] }[];
+}

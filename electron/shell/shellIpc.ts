@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { IpcMainLike } from '../ipc.js';
+import { SHELL_CHANNELS, type SaveFileOptions } from './channels.js';
+import type { CommandQueue } from './commands.js';
+import { openIfExternal } from './links.js';
+import { isTrustedSender, type IpcEventLike, type WindowLike } from './senders.js';
+
+export interface ShellIpcOptions {
+  ipcMain: IpcMainLike & {
+    on(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown;
+    removeAllListeners(channel: string): unknown;
+  };
+  getWindow: () => WindowLike | null;
+  pickFolders: (multiple: boolean) => Promise<string[]>;
+  pickSaveFile: (options: SaveFileOptions) => Promise<string | null>;
+  openExternal: (url: string) => Promise<void>;
+  commands: CommandQueue;
+  log?: (line: string) => void;
+}
+
+const saveOptions = z
+  .object({
+    title: z.string().max(200).optional(),
+    defaultName: z.string().min(1).max(255).optional(),
+    filters: z
+      .array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^(\*|[a-zA-Z0-9]{1,16})$/)).max(20) }).strict())
+      .max(20)
+      .optional(),
+  })
+  .strict();
+
+/**
+ * The small desktop-only API next to the contract (window.gleanerShell). Same rule as
+ * the contract: a message that does not come from our page's main frame is refused
+ * before anything happens; arguments are validated; nothing here ever throws across IPC.
+ */
+export function registerShellIpc(options: ShellIpcOptions): () => void {
+  const { ipcMain } = options;
+  const trusted = (event: IpcEventLike, channel: string): boolean => {
+    if (isTrustedSender(event, options.getWindow())) return true;
+    options.log?.(`ipc: refused ${channel} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+    return false;
+  };
+
+  ipcMain.handle(SHELL_CHANNELS.pickFolder, async (event) => {
+    if (!trusted(event, SHELL_CHANNELS.pickFolder)) return null;
+    return (await options.pickFolders(false))[0] ?? null;
+  });
+  ipcMain.handle(SHELL_CHANNELS.pickFolders, async (event) => {
+    if (!trusted(event, SHELL_CHANNELS.pickFolders)) return [];
+    return options.pickFolders(true);
+  });
+  ipcMain.handle(SHELL_CHANNELS.pickSaveFile, async (event, raw) => {
+    if (!trusted(event, SHELL_CHANNELS.pickSaveFile)) return null;
+    const parsed = saveOptions.safeParse(raw ?? {});
+    if (!parsed.success) return null;
+    return options.pickSaveFile(parsed.data);
+  });
+  ipcMain.handle(SHELL_CHANNELS.openExternal, (event, url) => {
+    if (!trusted(event, SHELL_CHANNELS.openExternal)) return false;
+    return openIfExternal(url, options.openExternal);
+  });
+  ipcMain.on(SHELL_CHANNELS.ready, (event) => {
+    if (trusted(event, SHELL_CHANNELS.ready)) options.commands.pageListening();
+  });
+
+  return () => {
+    ipcMain.removeHandler(SHELL_CHANNELS.pickFolder);
+    ipcMain.removeHandler(SHELL_CHANNELS.pickFolders);
+    ipcMain.removeHandler(SHELL_CHANNELS.pickSaveFile);
+    ipcMain.removeHandler(SHELL_CHANNELS.openExternal);
+    ipcMain.removeAllListeners(SHELL_CHANNELS.ready);
+  };
+}

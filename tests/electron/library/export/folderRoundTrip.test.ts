@@ -1,0 +1,171 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../../electron/library/db/connection.js';
+import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
+import { readGleanerKey } from '../../../../electron/library/export/gleanerKey.js';
+import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
+import { corporaDir } from '../../../helpers/corpora.js';
+import { tempDir } from '../../../helpers/tmp.js';
+import { allIds, curateSome, libraryFrom, syntheticCorpus } from './helpers.js';
+
+interface Stored {
+  id: number;
+  rel_path: string;
+  format: string;
+  body_format: string;
+  title: string;
+  date: string | null;
+  date_source: string | null;
+  draft: number;
+  summary: string | null;
+  description: string | null;
+  source: string | null;
+  source_link: string | null;
+  url: string | null;
+  enclosure: string | null;
+  article_id: string | null;
+  feed_item_id: string | null;
+  extra: string;
+  warnings: string;
+  front_matter: string | null;
+  body: string;
+  file_tags: string | null;
+}
+
+function stored(db: Db): Map<string, Stored> {
+  const rows = db
+    .prepare(
+      `SELECT a.*, b.front_matter, b.body,
+              (SELECT group_concat(t.name, '|') FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                WHERE at.article_id = a.id AND at.origin = 'file' ORDER BY t.name) t) AS file_tags
+         FROM articles a JOIN article_bodies b ON b.article_id = a.id`,
+    )
+    .all() as Stored[];
+  return new Map(rows.map((r) => [r.rel_path, r]));
+}
+
+const withoutGleaner = (extra: string) => {
+  const { gleaner: _g, ...rest } = JSON.parse(extra) as Record<string, unknown>;
+  return rest;
+};
+
+/** The front matter as the importer sees it, from the stored raw text. */
+function frontMatterData(row: Stored): Record<string, unknown> {
+  const doc = row.format === 'toml' ? `+++\n${row.front_matter}+++\n` : row.format === 'yaml' ? `---\n${row.front_matter}---\n` : `${row.front_matter}\n`;
+  const parsed = parseFrontMatter(doc);
+  if (!parsed.ok) throw new Error(`${row.rel_path}: ${parsed.reason}`);
+  return parsed.value.data;
+}
+
+/** Exports every article of a library as a folder and imports that folder into a fresh library. */
+async function roundTrip(folders: string[]): Promise<{ before: Map<string, Stored>; after: Map<string, Stored>; source: Db; out: string }> {
+  const source = await libraryFrom(folders);
+  curateSome(source);
+  const out = join(tempDir('gleaner-export-out-'), 'export');
+  const report = await exportArticles(source, { ids: allIds(source), format: 'folder', out });
+  expect(report.warnings).toEqual([]);
+  const copy = await libraryFrom([out]);
+  return { before: stored(source), after: stored(copy), source, out };
+}
+
+function expectSameArticles(before: Map<string, Stored>, after: Map<string, Stored>): void {
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [path, a] of before) {
+    const b = after.get(path)!;
+    const fields = (r: Stored) => [r.format === 'none' ? 'toml' : r.format, r.body_format, r.title, r.date, r.draft, r.summary, r.description, r.source, r.source_link, r.url, r.enclosure, r.article_id, r.feed_item_id, r.file_tags];
+    expect({ path, fields: fields(b) }).toEqual({ path, fields: fields(a) });
+    expect({ path, extra: withoutGleaner(b.extra) }).toEqual({ path, extra: JSON.parse(a.extra) });
+    expect(b.body === a.body, `${path}: body changed`).toBe(true);
+    if (a.format === 'none') continue; // given title/date front matter: its warnings and date source differ by design
+    expect({ path, warnings: b.warnings, dateSource: b.date_source }).toEqual({ path, warnings: a.warnings, dateSource: a.date_source });
+    // Verbatim: the original front matter text is all there, unchanged, before the added key.
+    const kept = a.format === 'json' ? a.front_matter!.slice(0, a.front_matter!.lastIndexOf('}')).trimEnd() : a.front_matter!;
+    expect(b.front_matter!.startsWith(kept), `${path}: front matter not kept verbatim`).toBe(true);
+  }
+}
+
+/** The curation in every exported file, read back with readGleanerKey, equals the library's. */
+function expectSameCuration(source: Db, after: Map<string, Stored>): void {
+  const curationOf = source.prepare(
+    `SELECT a.rel_path, a.starred, a.read_at, a.note,
+            (SELECT json_group_array(name) FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+              WHERE at.article_id = a.id AND at.origin = 'user' ORDER BY t.name COLLATE NOCASE)) AS tags,
+            (SELECT json_group_array(name) FROM (SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id
+              WHERE i.article_id = a.id ORDER BY c.position, c.name COLLATE NOCASE)) AS collections
+       FROM articles a`,
+  );
+  const rows = curationOf.all() as { rel_path: string; starred: number; read_at: string | null; note: string | null; tags: string; collections: string }[];
+  let curated = 0;
+  for (const row of rows) {
+    const key = readGleanerKey(frontMatterData(after.get(row.rel_path)!));
+    expect(key, row.rel_path).not.toBeNull();
+    expect({ path: key!.path, curation: key!.curation, warnings: key!.warnings }).toEqual({
+      path: row.rel_path,
+      curation: { tags: JSON.parse(row.tags), starred: row.starred === 1, readAt: row.read_at, note: row.note, collections: JSON.parse(row.collections) },
+      warnings: [],
+    });
+    if (row.starred || row.note || JSON.parse(row.tags).length) curated++;
+  }
+  expect(curated).toBeGreaterThan(0);
+}
+
+describe('folder export: round trip through the importer', () => {
+  it('gives back the seed article, its fields, body, front matter and curation', async () => {
+    const dir = tempDir('gleaner-seed-');
+    mkdirSync(join(dir, '202507'));
+    copyFileSync(join(__dirname, '../../../fixtures/parse/seed/seed-article.txt'), join(dir, '202507/124330-uk-openai.txt'));
+    const { before, after, source, out } = await roundTrip([dir]);
+    expectSameArticles(before, after);
+    expectSameCuration(source, after);
+    const text = readFileSync(join(out, '202507/124330-uk-openai.txt'), 'utf8');
+    expect(text).toMatch(/^\+\+\+\ntitle = "UK Government and OpenAI[^\n]*\n[\s\S]*source = "InvestorBrandNetwork \(IBN\)"\n\n\[gleaner\]\nversion = 1\npath = "202507\/124330-uk-openai.txt"\ntags = \["batch 0", "to read"\]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "Note 0: \\"quoted\\", multi\\nline\\ttabbed \\\\ back\\u007f"\ncollections = \["Backup", "Reading pack"\]\n\+\+\+\n\n<p>The UK government/);
+  });
+
+  for (const corpus of ['rust-blog', 'nodejs-blog', 'redox-website', 'opentelemetry-blog']) {
+    it(`gives back every article of the ${corpus} corpus`, async () => {
+      const { before, after, source } = await roundTrip([join(corporaDir(), corpus)]);
+      expect(before.size).toBeGreaterThan(200);
+      expectSameArticles(before, after);
+      expectSameCuration(source, after);
+    });
+  }
+
+  it('gives back a synthetic corpus of every front-matter format and awkward value', async () => {
+    const dir = tempDir('gleaner-synthetic-');
+    syntheticCorpus(dir, 210);
+    const { before, after, source } = await roundTrip([dir]);
+    expect(before.size).toBe(210);
+    expect(new Set([...before.values()].map((r) => r.format))).toEqual(new Set(['toml', 'yaml', 'json', 'none']));
+    expectSameArticles(before, after);
+    expectSameCuration(source, after);
+  });
+
+  it('replaces the gleaner key on a second export instead of adding another', async () => {
+    const dir = tempDir('gleaner-synthetic-');
+    syntheticCorpus(dir, 30);
+    const first = await roundTrip([dir]);
+    // The copy's stored front matter holds the first export's key; export the copy again with new curation.
+    const copyDb = await libraryFrom([first.out]);
+    copyDb.prepare('UPDATE articles SET starred = 1, note = ?').run('second export');
+    const out = join(tempDir('gleaner-export-out-'), 'again');
+    const report = await exportArticles(copyDb, { ids: allIds(copyDb), format: 'folder', out });
+    expect(report.warnings).toEqual([]);
+    const copy = stored(copyDb);
+    const again = stored(await libraryFrom([out]));
+    expect(again.size).toBe(30);
+    for (const [path, a] of copy) {
+      const b = again.get(path)!;
+      expect(b.body === a.body, path).toBe(true);
+      const strip = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'gleaner'));
+      expect(strip(frontMatterData(b))).toEqual(strip(frontMatterData(a)));
+      expect(b.front_matter!.match(/^\[gleaner\]|^gleaner:|"gleaner":/gm), path).toHaveLength(1);
+      const key = readGleanerKey(frontMatterData(b))!;
+      expect(key.curation.note).toBe('second export');
+      expect(key.curation.starred).toBe(true);
+      // Everything before the old key is still verbatim.
+      const head = a.front_matter!.split(/^\[gleaner\]|^gleaner:|,?\s*"gleaner":/m)[0]!;
+      expect(b.front_matter!.startsWith(head), path).toBe(true);
+    }
+  });
+});

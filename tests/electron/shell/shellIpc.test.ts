@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SHELL_CHANNELS, type ShellCommand } from '../../../electron/shell/channels.js';
+import { CommandQueue } from '../../../electron/shell/commands.js';
+import { registerShellIpc } from '../../../electron/shell/shellIpc.js';
+import { eventFrom, FakeIpcMain, fakeWindow } from './fakes.js';
+
+function setup() {
+  const ipcMain = new FakeIpcMain();
+  const win = fakeWindow();
+  const sent: ShellCommand[] = [];
+  const commands = new CommandQueue((command) => {
+    sent.push(command);
+    return true;
+  });
+  const deps = {
+    pickFolders: vi.fn(async (multiple: boolean) => (multiple ? ['/a', '/b'] : ['/a'])),
+    pickSaveFile: vi.fn(async () => '/home/me/Documents/export.epub'),
+    openExternal: vi.fn(async () => {}),
+  };
+  const dispose = registerShellIpc({ ipcMain, getWindow: () => win, commands, ...deps });
+  return { ipcMain, win, commands, sent, dispose, ...deps };
+}
+
+describe('registerShellIpc', () => {
+  it('opens the folder picker for our page', async () => {
+    const { ipcMain, win, pickFolders } = setup();
+    expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolder, eventFrom(win))).toBe('/a');
+    expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolders, eventFrom(win))).toEqual(['/a', '/b']);
+    expect(pickFolders.mock.calls).toEqual([[false], [true]]);
+  });
+
+  it('refuses every shell call from a subframe or another page, doing nothing', async () => {
+    const { ipcMain, win, pickFolders, pickSaveFile, openExternal, sent, commands } = setup();
+    for (const frame of [{ parent: {} }, { url: 'https://evil.example.com/' }]) {
+      const event = eventFrom(win, frame);
+      expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolder, event)).toBeNull();
+      expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolders, event)).toEqual([]);
+      expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, event, {})).toBeNull();
+      expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, event, 'https://example.com')).toBe(false);
+      commands.post({ type: 'find' });
+      ipcMain.emit(SHELL_CHANNELS.ready, event);
+    }
+    expect(pickFolders).not.toHaveBeenCalled();
+    expect(pickSaveFile).not.toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(sent).toEqual([]); // commands stay queued until our own page is ready
+  });
+
+  it('validates save dialog options', async () => {
+    const { ipcMain, win, pickSaveFile } = setup();
+    const ok = { title: 'Export', defaultName: 'library.epub', filters: [{ name: 'EPUB', extensions: ['epub'] }] };
+    expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), ok)).toBe('/home/me/Documents/export.epub');
+    expect(pickSaveFile).toHaveBeenCalledWith(ok);
+    for (const bad of [{ defaultPath: '/etc/passwd' }, { filters: [{ name: 'x', extensions: ['../x'] }] }, 'string', { title: 'x'.repeat(500) }]) {
+      expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), bad)).toBeNull();
+    }
+    expect(pickSaveFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens only http, https and mailto links', async () => {
+    const { ipcMain, win, openExternal } = setup();
+    expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, eventFrom(win), 'https://example.com/a')).toBe(true);
+    expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, eventFrom(win), 'mailto:a@example.com')).toBe(true);
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ms-settings:', 42]) {
+      expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, eventFrom(win), url)).toBe(false);
+    }
+    expect(openExternal.mock.calls).toEqual([['https://example.com/a'], ['mailto:a@example.com']]);
+  });
+
+  it('delivers queued commands once the page listens', () => {
+    const { ipcMain, win, commands, sent } = setup();
+    commands.post({ type: 'import-folder', path: '/media/usb/articles' });
+    commands.post({ type: 'open-folder' });
+    expect(sent).toEqual([]);
+    ipcMain.emit(SHELL_CHANNELS.ready, eventFrom(win));
+    expect(sent).toEqual([{ type: 'import-folder', path: '/media/usb/articles' }, { type: 'open-folder' }]);
+    commands.post({ type: 'find' });
+    expect(sent.at(-1)).toEqual({ type: 'find' });
+  });
+
+  it('unregisters everything', () => {
+    const { ipcMain, dispose } = setup();
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(ipcMain.listeners.size).toBe(0);
+  });
+});
+
+describe('CommandQueue', () => {
+  it('holds commands across a reload and while there is no window', () => {
+    const sent: ShellCommand[] = [];
+    let windowOpen = true;
+    const queue = new CommandQueue((c) => windowOpen && (sent.push(c), true));
+    queue.pageListening();
+    queue.post({ type: 'find' });
+    queue.pageGone(); // reloading
+    queue.post({ type: 'toggle-theme' });
+    expect(sent).toEqual([{ type: 'find' }]);
+    windowOpen = false;
+    queue.pageListening();
+    expect(queue.pending()).toEqual([{ type: 'toggle-theme' }]);
+    windowOpen = true;
+    queue.pageListening();
+    expect(sent).toEqual([{ type: 'find' }, { type: 'toggle-theme' }]);
+    expect(queue.pending()).toEqual([]);
+  });
+
+  it('keeps at most the last 50', () => {
+    const queue = new CommandQueue(() => true);
+    for (let i = 0; i < 60; i++) queue.post({ type: 'import-folder', path: `/f${i}` });
+    expect(queue.pending()).toHaveLength(50);
+    expect(queue.pending()[0]).toEqual({ type: 'import-folder', path: '/f10' });
+  });
+});
