@@ -93,7 +93,7 @@ function run(): void {
     service = null;
   });
 
-  app.whenReady().then(start, fatal);
+  app.whenReady().then(start).catch(fatal);
 
   function start(): void {
     if (process.platform === 'win32') app.setAppUserModelId('org.gleaner.app');
@@ -148,12 +148,18 @@ function run(): void {
       screen.getAllDisplays().map((d) => d.workArea),
     );
     const win = new BrowserWindow(
-      windowOptions({ preload: PRELOAD, bounds: state.bounds, backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1d21' : '#ffffff', dev }),
+      windowOptions({ preload: PRELOAD, bounds: state.bounds, backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1d20' : '#ffffff', dev }),
     );
     window = win;
     if (state.maximized) win.maximize();
     trackWindowState(win, stateFile);
-    win.once('ready-to-show', () => win.show());
+    // Shown once painted; and regardless after a few seconds, so a page that fails to
+    // load (an unbuilt renderer) still leaves a window to look at instead of nothing.
+    const showAnyway = setTimeout(() => !win.isDestroyed() && win.show(), 4000);
+    win.once('ready-to-show', () => {
+      clearTimeout(showAnyway);
+      win.show();
+    });
     // A reload (dev) or a crashed renderer drops the page's command listener: hold
     // commands until the new page subscribes again.
     win.webContents.on('did-start-navigation', (details) => {

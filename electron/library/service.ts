@@ -5,6 +5,7 @@ import { openLibrary, type Db } from './db/connection.js';
 import { LATEST_VERSION } from './db/migrate.js';
 import { articleBody, articleDetail } from './db/queries/articleReads.js';
 import { listFolders } from './db/queries/folders.js';
+import { indexPending } from './db/queries/articleWrites.js';
 import { ImportJobs } from './importJobs.js';
 import { search } from './query/search.js';
 import { renderArticleHtml } from './render.js';
@@ -34,6 +35,7 @@ export interface ServiceOptions {
  */
 export function createLibraryService(options: ServiceOptions): LibraryService {
   const db = openLibrary(options.dbPath);
+  indexPending(db); // an import that was killed left text staged for the index
   const listeners = new Set<(event: LibraryEvent) => void>();
   const emit = (event: LibraryEvent) => {
     for (const listener of listeners) listener(event);

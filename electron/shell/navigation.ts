@@ -45,6 +45,11 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.setWindowOpenHandler((details) => windowOpenHandler(details, openExternal));
 }
 
+/** Requests the page never needs: local files (the app is served from app://). */
+export function isBlockedRequest(url: string): boolean {
+  return /^file:/i.test(url);
+}
+
 /**
  * The session the window uses grants nothing: no camera, microphone, geolocation,
  * notifications, HID/USB/serial, no downloads, no file:// loads. The app needs none,
@@ -55,5 +60,7 @@ export function hardenSession(session: Pick<Session, 'setPermissionRequestHandle
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
-  session.webRequest.onBeforeRequest({ urls: ['file://*/*'] }, (_details, callback) => callback({ cancel: true }));
+  // No URL filter (its pattern syntax for file: is easy to get wrong, and a bad pattern
+  // throws at start): every request is looked at, and the app makes few.
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url) }));
 }

@@ -218,6 +218,13 @@ export function articleFileText(article: ExportArticle): ArticleFile {
   const fence = format === 'toml' ? '+++' : '---';
   const wrap = (fm: string) => (format === 'json' ? `${fm}${eol}${article.body}` : `${fence}${eol}${withEol(fm, eol)}${fence}${eol}${article.body}`);
 
+  // Fast path, provably safe without parsing: valid TOML that never names `gleaner` (not even
+  // through a \u escape in a quoted key) stays valid with a new [gleaner] table at its end.
+  // Parsing every article twice to check would double the cost of a folder export.
+  if (format === 'toml' && !/gleaner|\\[uU]/.test(raw)) {
+    const kept = withEol(raw, eol);
+    return { text: wrap(`${kept}${kept.trim() === '' ? '' : eol}${tomlTable(value, eol)}`), warning: null };
+  }
   const original = parseRaw(format, raw);
   if (original === null) {
     return { text: wrap(raw), warning: `the front matter of ${article.relPath} no longer parses; it was written unchanged, without Gleaner's curation` };

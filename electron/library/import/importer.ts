@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../db/connection.js';
-import { ArticleWriter, knownFiles, type KnownFile } from '../db/queries/articleWrites.js';
+import { ArticleWriter, indexPending, knownFiles, type KnownFile } from '../db/queries/articleWrites.js';
 import { ensureFolder, markFolderImported } from '../db/queries/folders.js';
 import { findDuplicates } from '../db/queries/duplicates.js';
 import type { ImportProgress, ImportReport } from '../../../shared/types.js';
@@ -20,6 +20,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Articles per write transaction: what a killed import can lose, at most. */
   writeBatch?: number;
+  /** Parse requests in flight at once. */
+  inFlight?: number;
 }
 
 /** A folder that cannot be imported at all (as opposed to a bad file inside it). */
@@ -34,14 +36,14 @@ export class FolderError extends Error {
 const OPTIMIZE_AFTER = 2000;
 /**
  * Parse requests in flight: enough to keep the parse workers busy through one write
- * transaction (which runs synchronously on this thread).
+ * transaction (which runs synchronously on this thread), few enough to bound memory.
  */
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 4;
 /**
- * Big transactions let FTS5 flush fewer, larger segments: about 30% less writer CPU
- * than 256-article transactions on the bench corpus. A kill loses at most this many.
+ * Articles per transaction: large enough that commits are rare, small enough to bound
+ * memory (about 12 KB per parsed article in flight). A kill loses at most this many.
  */
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = 1000;
 
 /**
  * Imports folders of article files into the library.
@@ -64,6 +66,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   const touchedIds: number[] = [];
 
   emit();
+  indexPending(db); // text left staged by an import that was killed
   const scans = roots.map((root) =>
     scanFolder(root, (found) => {
       progress.filesTotal = found;
@@ -132,7 +135,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
     const writeBatch = options.writeBatch ?? WRITE_BATCH;
     const cancelled = () => options.signal?.aborted === true;
     while ((next < toParse.length || inFlight.length > 0) && !cancelled()) {
-      while (inFlight.length < IN_FLIGHT && next < toParse.length) {
+      while (inFlight.length < (options.inFlight ?? IN_FLIGHT) && next < toParse.length) {
         inFlight.push(stage.parse(toParse.slice(next, next + batchSize)));
         next += batchSize;
       }
@@ -165,6 +168,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   progress.phase = 'finishing';
   emit();
   if (options.parseStage === undefined) await stage.close();
+  indexPending(db);
   if (report.added + report.updated >= OPTIMIZE_AFTER) writer.optimizeIndex();
   report.duplicates = findDuplicates(db, touchedIds);
   report.durationMs = Math.round(performance.now() - started);

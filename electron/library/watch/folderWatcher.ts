@@ -78,8 +78,12 @@ export class FolderWatcher {
     this.timer.unref?.(); // never the reason a CLI process stays alive
   }
 
-  /** Starts watching a folder; resolves once changes are being seen (or it is known offline). */
-  async add(folder: string): Promise<FolderStatus> {
+  /**
+   * Starts watching a folder; resolves once changes are being seen (or it is known
+   * offline). `catchUp` also reimports it once, for what changed while nobody watched
+   * (the app was closed); a folder that is offline now catches up when it returns.
+   */
+  async add(folder: string, options: { catchUp?: boolean } = {}): Promise<FolderStatus> {
     const root = resolve(folder);
     const existing = this.folders.get(root);
     if (existing) return existing.status;
@@ -87,7 +91,7 @@ export class FolderWatcher {
     this.folders.set(root, entry);
     const online = await isFolder(root);
     if (this.folders.get(root) !== entry || this.closed) return 'offline';
-    if (online) await this.goOnline(entry, false);
+    if (online) await this.goOnline(entry, options.catchUp === true);
     else this.setStatus(entry, 'offline');
     return entry.status;
   }

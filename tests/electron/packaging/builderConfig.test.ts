@@ -4,7 +4,7 @@
  * files `npm run build` really produces (the test suite builds before vitest runs).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,29 @@ describe('electron-builder.yml', () => {
     const deps = (name: string) => Object.keys((require(`${name}/package.json`) as { dependencies?: Record<string, string> }).dependencies ?? {});
     expect(deps('bindings')).toEqual(['file-uri-to-path']);
     expect(readFileSync(require.resolve('better-sqlite3/lib/database.js'), 'utf8')).toMatch(/require\('bindings'\)/);
+  });
+
+  it('unpacks everything the worker threads load at run time (they start from app.asar.unpacked)', () => {
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const externals = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]!).filter((m) => !builtins.has(m));
+    const unpacked = (path: string) => config.asarUnpack.some((p) => minimatch(path, p, { dot: true }));
+    builtFiles();
+    const fromWorkers = new Set([...externals(join(OUT, 'importWorker.cjs')), ...externals(join(OUT, 'parseWorker.cjs'))]);
+    expect([...fromWorkers]).toEqual(['better-sqlite3']);
+    // Follow what each module requires when it runs (not its install-time dependencies).
+    const seen = new Set<string>();
+    const queue = [...fromWorkers];
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const dir = join(ROOT, 'node_modules', name);
+      expect(unpacked(`node_modules/${name}/package.json`), name).toBe(true);
+      const sources = walk(dir).filter((f) => f.endsWith('.js') && !/[/\\](test|tests|deps|src|docs|benchmark)[/\\]/.test(f));
+      for (const source of sources) queue.push(...externals(source));
+    }
+    expect([...seen].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
   });
 
   it('rebuilds the native module for Electron at packaging time, not on install', () => {

@@ -153,11 +153,16 @@ describe('session', () => {
     session.emit('will-download', download, {}, {});
     expect(download.preventDefault).toHaveBeenCalled();
 
-    const [filter, onRequest] = session.webRequest.onBeforeRequest.mock.calls[0]! as [{ urls: string[] }, (d: unknown, cb: (r: unknown) => void) => void];
-    expect(filter.urls).toEqual(['file://*/*']);
-    const cb = vi.fn();
-    onRequest({ url: 'file:///etc/passwd' }, cb);
-    expect(cb).toHaveBeenCalledWith({ cancel: true });
+    const [onRequest] = session.webRequest.onBeforeRequest.mock.calls[0]! as [(d: { url: string }, cb: (r: unknown) => void) => void];
+    const verdict = (url: string) => {
+      const cb = vi.fn();
+      onRequest({ url }, cb);
+      return cb.mock.calls[0]![0];
+    };
+    expect(verdict('file:///etc/passwd')).toEqual({ cancel: true });
+    expect(verdict('FILE://server/share/x')).toEqual({ cancel: true });
+    expect(verdict('app://gleaner/assets/index.js')).toEqual({ cancel: false });
+    expect(verdict('https://cdn.example.com/a.png')).toEqual({ cancel: false }); // remote images the person allowed
   });
 });
 

@@ -65,6 +65,7 @@ export class ArticleWriter {
   private readonly upsertBody;
   private readonly insertFts;
   private readonly deleteFts;
+  private readonly deletePending;
   private readonly setMissing;
   private readonly clearFileTags;
   private readonly addFileTag;
@@ -83,11 +84,15 @@ export class ArticleWriter {
       `INSERT INTO article_bodies (article_id, front_matter, body) VALUES (?, ?, ?)
        ON CONFLICT(article_id) DO UPDATE SET front_matter = excluded.front_matter, body = excluded.body`,
     );
-    // The FTS rowid is the article's date-ordered key, computed by SQLite (it exceeds 2^53).
+    // Text is staged under the article's date-ordered key (computed by SQLite: it exceeds
+    // 2^53) and enters the index in key order at the end of the import (indexPending).
     this.insertFts = db.prepare(
-      'INSERT INTO articles_fts (rowid, title, summary, body, source) SELECT fts_key, ?, ?, ?, ? FROM articles WHERE id = ?',
+      'INSERT OR REPLACE INTO fts_pending (fts_key, title, summary, body, source) SELECT fts_key, ?, ?, ?, ? FROM articles WHERE id = ?',
     );
-    this.deleteFts = db.prepare('DELETE FROM articles_fts WHERE rowid = (SELECT fts_key FROM articles WHERE id = ?)');
+    this.deleteFts = db.prepare(
+      `DELETE FROM articles_fts WHERE rowid = (SELECT fts_key FROM articles WHERE id = ?)`,
+    );
+    this.deletePending = db.prepare('DELETE FROM fts_pending WHERE fts_key = (SELECT fts_key FROM articles WHERE id = ?)');
     this.setMissing = db.prepare('UPDATE articles SET missing = ? WHERE id = ?');
     this.clearFileTags = db.prepare("DELETE FROM article_tags WHERE article_id = ? AND origin = 'file'");
     // OR IGNORE: when the person already gave the article this tag, theirs stays theirs.
@@ -106,6 +111,7 @@ export class ArticleWriter {
 
   update(id: number, article: ParsedArticle, stamp: FileStamp, now: string): void {
     this.deleteFts.run(id); // before the update: the key changes with the date
+    this.deletePending.run(id);
     this.updateArticle.run(...articleColumns(article, stamp, now), id);
     this.writeBodyAndIndex(id, article);
     this.clearFileTags.run(id);
@@ -138,4 +144,19 @@ export class ArticleWriter {
   optimizeIndex(): void {
     this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
   }
+}
+
+/**
+ * Moves staged text into the full-text index in ascending key order, in one native
+ * statement and one transaction, so an article is searchable as a whole or not yet.
+ * Returns how many articles it indexed.
+ */
+export function indexPending(db: Db): number {
+  return db.transaction(() => {
+    const moved = db
+      .prepare('INSERT INTO articles_fts (rowid, title, summary, body, source) SELECT fts_key, title, summary, body, source FROM fts_pending ORDER BY fts_key')
+      .run().changes;
+    db.prepare('DELETE FROM fts_pending').run();
+    return moved;
+  })();
 }

@@ -20,12 +20,42 @@ function articlePath(a: ExportArticle): string {
   return ext !== undefined && ARTICLE_EXTENSIONS.has(ext) ? a.relPath : a.relPath + DEFAULT_EXTENSION[a.bodyFormat];
 }
 
+/** Small files in flight at once: each async write is three thread-pool trips (open, write, close). */
+const IN_FLIGHT = 16;
+
+/** Keeps up to `limit` writes running; the first failure is thrown by the next add or drain. */
+class WritePool {
+  private readonly running = new Set<Promise<void>>();
+  private failure: unknown = null;
+
+  constructor(private readonly limit: number) {}
+
+  async add(write: Promise<void>): Promise<void> {
+    const tracked: Promise<void> = write.then(
+      () => void this.running.delete(tracked),
+      (error: unknown) => {
+        this.failure ??= error;
+        this.running.delete(tracked);
+      },
+    );
+    this.running.add(tracked);
+    if (this.running.size >= this.limit) await Promise.race(this.running);
+    if (this.failure !== null) throw this.failure;
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failure !== null) throw this.failure;
+  }
+}
+
 export const folder: FormatModule = {
   descriptor: { format: 'folder', extension: '', writes: 'folder', label: 'Folder of article files' },
   async write(context) {
     const allocator = new PathAllocator([FOLDER_MARKER]);
     const madeDirs = new Set<string>([context.dest]);
     const renamed: string[] = [];
+    const writes = new WritePool(IN_FLIGHT);
     let files = 0;
     let bytes = 0;
     for (const chunk of context.chunks()) {
@@ -41,12 +71,13 @@ export const folder: FormatModule = {
           madeDirs.add(dir);
         }
         // wx: the allocator promised a fresh name; an existing file means a bug, never an overwrite.
-        await writeFile(abs, text, { flag: 'wx' });
+        await writes.add(writeFile(abs, text, { flag: 'wx' }));
         files++;
         bytes += Buffer.byteLength(text);
         context.done();
       }
     }
+    await writes.drain();
     if (renamed.length > 0) {
       const examples = renamed.slice(0, 5).join(', ');
       context.warn(`${renamed.length} file name(s) were changed to be safe on every system (${examples}${renamed.length > 5 ? ', …' : ''}); each file's gleaner.path keeps the original`);

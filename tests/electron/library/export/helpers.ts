@@ -1,17 +1,30 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { openLibrary, type Db } from '../../../../electron/library/db/connection.js';
 import { importFolders } from '../../../../electron/library/import/importer.js';
 import type { Curation } from '../../../../electron/library/export/types.js';
 import { seedLike, writeTree } from '../../../helpers/articles.js';
-import { tempDir } from '../../../helpers/tmp.js';
 
 export const FIXTURES = join(__dirname, '../../../fixtures/export');
 
-/** A fresh library with these folders imported. */
+const suiteDirs: string[] = [];
+afterAll(() => {
+  while (suiteDirs.length) rmSync(suiteDirs.pop()!, { recursive: true, force: true });
+});
+
+/** A temporary folder that lives until the test file ends (tempDir's go after each test). */
+export function suiteDir(prefix = 'gleaner-export-suite-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  suiteDirs.push(dir);
+  return dir;
+}
+
+/** A fresh library with these folders imported; it lives until the test file ends. */
 export async function libraryFrom(folders: string[]): Promise<Db> {
-  const db = openLibrary(join(tempDir('gleaner-export-db-'), 'library.db'));
+  const db = openLibrary(join(suiteDir('gleaner-export-db-'), 'library.db'));
   const report = await importFolders(db, folders);
   if (report.failed > 0) throw new Error(`fixture import failed: ${JSON.stringify(report.files.filter((f) => f.status === 'failed'))}`);
   return db;

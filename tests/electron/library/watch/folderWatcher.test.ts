@@ -28,7 +28,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A library over `folder`, already imported once, and a watcher that reimports it. */
-async function watchedLibrary(folder: string) {
+async function watchedLibrary(folder: string, timing: { quietMs?: number; maxWaitMs?: number } = {}) {
   const db = openLibrary(join(tempDir(), 'lib.db'));
   dbs.push(db);
   await importFolders(db, [folder]);
@@ -42,8 +42,8 @@ async function watchedLibrary(folder: string) {
     },
     onStatus: (root, status) => statuses.push([root, status]),
     onError: (_root, error) => errors.push(error.message),
-    quietMs: 150,
-    maxWaitMs: 1500,
+    quietMs: timing.quietMs ?? 150,
+    maxWaitMs: timing.maxWaitMs ?? 1500,
     checkIntervalMs: 150,
   });
   watchers.push(watcher);
@@ -114,7 +114,7 @@ describe('FolderWatcher with a real library', () => {
 
   it('debounces a burst of writes into few reimports', async () => {
     const folder = tempDir();
-    const lib = await watchedLibrary(folder);
+    const lib = await watchedLibrary(folder, { quietMs: 500, maxWaitMs: 3000 }); // the defaults
     await lib.watcher.add(folder);
     for (let i = 0; i < 40; i++) {
       writeTree(folder, { [`burst/${i}.txt`]: seedLike({ title: `Burst item ${i} marmot` }) });
@@ -170,6 +170,17 @@ describe('FolderWatcher with a real library', () => {
       [folder, 'offline'],
       [folder, 'online'],
     ]);
+  });
+
+  it('catches up once on request, for changes made while nobody watched', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'First puffin' }) });
+    const lib = await watchedLibrary(folder);
+    writeTree(folder, { 'b.txt': seedLike({ title: 'Second puffin' }) }); // while the app was closed
+    await lib.watcher.add(folder, { catchUp: true });
+    await waitFor(async () => (await lib.find('puffin')).length === 2, 'the catch-up import');
+    await lib.watcher.idle();
+    expect(lib.reimports()).toBe(1);
   });
 
   it('stops reacting to a removed folder', async () => {
