@@ -38,20 +38,19 @@ interface ImportFigures {
   failed: number;
 }
 
-/** Child-process phase: one import, printing its own figures as JSON. */
+/** Child-process phase: one import the way the CLI and the app run it, printing its figures. */
 async function importPhase(): Promise<void> {
+  const { runImportWorker } = await import('../electron/library/importJobs.js');
   const { openLibrary } = await import('../electron/library/db/connection.js');
-  const { importFolders } = await import('../electron/library/import/importer.js');
-  const { workerParseStage } = await import('../electron/library/import/parseStage.js');
-  const { DEFAULT_MAX_BYTES } = await import('../electron/library/import/parseFile.js');
-  const workers = Number(values.workers ?? Math.max(1, cpus().length - 1));
-  const db = openLibrary(values.db!);
-  const stage = workerParseStage(join(__dirname, 'parseWorker.cjs'), workers, DEFAULT_MAX_BYTES);
+  const workers = Number(values.workers ?? 1);
+  openLibrary(values.db!).close();
   const started = performance.now();
-  const report = await importFolders(db, [values.content!], { parseStage: stage });
+  const run = runImportWorker(
+    { script: join(__dirname, 'importWorker.cjs'), dbPath: values.db!, folders: [values.content!], workerDir: __dirname, parseWorkers: workers },
+    () => {},
+  );
+  const report = await run.done;
   const seconds = (performance.now() - started) / 1000;
-  await stage.close();
-  db.close();
   const figures: ImportFigures = {
     seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

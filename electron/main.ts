@@ -101,9 +101,8 @@ function run(): void {
     protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR));
 
     const dbPath = libraryPathFor(cli.dbPath, readSettings(join(app.getPath('userData'), 'settings.json')));
-    // samplesDir: read by the service once `library.samplesFolder()` exists (see the
-    // report for issue #7); extra options are ignored until then.
-    const options: ServiceOptions & { samplesDir: string | null } = {
+    const options: ServiceOptions = {
+      watch: true,
       dbPath,
       workerDir: workerDirFor(MAIN_DIR),
       samplesDir: samplesDirFor({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: MAIN_DIR }),

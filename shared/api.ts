@@ -140,6 +140,10 @@ export interface LibraryInfoApi {
   folders(args: Record<string, never>): Promise<FolderInfo[]>;
   /** All, unread, starred and missing counts for the sidebar. */
   counts(args: Record<string, never>): Promise<SidebarCounts>;
+  /** The bundled sample folder, offered on a first start; null where it is not shipped. */
+  samplesFolder(args: Record<string, never>): Promise<string | null>;
+  /** Turns watching a folder on or off (on by default): changes on disk then follow within seconds. */
+  setFolderWatched(args: { id: number; watched: boolean }): Promise<FolderInfo>;
 }
 
 /** Everything the renderer may ask, one interface per domain. */
@@ -158,6 +162,8 @@ export type LibraryEvent =
   | { type: 'import-progress'; jobId: string; progress: ImportProgress }
   | { type: 'import-finished'; job: ImportJob }
   | { type: 'library-changed' }
+  /** A watched folder went away (an unplugged drive) or came back. */
+  | { type: 'folder-status'; folderId: number; path: string; status: 'online' | 'offline' }
   /** After any curation change, undo or redo: lists and counts may have changed. */
   | { type: 'curation-changed'; history: HistoryState };
 

@@ -52,6 +52,8 @@ export const schemas = {
     stats: none,
     folders: none,
     counts: none,
+    samplesFolder: none,
+    setFolderWatched: z.object({ id, watched: z.boolean() }).strict(),
   },
   tags: {
     list: none,

@@ -145,6 +145,8 @@ export interface FolderInfo {
   missingCount: number;
   lastImportAt: string | null;
   watched: boolean;
+  /** Offline: the folder is not there now (an unplugged drive); its articles stay. */
+  status: 'online' | 'offline';
 }
 
 export interface LibraryStats {

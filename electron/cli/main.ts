@@ -1,18 +1,16 @@
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openLibrary } from '../library/db/connection.js';
 import { articleDetail } from '../library/db/queries/articleReads.js';
-import { FolderError, importFolders } from '../library/import/importer.js';
-import { workerParseStage } from '../library/import/parseStage.js';
-import { DEFAULT_MAX_BYTES } from '../library/import/parseFile.js';
+import { checkFolder, FolderError, importFolders } from '../library/import/importer.js';
+import { runImportWorker } from '../library/importJobs.js';
 import { defaultLibraryPath } from '../library/paths.js';
 import { QueryError, search } from '../library/query/search.js';
 import { createLibraryService, libraryStats } from '../library/service.js';
 import { ServiceError } from '../library/errors.js';
 import { curationCommand } from './curation.js';
-import { SORT_ORDERS, type SortOrder } from '../../shared/types.js';
+import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -79,23 +77,25 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'import': {
       if (rest.length === 0) throw new UsageError('import needs at least one folder');
       const maxFileBytes = values['max-file-size'] ? positive(values['max-file-size'], '--max-file-size') * 1024 * 1024 : undefined;
-      const workers = values.workers ? positive(values.workers, '--workers') : Math.max(1, Math.min(4, cpus().length - 1));
-      const db = openLibrary(dbPath);
-      const script = io.workerDir ? join(io.workerDir, 'parseWorker.cjs') : null;
-      const stage = script && existsSync(script) ? workerParseStage(script, workers, maxFileBytes ?? DEFAULT_MAX_BYTES) : undefined;
+      const workers = values.workers ? positive(values.workers, '--workers') : 1;
+      const folders = rest.map(checkFolder); // a missing folder is bad usage: exit 2 before anything
       const showBar = io.tty && !values.json;
-      try {
-        const report = await importFolders(db, rest, {
-          maxFileBytes,
-          parseStage: stage,
-          onProgress: (p) => showBar && p.phase === 'importing' && io.stderr(progressBar(p.filesDone, p.filesTotal, p.currentFile)),
-        });
-        if (showBar) io.stderr('\n');
-        print(report, () => formatReport(report));
-      } finally {
-        await stage?.close();
-        db.close();
+      const onProgress = (p: ImportProgress) => showBar && p.phase === 'importing' && io.stderr(progressBar(p.filesDone, p.filesTotal, p.currentFile));
+      const script = io.workerDir ? join(io.workerDir, 'importWorker.cjs') : null;
+      let report: ImportReport;
+      if (script && existsSync(script)) {
+        openLibrary(dbPath).close(); // create or migrate first, so a newer library is refused here
+        report = await runImportWorker({ script, dbPath, folders, maxFileBytes, workerDir: io.workerDir!, parseWorkers: workers }, onProgress).done;
+      } else {
+        const db = openLibrary(dbPath);
+        try {
+          report = await importFolders(db, folders, { maxFileBytes, onProgress });
+        } finally {
+          db.close();
+        }
       }
+      if (showBar) io.stderr('\n');
+      print(report, () => formatReport(report));
       return 0;
     }
     case 'search':

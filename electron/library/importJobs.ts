@@ -35,6 +35,10 @@ interface RunningJob {
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, RunningJob>();
+  /** Imports run one after another: SQLite has one writer, and two would only contend. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Resolves when a job ends (the watcher waits on this before importing a folder again). */
+  private readonly endings = new Map<string, Promise<ImportJob>>();
 
   constructor(
     private readonly db: Db,
@@ -57,20 +61,41 @@ export class ImportJobs {
       job.progress = progress;
       this.emit({ type: 'import-progress', jobId, progress });
     };
-    const finish = (report: ImportReport | null, error: string | null) => {
-      job.report = report;
-      job.error = error;
-      job.state = error ? 'failed' : report?.cancelled ? 'cancelled' : 'done';
-      this.emit({ type: 'import-finished', job: { ...job } });
-      this.emit({ type: 'library-changed' });
-    };
-    const script = this.workerDir ? join(this.workerDir, 'importWorker.cjs') : null;
-    const cancel =
-      script && existsSync(script) && this.dbPath !== ':memory:'
-        ? this.runOnWorker(script, folders, maxFileBytes, onProgress, finish)
-        : this.runInline(folders, maxFileBytes, onProgress, finish);
-    this.jobs.set(jobId, { job, cancel });
+    let signalEnd: (job: ImportJob) => void = () => {};
+    this.endings.set(jobId, new Promise((resolve) => (signalEnd = resolve)));
+    const running: RunningJob = { job, cancel: () => (cancelledEarly = true) };
+    let cancelledEarly = false;
+    this.jobs.set(jobId, running);
+    this.queue = this.queue.then(
+      () =>
+        new Promise<void>((resolve) => {
+          const finish = (report: ImportReport | null, error: string | null) => {
+            job.report = report;
+            job.error = error;
+            job.state = error ? 'failed' : report?.cancelled ? 'cancelled' : 'done';
+            this.emit({ type: 'import-finished', job: { ...job } });
+            this.emit({ type: 'library-changed' });
+            this.onFinished?.(job);
+            signalEnd({ ...job });
+            resolve();
+          };
+          if (cancelledEarly) return finish({ ...emptyReportFor(folders), cancelled: true }, null);
+          const script = this.workerDir ? join(this.workerDir, 'importWorker.cjs') : null;
+          running.cancel =
+            script && existsSync(script) && this.dbPath !== ':memory:'
+              ? this.runOnWorker(script, folders, maxFileBytes, onProgress, finish)
+              : this.runInline(folders, maxFileBytes, onProgress, finish);
+        }),
+    );
     return jobId;
+  }
+
+  /** Called after every job (the service uses it to watch newly imported folders). */
+  onFinished?: (job: ImportJob) => void;
+
+  /** Waits for a job to end. */
+  ended(jobId: string): Promise<ImportJob> {
+    return this.endings.get(jobId) ?? Promise.reject(new Error(`No import job ${jobId}`));
   }
 
   cancel(jobId: string): boolean {
@@ -106,31 +131,63 @@ export class ImportJobs {
     onProgress: (p: ImportProgress) => void,
     finish: (r: ImportReport | null, e: string | null) => void,
   ): () => void {
-    const workerData: ImportWorkerData = {
-      dbPath: this.dbPath,
-      folders,
-      maxFileBytes,
-      parseWorkerScript: join(this.workerDir!, 'parseWorker.cjs'),
-      parseWorkers: 1,
-    };
-    const worker = new Worker(script, { workerData });
+    const run = runImportWorker({ script, dbPath: this.dbPath, folders, maxFileBytes, workerDir: this.workerDir!, parseWorkers: 1 }, onProgress);
+    run.done.then(
+      (report) => finish(report, null),
+      (error: Error) => finish(null, error.message),
+    );
+    return run.cancel;
+  }
+}
+
+function emptyReportFor(folders: string[]): ImportReport {
+  return { folders, added: 0, updated: 0, restored: 0, unchanged: 0, missing: 0, failed: 0, skipped: 0, warnings: 0, cancelled: false, durationMs: 0, files: [], duplicates: [] };
+}
+
+export interface WorkerImportOptions {
+  script: string;
+  dbPath: string;
+  folders: string[];
+  maxFileBytes?: number;
+  workerDir: string;
+  parseWorkers: number;
+}
+
+/**
+ * Runs one import on its own thread (own SQLite connection, capped heap) and resolves
+ * with its report. The app, browser mode, the CLI and the benchmark all import this way.
+ */
+export function runImportWorker(
+  options: WorkerImportOptions,
+  onProgress: (p: ImportProgress) => void,
+): { done: Promise<ImportReport>; cancel: () => void } {
+  const workerData: ImportWorkerData = {
+    dbPath: options.dbPath,
+    folders: options.folders,
+    maxFileBytes: options.maxFileBytes,
+    parseWorkerScript: join(options.workerDir, 'parseWorker.cjs'),
+    parseWorkers: options.parseWorkers,
+  };
+  // The capped heap makes V8 collect early: parsed articles stream through at ~12 KB each.
+  const worker = new Worker(options.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: 160 } });
+  const done = new Promise<ImportReport>((resolve, reject) => {
     let ended = false;
     worker.on('message', (msg: ImportWorkerMessage) => {
       if (msg.type === 'progress') onProgress(msg.progress);
       else if (!ended) {
         ended = true;
-        if (msg.type === 'done') finish(msg.report, null);
-        else finish(null, msg.message);
+        if (msg.type === 'done') resolve(msg.report);
+        else reject(new Error(msg.message));
       }
     });
     worker.on('error', (error) => {
-      if (!ended) finish(null, error.message);
+      if (!ended) reject(error);
       ended = true;
     });
     worker.on('exit', () => {
-      if (!ended) finish(null, 'the import stopped unexpectedly');
+      if (!ended) reject(new Error('the import stopped unexpectedly'));
       ended = true;
     });
-    return () => worker.postMessage('cancel');
-  }
+  });
+  return { done, cancel: () => worker.postMessage('cancel') };
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
 import type { LibraryStats } from '../../shared/types.js';
 import { openLibrary, type Db } from './db/connection.js';
@@ -7,6 +7,7 @@ import { articleBody, articleDetail } from './db/queries/articleReads.js';
 import { listFolders } from './db/queries/folders.js';
 import { indexPending } from './db/queries/articleWrites.js';
 import { ImportJobs } from './importJobs.js';
+import { Watching } from './watching.js';
 import { search } from './query/search.js';
 import { renderArticleHtml } from './render.js';
 import { ServiceError } from './errors.js';
@@ -21,12 +22,18 @@ export interface LibraryService {
   /** Subscribe to pushed events (import progress, library changes). */
   onEvent(listener: (event: LibraryEvent) => void): () => void;
   close(): void;
+  /** Closes after the folder watcher has stopped (the app and browser mode use this). */
+  closeAsync(): Promise<void>;
 }
 
 export interface ServiceOptions {
   dbPath: string;
   /** Folder holding the built worker bundles; null runs imports inline (tests from source). */
   workerDir?: string | null;
+  /** The bundled sample articles, offered on a first start. */
+  samplesDir?: string | null;
+  /** Watch imported folders and follow their changes (the app and browser mode; not one-shot CLI commands). */
+  watch?: boolean;
 }
 
 /**
@@ -41,6 +48,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     for (const listener of listeners) listener(event);
   };
   const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
+  const watching = options.watch ? new Watching(db, jobs, emit) : null;
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationHandlers(db, emit);
 
   const api: LibraryApi = {
@@ -75,8 +83,16 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     },
     library: {
       stats: async () => libraryStats(db, options.dbPath),
-      folders: async () => listFolders(db),
+      folders: async () => watching?.folders() ?? listFolders(db, (path) => (existsSync(path) ? 'online' : 'offline')),
       counts: async () => sidebarCounts(db),
+      samplesFolder: async () => options.samplesDir ?? null,
+      setFolderWatched: async ({ id, watched }) => {
+        const folder = watching
+          ? await watching.setWatched(id, watched)
+          : (db.prepare('UPDATE folders SET watched = ? WHERE id = ?').run(watched ? 1 : 0, id), listFolders(db).find((f) => f.id === id));
+        if (!folder) throw new ServiceError('not-found', `No folder with id ${id}`);
+        return folder;
+      },
     },
     ...curation,
   };
@@ -89,7 +105,14 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => db.close(),
+    close: () => {
+      void watching?.close();
+      db.close();
+    },
+    closeAsync: async () => {
+      await watching?.close();
+      db.close();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLibraryService } from '../library/service.js';
 import { startWebHost } from './server.js';
@@ -16,7 +17,9 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const workerDir = options.workerDir ?? null;
-  const service = createLibraryService({ dbPath: options.dbPath, workerDir });
+  const root = join(workerDir ?? 'out', '..');
+  const samples = join(root, 'samples', 'articles');
+  const service = createLibraryService({ dbPath: options.dbPath, workerDir, samplesDir: existsSync(samples) ? samples : null, watch: true });
   const staticDir = join(workerDir ?? 'out', 'renderer');
   const host = await startWebHost({ service, staticDir, port: options.port || undefined });
   log(`Gleaner is serving ${options.dbPath}`);
@@ -28,7 +31,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await host.close();
-  service.close();
+  await service.closeAsync();
 }
 
 /** Hands the URL to the system's default browser; failure only means the person opens it by hand. */

@@ -96,3 +96,29 @@ test('text size and line width are adjustable and remembered', async ({ page }) 
   await expect(frame).toHaveAttribute('srcdoc', /font: 20px\/1\.65/);
   await expect(frame).toHaveAttribute('srcdoc', /max-width: 84ch/);
 });
+
+test('"Always for this source" loads remote images for every article of that source until taken back', async ({ page }) => {
+  await page.route(/^https:\/\/cdn\.example\.com\//, (route) => route.fulfill({ status: 404, body: '' }));
+  await openApp(page, gleaner.server);
+  const pane = readingPane(page);
+  const frame = page.locator('iframe[title="Article preview"]');
+  await articleList(page).getByRole('option', { name: 'Desert Solar Farms Add Heliostat Arrays' }).click();
+  await pane.getByRole('button', { name: 'Always for Green Energy Times' }).click();
+  await expect(pane.getByText('Remote images always load for Green Energy Times.')).toBeVisible();
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: https:;/);
+
+  // Another article of the same source: allowed without asking; another source: still blocked.
+  await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
+  await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Grid Batteries Pass a Winter Stress Test');
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: https:;/);
+  await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeHidden();
+  await articleList(page).getByRole('option', { name: 'Quantum Network Links Two Universities' }).click();
+  await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: ;/);
+
+  // Taking it back.
+  await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
+  await pane.getByRole('button', { name: 'Stop loading them' }).click();
+  await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: ;/);
+});

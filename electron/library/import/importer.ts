@@ -44,6 +44,12 @@ const IN_FLIGHT = 4;
  * memory (about 12 KB per parsed article in flight). A kill loses at most this many.
  */
 const WRITE_BATCH = 1000;
+/**
+ * Staged text enters the index every this many articles: big enough that each chunk goes
+ * in key order as large segments, small enough that indexing overlaps the parsing of the
+ * next chunk instead of waiting for the end.
+ */
+const INDEX_EVERY = 10_000;
 
 /**
  * Imports folders of article files into the library.
@@ -64,6 +70,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   const progress: ImportProgress = { phase: 'scanning', filesDone: 0, filesTotal: 0, currentFile: null };
   const emit = () => options.onProgress?.({ ...progress });
   const touchedIds: number[] = [];
+  let staged = 0;
 
   emit();
   indexPending(db); // text left staged by an import that was killed
@@ -143,6 +150,11 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
       if (cancelled()) break;
       if (ready.length < writeBatch && inFlight.length > 0) continue;
       apply(ready);
+      staged += ready.length;
+      if (staged >= INDEX_EVERY) {
+        indexPending(db);
+        staged = 0;
+      }
       progress.filesDone += ready.length;
       progress.currentFile = ready[ready.length - 1]?.file.relPath ?? null;
       ready = [];

@@ -64,7 +64,8 @@ export function workerParseStage(workerScript: string, workers: number, maxBytes
   let nextId = 0;
   const pending = new Map<number, { resolve: (p: ParsedFile[]) => void; reject: (e: Error) => void }>();
   const pool = Array.from({ length: Math.max(1, workers) }, () => {
-    const worker = new Worker(workerScript);
+    // A capped heap makes V8 collect the high allocation rate early instead of growing.
+    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 96 } });
     worker.on('message', (msg: ParseResponse) => {
       const waiter = pending.get(msg.id);
       pending.delete(msg.id);

@@ -2,7 +2,6 @@ import type { ArticlePreview } from '../../../shared/api.js';
 import type { ArticleDetail } from '../../../shared/types.js';
 import { formatDateTime, hostOf, plural } from '../lib/format';
 import { isWebUrl } from '../lib/links';
-import { remotePolicy } from '../lib/remotePolicy';
 import { Icon } from './Icon';
 
 interface Props {
@@ -10,6 +9,7 @@ interface Props {
   preview: ArticlePreview | null;
   remoteAllowed: boolean;
   onAllowRemote: () => void;
+  onRemoteForSource: (allowed: boolean) => void;
 }
 
 /**
@@ -17,7 +17,7 @@ interface Props {
  * front matter from a file on disk, so all of it is React text: none of it is
  * ever parsed as HTML.
  */
-export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote }: Props) {
+export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, onRemoteForSource }: Props) {
   const enclosure = isWebUrl(detail.enclosure) ? detail.enclosure : null;
   const blocked = (preview?.blockedRemote.length ?? 0) + (enclosure && !remoteAllowed ? 1 : 0);
   const when = formatDateTime(detail.date);
@@ -50,12 +50,21 @@ export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote }:
           <button type="button" className="btn btn-small" onClick={onAllowRemote}>
             Load remote images
           </button>
-          {remotePolicy.supported && detail.source && (
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => void remotePolicy.alwaysAllowForSource(detail.source!)}>
+          {detail.source && (
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => onRemoteForSource(true)}>
               Always for {detail.source}
             </button>
           )}
         </div>
+      )}
+      {detail.remoteImagesAllowedForSource && detail.source && (
+        <p className="notice quiet">
+          <Icon name="image" size={14} />
+          <span>Remote images always load for {detail.source}.</span>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => onRemoteForSource(false)}>
+            Stop loading them
+          </button>
+        </p>
       )}
       {detail.missing && (
         <p className="notice">

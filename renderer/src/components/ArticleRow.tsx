@@ -12,6 +12,9 @@ interface Props {
   onPick: (index: number) => void;
 }
 
+/** Chips that fit beside source and date in a narrow list; the rest are counted. */
+const MAX_TAGS = 2;
+
 export const rowId = (index: number): string => `article-option-${index}`;
 
 /**
@@ -62,8 +65,16 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
         )}
         {item.draft && <span className="badge">Draft</span>}
         {item.missing && <span className="badge warn">File missing</span>}
-        {/* Tag chips go here once list rows carry tags (ArticleListItem has none yet). */}
-        <span className="row-tags" />
+        {item.tags.length > 0 && (
+          <span className="row-tags">
+            {item.tags.slice(0, MAX_TAGS).map((tag) => (
+              <span key={tag} className="tag-chip">
+                {tag}
+              </span>
+            ))}
+            {item.tags.length > MAX_TAGS && <span className="tag-chip more">+{item.tags.length - MAX_TAGS}</span>}
+          </span>
+        )}
       </div>
       {/* A snippet without marks means the words matched elsewhere (the title): the summary says more. */}
       <div className="row-summary" id={`${rowId(index)}-summary`} aria-hidden="true">{item.snippet?.includes(MARK_START) ? <Snippet text={item.snippet} /> : (item.summary ?? item.snippet)}</div>

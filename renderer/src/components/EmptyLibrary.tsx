@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import type { ImportState } from '../hooks/useImportJob';
+import { samplesFolder } from '../lib/samples';
 import { Icon } from './Icon';
 import { ImportForm } from './ImportForm';
 import { ImportProgress } from './ImportProgress';
@@ -11,6 +13,14 @@ interface Props {
 
 /** First run: what Gleaner does and how to fill it, with the import field right here. */
 export function EmptyLibrary({ imports, pickFolder }: Props) {
+  const [samples, setSamples] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void samplesFolder().then((path) => live && setSamples(path));
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <div className="list-empty library-empty">
       <span className="empty-icon" aria-hidden="true">
@@ -24,17 +34,30 @@ export function EmptyLibrary({ imports, pickFolder }: Props) {
       {imports.running ? (
         <ImportProgress running={imports.running} onCancel={imports.cancel} />
       ) : pickFolder ? (
-        <button type="button" className="btn btn-primary" onClick={pickFolder}>
-          Choose a folder…
-        </button>
+        <div className="import-row">
+          <button type="button" className="btn btn-primary" onClick={pickFolder}>
+            Choose a folder…
+          </button>
+          {samples && (
+            <button type="button" className="btn" onClick={() => void imports.start(samples)}>
+              Try the sample articles
+            </button>
+          )}
+        </div>
       ) : (
-        <ImportForm onImport={imports.start} error={imports.startError} busy={false} />
+        // Keyed so the field fills in when the samples path arrives.
+        <ImportForm key={samples ?? ''} onImport={imports.start} error={imports.startError} busy={false} initialPath={samples ?? ''} />
       )}
-      {/* Bundled samples need the service to say where they are installed; until then, say what works. */}
-      <p className="muted small">
-        No articles at hand? Any folder of Markdown notes or a static site’s <code>content</code> folder will do; you can import more folders later
-        with the folder button at the top left.
-      </p>
+      {samples && !pickFolder ? (
+        <p className="muted small">
+          The path above is Gleaner’s bundled sample articles: import them to try things out, or replace it with your own folder.
+        </p>
+      ) : (
+        <p className="muted small">
+          No articles at hand? Any folder of Markdown notes or a static site’s <code>content</code> folder will do; you can import more folders later
+          with the folder button at the top left.
+        </p>
+      )}
     </div>
   );
 }

@@ -38,7 +38,13 @@ export function ReadingPane({ article, look, tools, libraryEmpty }: Props) {
         </div>
       ) : detail ? (
         <div className="reader-body" style={{ ['--reading-width' as string]: `${look.width}ch`, ['--reading-size' as string]: `${look.fontSize}px` }}>
-          <ArticleHeader detail={detail} preview={preview} remoteAllowed={article.remoteAllowed} onAllowRemote={article.allowRemoteOnce} />
+          <ArticleHeader
+            detail={detail}
+            preview={preview}
+            remoteAllowed={article.remoteAllowed}
+            onAllowRemote={article.allowRemoteOnce}
+            onRemoteForSource={(allowed) => void article.setRemoteForSource(allowed)}
+          />
           {preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
           )}

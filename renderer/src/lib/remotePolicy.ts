@@ -1,12 +1,12 @@
+import { client } from '../transport';
+
 /**
- * "Always load remote images from this source" needs the service to remember a
- * per-source choice, which the contract does not have yet. The reading pane
- * calls through here so wiring it later touches one file: flip `supported`
- * and implement `alwaysAllowForSource` with the new service call.
+ * "Always load remote images from this source" (and taking it back): one
+ * remembered choice per source, kept by the service, which then serves that
+ * source's previews with remote images allowed.
  */
 export const remotePolicy = {
-  supported: false,
-  async alwaysAllowForSource(_source: string): Promise<void> {
-    throw new Error('Remembering remote images per source is not available yet');
+  async setForSource(source: string, allowed: boolean): Promise<void> {
+    await client.articles.setRemoteImagesForSource({ source, allowed });
   },
 };

@@ -11,7 +11,7 @@ export function markFolderImported(db: Db, folderId: number, now: string): void 
   db.prepare('UPDATE folders SET last_import_at = ? WHERE id = ?').run(now, folderId);
 }
 
-export function listFolders(db: Db): FolderInfo[] {
+export function listFolders(db: Db, statusOf: (path: string) => FolderInfo['status'] = () => 'online'): FolderInfo[] {
   const rows = db
     .prepare(
       `SELECT f.id, f.path, f.last_import_at, f.watched,
@@ -27,5 +27,6 @@ export function listFolders(db: Db): FolderInfo[] {
     missingCount: r.missing_count,
     lastImportAt: r.last_import_at,
     watched: r.watched === 1,
+    status: statusOf(r.path),
   }));
 }

@@ -3,10 +3,9 @@
  * The zip (yazl) is streamed: `mimetype` first and stored, then chapters as they are made,
  * then the package and navigation documents, which only list file names and titles.
  *
- * yazl writes entries strictly in order and does not push back on its producer, so every
- * GATE-th chapter is added as a lazy stream: yazl asks for it only once everything before
- * it is written out, and the next chapters wait for that. Memory holds at most a gate's
- * worth of chapters, while compression of the others still runs on zlib's thread pool.
+ * yazl writes entries strictly in order and does not push back on its producer, so
+ * chapters are added as lazy streams and production waits while more than WINDOW of them
+ * are waiting to be taken: memory holds a handful of chapters, however long the book.
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -19,7 +18,8 @@ import type { FormatModule } from '../types.js';
 import { fitToXhtml, toXml, xmlText } from '../xhtml.js';
 import { chapterXhtml, CONTAINER_XML, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
 
-const GATE = 32;
+/** Chapters made ahead of the zip writer: keeps the producer busy while zlib compresses. */
+const WINDOW = 16;
 /** Bytes allowed to wait between yazl and the file before the producer pauses. */
 const HIGH_WATER = 8 << 20;
 
@@ -28,12 +28,20 @@ export const epub: FormatModule = {
   async write(context) {
     const sink = await FileSink.create(context.dest);
     const zip = new ZipFile();
+    let failure: Error | null = null;
+    let wake: (() => void) | null = null;
     const failed = new Promise<never>((_, reject) => {
-      zip.outputStream.on('error', reject);
-      sink.writable.on('error', reject);
+      const fail = (error: Error) => {
+        failure ??= error;
+        wake?.();
+        reject(error);
+      };
+      zip.outputStream.on('error', fail);
+      sink.writable.on('error', fail);
     });
-    failed.catch(() => undefined); // observed through the races below
+    failed.catch(() => undefined); // observed through `failure` and the races below
     const closed = once(sink.writable, 'close');
+    closed.catch(() => undefined); // after a failure the stream may error while being torn down
     const output = zip.outputStream as PassThrough;
     output.pipe(sink.writable);
     const mtime = new Date(context.exportedAt);
@@ -50,6 +58,20 @@ export const epub: FormatModule = {
       zip.addBuffer(Buffer.from(CONTAINER_XML), 'META-INF/container.xml', { mtime });
       zip.addBuffer(Buffer.from(STYLE_CSS), 'OEBPS/style.css', { mtime });
       const chapters: ChapterEntry[] = [];
+      let pulled = 0;
+      // Chapters are lazy entries: yazl asks for one only when everything before it is written,
+      // and the closure lets go of the buffer once handed over. (addBuffer would keep every
+      // compressed chapter referenced from yazl's entry list until the book is finished.)
+      const addChapter = (name: string, data: Buffer) => {
+        let pending: Buffer | null = data;
+        zip.addReadStreamLazy(name, { mtime }, (cb) => {
+          const stream = Readable.from([pending!]);
+          pending = null;
+          pulled++;
+          wake?.();
+          cb(null, stream);
+        });
+      };
       let blocked = 0;
       for (const chunk of context.chunks()) {
         for (const article of chunk) {
@@ -66,9 +88,10 @@ export const epub: FormatModule = {
           }
           const data = Buffer.from(chapterXhtml(info, article, bodyXml));
           chapters.push(entry);
-          if (chapters.length % GATE === 0) {
-            await Promise.race([failed, new Promise<void>((resolve) => zip.addReadStreamLazy(`OEBPS/${entry.href}`, { mtime }, (cb) => (resolve(), cb(null, Readable.from([data])))))]);
-          } else zip.addBuffer(data, `OEBPS/${entry.href}`, { mtime });
+          addChapter(`OEBPS/${entry.href}`, data);
+          // Wait while more than WINDOW chapters are made but not yet taken by the zip.
+          while (chapters.length - pulled > WINDOW && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+          if (failure !== null) throw failure;
           // yazl ignores write() returning false; its buffer growing means the disk is behind.
           if (output.writableLength > HIGH_WATER) await Promise.race([failed, once(output, 'drain')]);
           context.done();

@@ -10,7 +10,14 @@ import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
 import type { ExportArticle, FormatModule } from '../types.js';
 
-const converter = new NodeHtmlMarkdown({ codeBlockStyle: 'fenced', bulletMarker: '-', maxConsecutiveNewlines: 2 });
+// The default escapes leave `<` alone, so the text "<script>" (escaped in the HTML) would come
+// out as raw HTML that a Markdown viewer might run; `<`, `>` and `&` are escaped too.
+const converter = new NodeHtmlMarkdown({
+  codeBlockStyle: 'fenced',
+  bulletMarker: '-',
+  maxConsecutiveNewlines: 2,
+  globalEscape: [/[\\`*_~[\]<>&]/gm, '\\$&'],
+});
 
 /** Backslash-escapes Markdown punctuation so titles and notes stay text (CommonMark allows any). */
 export function escapeMarkdown(text: string): string {

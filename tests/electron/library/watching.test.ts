@@ -1,0 +1,63 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLibraryService, type LibraryService } from '../../../electron/library/service.js';
+import { seedLike, writeTree } from '../../helpers/articles.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+let service: LibraryService | null = null;
+afterEach(async () => {
+  await service?.closeAsync();
+  service = null;
+});
+
+async function eventually(check: () => Promise<boolean>, ms = 8000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not reached in time');
+}
+
+describe('watched folders through the service', () => {
+  it('follows files added, changed and removed on disk, and can be turned off', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'First' }) });
+    service = createLibraryService({ dbPath: join(tempDir(), 'lib.db'), watch: true });
+    const api = service.api;
+    const { jobId } = await api.imports.start({ folders: [folder] });
+    await eventually(async () => (await api.imports.status({ jobId })).state === 'done');
+    const total = async (query = '') => (await api.articles.search({ query })).total;
+    expect(await total()).toBe(1);
+    const [info] = await api.library.folders({});
+    expect(info).toMatchObject({ watched: true, status: 'online', articleCount: 1 });
+
+    writeFileSync(join(folder, 'b.txt'), seedLike({ title: 'Second', body: '<p>arrived later</p>' }));
+    await eventually(async () => (await total('arrived')) === 1);
+
+    writeFileSync(join(folder, 'a.txt'), seedLike({ title: 'First, edited' }));
+    await eventually(async () => (await total('edited')) === 1);
+
+    rmSync(join(folder, 'b.txt'));
+    await eventually(async () => (await total('is:missing')) === 1);
+
+    await api.library.setFolderWatched({ id: info!.id, watched: false });
+    writeFileSync(join(folder, 'c.txt'), seedLike({ title: 'Unwatched', body: '<p>should wait</p>' }));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await total('wait')).toBe(0);
+  }, 30_000);
+
+  it('reports a folder that vanished as offline, keeping its articles', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'On a drive' }) });
+    service = createLibraryService({ dbPath: join(tempDir(), 'lib.db'), watch: true });
+    const api = service.api;
+    const { jobId } = await api.imports.start({ folders: [folder] });
+    await eventually(async () => (await api.imports.status({ jobId })).state === 'done');
+    rmSync(folder, { recursive: true });
+    await eventually(async () => (await api.library.folders({}))[0]!.status === 'offline');
+    expect((await api.articles.search({ query: '' })).total).toBe(1);
+    expect((await api.articles.search({ query: 'is:missing' })).total).toBe(0);
+  }, 30_000);
+});
