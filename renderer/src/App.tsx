@@ -35,6 +35,7 @@ import { useTheme } from './hooks/useTheme';
 import { useTimelineMonths } from './hooks/useTimelineMonths';
 import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from './lib/chips';
 import { openExternal, originalUrl } from './lib/links';
+import { markAfterPaint } from './lib/perf';
 import { nextMonth } from './lib/months';
 import { transportKind } from './transport';
 
@@ -121,7 +122,7 @@ export function App() {
   useEffect(() => {
     if (firstPaint.current || results.total === null) return;
     firstPaint.current = true;
-    requestAnimationFrame(() => performance.mark('gleaner:first-list-paint'));
+    markAfterPaint('gleaner:first-list-paint');
   }, [results.total]);
 
   const look = useMemo(() => ({ theme, fontSize: reader.fontSize, width: reader.width }), [theme, reader.fontSize, reader.width]);

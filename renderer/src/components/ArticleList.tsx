@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import { markAfterPaint } from '../lib/perf';
 import type { SearchResults } from '../hooks/useSearchResults';
 import { ArticleRow, rowId } from './ArticleRow';
 
@@ -44,6 +45,10 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
   // A new query starts at the top.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
+  }, [key]);
+  // New results on screen: for uiBench (keystroke → updated list).
+  useLayoutEffect(() => {
+    if (key !== null) markAfterPaint('gleaner:list-painted', key);
   }, [key]);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { markAfterPaint } from '../lib/perf';
 import { buildSrcdoc, type ReaderLook } from '../lib/srcdoc';
 
 interface Props {
@@ -22,7 +23,7 @@ export const PreviewFrame = memo(function PreviewFrame({ articleId, html, allowR
       referrerPolicy="no-referrer"
       srcDoc={srcdoc}
       data-article-id={articleId}
-      onLoad={() => performance.mark('gleaner:preview-visible', { detail: articleId })}
+      onLoad={() => markAfterPaint('gleaner:preview-visible', articleId)}
     />
   );
 });
