@@ -40,6 +40,8 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
       // Chromium's spellchecker downloads dictionaries from Google on Windows and Linux: an
       // offline library makes no network requests the person did not ask for.
       spellcheck: false,
+      // Middle-click would open links in new windows, around the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
       devTools: input.dev,
     },
   };

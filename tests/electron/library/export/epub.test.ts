@@ -64,6 +64,9 @@ describe('EPUB export', () => {
     expect(zip.toString('latin1', 30, 38)).toBe('mimetype');
     expect(zip.readUInt16LE(8)).toBe(0);
     expect(zip.readUInt16LE(28)).toBe(0);
+    // …and its size is in the local header itself (no data descriptor), as strict readers expect.
+    expect(zip.readUInt16LE(6) & 0x08).toBe(0);
+    expect([zip.readUInt32LE(18), zip.readUInt32LE(22)]).toEqual([20, 20]);
     expect(zip.toString('latin1', 38, 58)).toBe('application/epub+zip');
     const entries = zipEntries(zip);
     expect(entries[0]!.name).toBe('mimetype');
