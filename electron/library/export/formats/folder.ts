@@ -47,6 +47,11 @@ class WritePool {
     await Promise.all(this.running);
     if (this.failure !== null) throw this.failure;
   }
+
+  /** Waits for every write to end, failed or not: the temporary folder is removed only after. */
+  async settle(): Promise<void> {
+    await Promise.all(this.running);
+  }
 }
 
 export const folder: FormatModule = {
@@ -58,26 +63,32 @@ export const folder: FormatModule = {
     const writes = new WritePool(IN_FLIGHT);
     let files = 0;
     let bytes = 0;
-    for (const chunk of context.chunks()) {
-      for (const article of chunk) {
-        const rel = allocator.allocate(articlePath(article));
-        if (rel !== article.relPath) renamed.push(`"${article.relPath}" → "${rel}"`);
-        const abs = resolveInside(context.dest, rel);
-        const { text, warning } = articleFileText(article);
-        if (warning !== null) context.warn(warning);
-        const dir = dirname(abs);
-        if (!madeDirs.has(dir)) {
-          await mkdir(dir, { recursive: true });
-          madeDirs.add(dir);
+    try {
+      for (const chunk of context.chunks()) {
+        for (const article of chunk) {
+          const rel = allocator.allocate(articlePath(article));
+          if (rel !== article.relPath) renamed.push(`"${article.relPath}" → "${rel}"`);
+          const abs = resolveInside(context.dest, rel);
+          const { text, warning } = articleFileText(article);
+          if (warning !== null) context.warn(warning);
+          const dir = dirname(abs);
+          if (!madeDirs.has(dir)) {
+            await mkdir(dir, { recursive: true });
+            madeDirs.add(dir);
+          }
+          // wx: the allocator promised a fresh name; an existing file means a bug, never an overwrite.
+          await writes.add(writeFile(abs, text, { flag: 'wx' }));
+          files++;
+          bytes += Buffer.byteLength(text);
+          context.done();
         }
-        // wx: the allocator promised a fresh name; an existing file means a bug, never an overwrite.
-        await writes.add(writeFile(abs, text, { flag: 'wx' }));
-        files++;
-        bytes += Buffer.byteLength(text);
-        context.done();
       }
+      await writes.drain();
+    } catch (error) {
+      // A write still running could recreate a file inside the folder being removed.
+      await writes.settle();
+      throw error;
     }
-    await writes.drain();
     if (renamed.length > 0) {
       const examples = renamed.slice(0, 5).join(', ');
       context.warn(`${renamed.length} file name(s) were changed to be safe on every system (${examples}${renamed.length > 5 ? ', …' : ''}); each file's gleaner.path keeps the original`);

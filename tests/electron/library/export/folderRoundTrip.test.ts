@@ -7,6 +7,7 @@ import { readGleanerKey } from '../../../../electron/library/export/gleanerKey.j
 import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
 import { corporaDir } from '../../../helpers/corpora.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { writeTree } from '../../../helpers/articles.js';
 import { allIds, curateSome, libraryFrom, syntheticCorpus } from './helpers.js';
 
 interface Stored {
@@ -139,6 +140,25 @@ describe('folder export: round trip through the importer', () => {
     expect(new Set([...before.values()].map((r) => r.format))).toEqual(new Set(['toml', 'yaml', 'json', 'none']));
     expectSameArticles(before, after);
     expectSameCuration(source, after);
+  });
+
+  it('gives names unsafe elsewhere (reserved, forbidden characters, case clashes) safe ones, and keeps the original in gleaner.path', async () => {
+    const dir = tempDir('gleaner-unsafe-');
+    const names = ['CON.md', 'a:b?.md', 'Post.md', 'post.md', 'back\\slash.md', 'ends with dot..md', 'aux/inner.md', 'q"uote|s*.txt'];
+    writeTree(dir, Object.fromEntries(names.map((n, i) => [n, `---\ntitle: "Unsafe ${i}"\n---\nBody ${i}\n`])));
+    const source = await libraryFrom([dir]);
+    const out = join(tempDir('gleaner-export-out-'), 'export');
+    const report = await exportArticles(source, { ids: allIds(source), format: 'folder', out });
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toMatch(/^6 file name\(s\) were changed to be safe on every system \(/);
+    const copy = stored(await libraryFrom([out]));
+    const byTitle = new Map([...copy.values()].map((r) => [r.title, r]));
+    expect([...copy.keys()].sort()).toEqual(['Post.md', '_CON.md', '_aux/inner.md', 'a_b_.md', 'back_slash.md', 'ends with dot..md', 'post (2).md', 'q_uote_s_.txt'].sort());
+    names.forEach((name, i) => {
+      const row = byTitle.get(`Unsafe ${i}`)!;
+      expect(row.body).toBe(`Body ${i}\n`);
+      expect(readGleanerKey(frontMatterData(row))!.path).toBe(name);
+    });
   });
 
   it('replaces the gleaner key on a second export instead of adding another', async () => {

@@ -1,0 +1,23 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { benchExports } from '../../../../electron/library/export/benchExports.js';
+import { EXPORT_FORMATS } from '../../../../electron/library/export/types.js';
+import { tempDir } from '../../../helpers/tmp.js';
+import { libraryFrom, suiteDir, syntheticCorpus } from './helpers.js';
+
+describe('benchExports', () => {
+  it('exports the first articles to every format and reports one figure per format (no timing asserted)', async () => {
+    const dir = suiteDir();
+    syntheticCorpus(dir, 30);
+    const db = await libraryFrom([dir]);
+    const out = tempDir();
+    const figures = await benchExports(db.name, out, 25);
+    expect(figures.map((f) => f.format)).toEqual([...EXPORT_FORMATS]);
+    for (const f of figures) {
+      expect(f.articles).toBe(25);
+      expect(f.megabytes).toBeGreaterThanOrEqual(0);
+      expect(f.seconds).toBeGreaterThanOrEqual(0);
+    }
+    expect(readdirSync(out).sort()).toEqual(['export-folder', 'export.csv', 'export.epub', 'export.html', 'export.json', 'export.md', 'export.ndjson']);
+  });
+});
