@@ -7,6 +7,10 @@
  */
 import type {
   ArticleDetail,
+  ExportFormat,
+  ExportReport,
+  ExportSource,
+  FormatDescriptor,
   ChangeResult,
   CollectionInfo,
   HistoryState,
@@ -146,6 +150,36 @@ export interface LibraryInfoApi {
   setFolderWatched(args: { id: number; watched: boolean }): Promise<FolderInfo>;
 }
 
+export interface ExportJob {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  report: ExportReport | null;
+  /** Why it failed, naming the path and the reason; nothing is left at the target. */
+  error: string | null;
+}
+
+export interface ExportsApi {
+  /** The formats, with what each writes (a file or a folder) and its extension. */
+  formats(args: Record<string, never>): Promise<FormatDescriptor[]>;
+  /**
+   * Starts writing articles to `out` (a file, or a folder for `folder`); progress arrives
+   * as `export-progress` events. Never overwrites an existing file or non-empty folder
+   * unless `overwrite`; a cancelled or failed export leaves nothing at the target.
+   */
+  start(args: {
+    source: ExportSource;
+    format: ExportFormat;
+    out: string;
+    overwrite?: boolean;
+    embedLocalImages?: boolean;
+    title?: string;
+  }): Promise<{ jobId: string; articles: number }>;
+  cancel(args: { jobId: string }): Promise<{ cancelled: boolean }>;
+  status(args: { jobId: string }): Promise<ExportJob>;
+}
+
 /** Everything the renderer may ask, one interface per domain. */
 export interface LibraryApi {
   articles: ArticlesApi;
@@ -155,6 +189,7 @@ export interface LibraryApi {
   collections: CollectionsApi;
   saved: SavedSearchesApi;
   history: HistoryApi;
+  exports: ExportsApi;
 }
 
 /** Pushed from the service to every window. */
@@ -164,6 +199,8 @@ export type LibraryEvent =
   | { type: 'library-changed' }
   /** A watched folder went away (an unplugged drive) or came back. */
   | { type: 'folder-status'; folderId: number; path: string; status: 'online' | 'offline' }
+  | { type: 'export-progress'; jobId: string; done: number; total: number }
+  | { type: 'export-finished'; job: ExportJob }
   /** After any curation change, undo or redo: lists and counts may have changed. */
   | { type: 'curation-changed'; history: HistoryState };
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ArgsOf, Domain, MethodOf } from './api.js';
-import { SORT_ORDERS } from './types.js';
+import { EXPORT_FORMATS, SORT_ORDERS } from './types.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const none = z.object({}).strict();
@@ -79,6 +79,28 @@ export const schemas = {
     create: z.object({ name, query: z.string().max(2000), sort: sort.optional() }).strict(),
     update: z.object({ id, name: name.optional(), query: z.string().max(2000).optional(), sort: sort.optional() }).strict(),
     delete: z.object({ id }).strict(),
+  },
+  exports: {
+    formats: none,
+    start: z
+      .object({
+        source: z.union([
+          z.object({ ids: z.array(id).min(1).max(1_000_000) }).strict(),
+          z.object({ query: z.string().max(2000), sort: sort.optional() }).strict(),
+          z.object({ tag: name }).strict(),
+          z.object({ savedSearchId: id }).strict(),
+          z.object({ collectionId: id }).strict(),
+          z.object({ all: z.literal(true) }).strict(),
+        ]),
+        format: z.enum(EXPORT_FORMATS),
+        out: folderPath,
+        overwrite: z.boolean().optional(),
+        embedLocalImages: z.boolean().optional(),
+        title: z.string().max(500).optional(),
+      })
+      .strict(),
+    cancel: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    status: z.object({ jobId: z.string().min(1).max(100) }).strict(),
   },
   history: {
     undo: none,

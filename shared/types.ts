@@ -210,3 +210,34 @@ export interface SidebarCounts {
   starred: number;
   missing: number;
 }
+
+/** Every way Gleaner can write articles out (see electron/library/export/). */
+export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface FormatDescriptor {
+  format: ExportFormat;
+  /** File extension for one-file formats, '' for the folder export. */
+  extension: string;
+  writes: 'file' | 'folder';
+  label: string;
+}
+
+export interface ExportReport {
+  format: ExportFormat;
+  /** The file or folder written. */
+  out: string;
+  articles: number;
+  files: number;
+  bytes: number;
+  warnings: string[];
+}
+
+/** What to export: picked ids, a query's results, a tag, a saved search, a collection (in its order), or everything. */
+export type ExportSource =
+  | { ids: number[] }
+  | { query: string; sort?: SortOrder }
+  | { tag: string }
+  | { savedSearchId: number }
+  | { collectionId: number }
+  | { all: true };

@@ -10,6 +10,7 @@ import { QueryError, search } from '../library/query/search.js';
 import { createLibraryService, libraryStats } from '../library/service.js';
 import { ServiceError } from '../library/errors.js';
 import { curationCommand } from './curation.js';
+import { exportCommand } from './export.js';
 import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
@@ -37,6 +38,13 @@ const OPTIONS = {
   port: { type: 'string' },
   open: { type: 'boolean', default: false },
   ids: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  collection: { type: 'string' },
+  saved: { type: 'string' },
+  tag: { type: 'string' },
+  title: { type: 'string' },
+  overwrite: { type: 'boolean', default: false },
 } as const;
 
 /** Runs one CLI invocation and returns its exit status. */
@@ -150,6 +158,22 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const service = createLibraryService({ dbPath });
       try {
         await curationCommand(service.api, command, rest, { ids: values.ids, sort: values.sort }, print);
+      } catch (error) {
+        throw asUsage(error);
+      } finally {
+        service.close();
+      }
+      return 0;
+    }
+    case 'export': {
+      const service = createLibraryService({ dbPath });
+      const showBar = io.tty && !values.json;
+      try {
+        const report = await exportCommand(service.api, service.onEvent, rest, values, (done, total) => showBar && io.stderr(progressBar(done, total, null)));
+        if (showBar) io.stderr('\n');
+        print(report, () =>
+          [`Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${report.out} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`, ...report.warnings.map((w) => `  warning: ${w}`)].join('\n'),
+        );
       } catch (error) {
         throw asUsage(error);
       } finally {

@@ -13,6 +13,8 @@ Usage:
                      | remove <name> --ids 1,2 | show <name>
   gleaner saved list | create <name> <query> [--sort S] | delete <name>
   gleaner mark read|unread|starred|unstarred <query>
+  gleaner export [query] --format folder|json|ndjson|csv|html|epub|md --out PATH
+                 [--collection NAME | --saved NAME | --tag NAME | --ids 1,2] [--title T] [--overwrite]
   (where a command takes <query>, --ids 3,5,8 picks articles instead)
 
 Options (every command):

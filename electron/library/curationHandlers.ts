@@ -11,7 +11,10 @@ type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history'
   Pick<LibraryApi['articles'], 'setRead' | 'setStarred' | 'markOpened' | 'setNote'>;
 
 /** The curation half of the contract: tags, read/star/notes, collections, saved searches, undo. */
-export function curationHandlers(db: Db, emit: (event: LibraryEvent) => void): CurationApi {
+export function curationHandlers(
+  db: Db,
+  emit: (event: LibraryEvent) => void,
+): { api: CurationApi; ops: { collections: CollectionOps; saved: SavedSearchOps } } {
   const history = new History(db);
   const tags = new TagOps(db, history);
   const state = new StateOps(db, history);
@@ -24,7 +27,7 @@ export function curationHandlers(db: Db, emit: (event: LibraryEvent) => void): C
     return { ...result, history: history.state() };
   };
 
-  return {
+  const api: CurationApi = {
     setRead: async ({ target, read }) => done(state.setRead(target, read)),
     setStarred: async ({ target, starred }) => done(state.setStarred(target, starred)),
     markOpened: async ({ id }) => {
@@ -72,6 +75,7 @@ export function curationHandlers(db: Db, emit: (event: LibraryEvent) => void): C
       state: async () => history.state(),
     },
   };
+  return { api, ops: { collections, saved } };
 }
 
 export function sidebarCounts(db: Db): SidebarCounts {

@@ -3,6 +3,7 @@ import { schemaFor } from '../../shared/schemas.js';
 import { FolderError } from './import/importer.js';
 import { QueryError } from './query/search.js';
 import { ServiceError } from './service.js';
+import { ExportError } from './export/types.js';
 
 /**
  * The one path from a transport to a handler: the arguments are validated against
@@ -29,6 +30,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof QueryError) return { code: 'bad-query', message: error.message, span: { start: error.start, end: error.end } };
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
   if (error instanceof FolderError) return { code: 'folder', message: error.message };
+  if (error instanceof ExportError) {
+    const code = ({ exists: 'conflict', 'not-found': 'folder', 'bad-request': 'bad-request' } as const)[error.code as 'exists'] ?? 'internal';
+    return { code, message: error.message };
+  }
   // Unexpected: keep the message (it names the file or the reason) but no stack.
   return { code: 'internal', message: (error as Error)?.message ?? String(error) };
 }

@@ -169,7 +169,7 @@ export function runImportWorker(
     parseWorkers: options.parseWorkers,
   };
   // The capped heap makes V8 collect early: parsed articles stream through at ~12 KB each.
-  const worker = new Worker(options.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: 160 } });
+  const worker = new Worker(options.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: 128 } });
   const done = new Promise<ImportReport>((resolve, reject) => {
     let ended = false;
     worker.on('message', (msg: ImportWorkerMessage) => {

@@ -8,6 +8,8 @@ import { listFolders } from './db/queries/folders.js';
 import { indexPending } from './db/queries/articleWrites.js';
 import { ImportJobs } from './importJobs.js';
 import { Watching } from './watching.js';
+import { ExportJobs, idsForSource } from './exportJobs.js';
+import { FORMAT_DESCRIPTORS } from './export/formats/index.js';
 import { search } from './query/search.js';
 import { renderArticleHtml } from './render.js';
 import { ServiceError } from './errors.js';
@@ -49,7 +51,9 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   };
   const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
   const watching = options.watch ? new Watching(db, jobs, emit) : null;
-  const { setRead, setStarred, markOpened, setNote, ...curation } = curationHandlers(db, emit);
+  const { api: curationApi, ops } = curationHandlers(db, emit);
+  const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
+  const exportJobs = new ExportJobs(db, emit);
 
   const api: LibraryApi = {
     articles: {
@@ -95,6 +99,15 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       },
     },
     ...curation,
+    exports: {
+      formats: async () => [...FORMAT_DESCRIPTORS],
+      start: async ({ source, ...request }) => {
+        const ids = idsForSource(db, source, ops);
+        return { jobId: exportJobs.start({ ids, ...request }), articles: ids.length };
+      },
+      cancel: async ({ jobId }) => ({ cancelled: exportJobs.cancel(jobId) }),
+      status: async ({ jobId }) => exportJobs.status(jobId),
+    },
   };
 
   return {

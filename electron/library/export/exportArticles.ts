@@ -5,7 +5,7 @@
  * temporary sibling, and only a complete export is renamed into place; a failure or an
  * abort removes the temporary. Articles stream from SQLite in chunks of CHUNK_SIZE.
  */
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Db } from '../db/connection.js';
 import { FORMATS } from './formats/index.js';
 import { ArticleSource, CHUNK_SIZE } from './source.js';
@@ -44,7 +44,7 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
   checkRequest(request);
   const module = FORMATS[request.format];
   const { signal, onProgress } = options;
-  const cancelled = () => new ExportError('cancelled', `The export to ${request.out} was cancelled; nothing was written`);
+  const cancelled = () => new ExportError('cancelled', `The export to ${resolve(request.out)} was cancelled; nothing was written`);
   if (signal?.aborted) throw cancelled();
 
   const warnings: string[] = [];
@@ -59,6 +59,7 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
     warnings.push('embedLocalImages: there is no local image cache yet, so no image was embedded; remote images are links');
   }
 
+  const folderCount = source.folderCount(ids);
   const target = await prepareTarget(request.out, module.descriptor.writes, request.overwrite ?? false);
   if (IMPORTABLE.has(request.format)) {
     const folders = db.prepare('SELECT path FROM folders').pluck().all() as string[];
@@ -72,6 +73,7 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
     request,
     dest: target.temp,
     total,
+    folderCount,
     exportedAt: new Date().toISOString(),
     title: request.title?.trim() || DEFAULT_TITLE,
     *chunks() {

@@ -88,6 +88,16 @@ export class ArticleSource {
     return { ids: unique.filter((id) => found.has(id)), unknown: unique.filter((id) => !found.has(id)), repeated: ids.length - unique.length };
   }
 
+  /** How many imported folders these (existing) ids come from. */
+  folderCount(ids: number[]): number {
+    const folders = new Set<number>();
+    const query = this.db.prepare('SELECT DISTINCT folder_id FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck();
+    for (let i = 0; i < ids.length; i += CHUNK_SIZE * 10) {
+      for (const id of query.all(JSON.stringify(ids.slice(i, i + CHUNK_SIZE * 10))) as number[]) folders.add(id);
+    }
+    return folders.size;
+  }
+
   /** Full articles for these ids, in the ids' order (unknown ids are skipped). */
   chunk(ids: number[]): ExportArticle[] {
     const json = JSON.stringify(ids);

@@ -1,13 +1,12 @@
 /**
  * The export contract: what a caller asks for, what it gets back, and what a format module
- * implements. Plain data only, so the request and report can cross IPC unchanged (they are
- * meant to move to shared/types.ts when the API is wired).
+ * implements. The parts the renderer sees (formats, report) live in shared/types.ts.
  */
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type FormatDescriptor } from '../../../shared/types.js';
 
-/** Every format an export can write, in the order a menu shows them. */
-export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS };
+export type { ExportFormat, ExportReport, FormatDescriptor };
 
 export interface ExportRequest {
   /** Articles to export, in the order they should appear (a collection's order matters). */
@@ -30,31 +29,11 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ExportReport {
-  format: ExportFormat;
-  /** The absolute path written. */
-  out: string;
-  /** Articles written. */
-  articles: number;
-  /** Files written (1 for single-file formats). */
-  files: number;
-  /** Bytes written, over all files. */
-  bytes: number;
-  /** Problems that did not stop the export, in words a person understands. */
-  warnings: string[];
-}
 
-/** What the format menu and the CLI need to know about a format. */
-export interface FormatDescriptor {
-  format: ExportFormat;
-  /** File extension including the dot; empty for folders. */
-  extension: string;
-  writes: 'file' | 'folder';
-  /** A label for people: "EPUB e-book". */
-  label: string;
-}
 
-export type ExportErrorCode = 'bad-request' | 'exists' | 'not-found' | 'not-a-folder' | 'cancelled' | 'io';
+
+
+export type ExportErrorCode = 'bad-request' | 'exists' | 'not-found' | 'cancelled' | 'io';
 
 /** An export that could not run or finish; the message names the path and the reason. */
 export class ExportError extends Error {
@@ -127,6 +106,8 @@ export interface ExportContext {
   dest: string;
   /** Number of articles that will be yielded. */
   total: number;
+  /** How many imported folders the articles come from (their relative paths may clash across folders). */
+  folderCount: number;
   /** When the export started, ISO 8601 UTC. */
   exportedAt: string;
   title: string;

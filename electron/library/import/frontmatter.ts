@@ -91,7 +91,9 @@ function parseToml(raw: string, firstLine: number): DataResult {
   if (reserved !== null) return { ok: false, reason: `TOML front matter is not accepted: ${reserved}` };
   let data: Record<string, unknown>;
   try {
-    data = TOML.parse(raw) as Record<string, unknown>;
+    // CRLF is a line end in TOML, but @iarna/toml rejects the \r that ends a comment line.
+    // Only the parser sees LF: the raw text is stored as written.
+    data = TOML.parse(raw.replace(/\r\n/g, '\n')) as Record<string, unknown>;
   } catch (error) {
     // @iarna/toml throws a bare "Invalid Datetime" (no line) for `2025-13-01`. Quoting such
     // literals lets the date check report them as warnings, the same as `2025-02-30`,

@@ -15,7 +15,7 @@ const post = (msg: ImportWorkerMessage) => parentPort!.postMessage(msg);
 
 async function run(): Promise<void> {
   const db = openLibrary(data.dbPath);
-  db.pragma('cache_size = -32768'); // 32 MB: the import's working set, not the whole library
+  db.pragma('cache_size = -16384'); // 16 MB: the import's working set, not the whole library
   const maxBytes = data.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const stage = workerParseStage(data.parseWorkerScript, data.parseWorkers, maxBytes);
   let lastPost = 0;

@@ -7,6 +7,7 @@ import { detectBodyFormat, extractText, renderBody, collapse } from './body.js';
 import { dateFromPath, normalizeDate } from './dates.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { normalizeName } from '../curation/names.js';
+import { GLEANER_KEY, readGleanerKey } from '../export/gleanerKey.js';
 import type { ArticleFields, JsonValue, ParseResult } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -216,6 +217,12 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
     feedItemId: id(take('feed_item_id')),
   };
   const fileTags = collectTags([take('tags'), take('categories'), take('keywords')], warnings);
+  // Gleaner's own key from a folder export: curation, not a field of the article.
+  const gleaner = readGleanerKey(data);
+  if (gleaner) {
+    take(GLEANER_KEY);
+    warnings.push(...gleaner.warnings);
+  }
   const extra = Object.fromEntries(
     Object.entries(data)
       .filter(([key]) => !used.has(key))
@@ -232,6 +239,7 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
       fields,
       extra,
       fileTags,
+      curation: gleaner?.curation ?? null,
       text: extracted.text,
       contentHash: createHash('sha1').update(body).digest('hex'),
       warnings,

@@ -42,6 +42,19 @@ export interface ParsedArticle {
   contentHash: string;
   /** Problems that did not stop the import, in words a person understands. */
   warnings: string[];
+  /**
+   * Curation carried by a Gleaner folder export (the `gleaner` front-matter key): applied
+   * when the article is new to the library, never over the library's own curation.
+   */
+  curation: ImportedCuration | null;
+}
+
+export interface ImportedCuration {
+  tags: string[];
+  starred: boolean;
+  readAt: string | null;
+  note: string | null;
+  collections: string[];
 }
 
 export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; reason: string };

@@ -1,5 +1,5 @@
 import type { Db } from '../connection.js';
-import type { ParsedArticle } from '../../import/types.js';
+import type { ImportedCuration, ParsedArticle } from '../../import/types.js';
 
 /** What the importer needs to know about a file it has seen before. */
 export interface KnownFile {
@@ -106,6 +106,7 @@ export class ArticleWriter {
     const id = Number(info.lastInsertRowid);
     this.writeBodyAndIndex(id, article);
     this.writeFileTags(id, article.fileTags, now);
+    if (article.curation) this.applyCuration(id, article.curation, now);
     return id;
   }
 
@@ -126,6 +127,31 @@ export class ArticleWriter {
     this.upsertBody.run(id, a.frontMatterRaw, a.body);
     const summary = [a.fields.summary, a.fields.description].filter(Boolean).join('\n');
     this.insertFts.run(a.fields.title, summary, a.text, a.fields.source ?? '', id);
+  }
+
+  /**
+   * Curation carried by a Gleaner export, for an article new to this library. The names
+   * were checked by readGleanerKey; a tag the file also lists becomes the person's.
+   */
+  private applyCuration(id: number, curation: ImportedCuration, now: string): void {
+    for (const name of curation.tags) {
+      this.db
+        .prepare("INSERT INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'user') ON CONFLICT (article_id, tag_id) DO UPDATE SET origin = 'user'")
+        .run(id, this.tagId(name, now));
+    }
+    this.db.prepare('UPDATE articles SET starred = ?, read_at = ?, note = ? WHERE id = ?').run(curation.starred ? 1 : 0, curation.readAt, curation.note, id);
+    for (const name of curation.collections) {
+      this.db
+        .prepare('INSERT INTO collections (name, position, created_at) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM collections), ?) ON CONFLICT (name) DO NOTHING')
+        .run(name, now);
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at)
+           SELECT c.id, ?, (SELECT coalesce(max(position), 0) + 1 FROM collection_items WHERE collection_id = c.id), ?
+             FROM collections c WHERE c.name = ?`,
+        )
+        .run(id, now, name);
+    }
   }
 
   private writeFileTags(id: number, names: string[], now: string): void {

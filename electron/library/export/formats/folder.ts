@@ -14,10 +14,15 @@ import type { ExportArticle, FormatModule } from '../types.js';
 
 const DEFAULT_EXTENSION = { markdown: '.md', html: '.html', text: '.txt' } as const;
 
-/** The stored path, with an extension the importer reads (it only reads article file types). */
-function articlePath(a: ExportArticle): string {
+/**
+ * The stored path, with an extension the importer reads (it only reads article file types).
+ * Articles from several imported folders go under a folder named after their own, since two
+ * folders commonly both hold `index.md` or `2025/01/post.md`.
+ */
+function articlePath(a: ExportArticle, folderCount: number): string {
   const ext = /\.[^./]+$/.exec(a.relPath)?.[0]?.toLowerCase();
-  return ext !== undefined && ARTICLE_EXTENSIONS.has(ext) ? a.relPath : a.relPath + DEFAULT_EXTENSION[a.bodyFormat];
+  const path = ext !== undefined && ARTICLE_EXTENSIONS.has(ext) ? a.relPath : a.relPath + DEFAULT_EXTENSION[a.bodyFormat];
+  return folderCount > 1 ? `${a.folderName}/${path}` : path;
 }
 
 /** Small files in flight at once: each async write is three thread-pool trips (open, write, close). */
@@ -66,8 +71,9 @@ export const folder: FormatModule = {
     try {
       for (const chunk of context.chunks()) {
         for (const article of chunk) {
-          const rel = allocator.allocate(articlePath(article));
-          if (rel !== article.relPath) renamed.push(`"${article.relPath}" → "${rel}"`);
+          const rel = allocator.allocate(articlePath(article, context.folderCount));
+          const expected = context.folderCount > 1 ? `${article.folderName}/${article.relPath}` : article.relPath;
+          if (rel !== expected) renamed.push(`"${expected}" → "${rel}"`);
           const abs = resolveInside(context.dest, rel);
           const { text, warning } = articleFileText(article);
           if (warning !== null) context.warn(warning);

@@ -60,14 +60,14 @@ function frontMatterData(row: Stored): Record<string, unknown> {
 }
 
 /** Exports every article of a library as a folder and imports that folder into a fresh library. */
-async function roundTrip(folders: string[]): Promise<{ before: Map<string, Stored>; after: Map<string, Stored>; source: Db; out: string }> {
+async function roundTrip(folders: string[]): Promise<{ before: Map<string, Stored>; after: Map<string, Stored>; source: Db; copy: Db; out: string }> {
   const source = await libraryFrom(folders);
   curateSome(source);
   const out = join(tempDir('gleaner-export-out-'), 'export');
   const report = await exportArticles(source, { ids: allIds(source), format: 'folder', out });
   expect(report.warnings).toEqual([]);
   const copy = await libraryFrom([out]);
-  return { before: stored(source), after: stored(copy), source, out };
+  return { before: stored(source), after: stored(copy), source, copy, out };
 }
 
 function expectSameArticles(before: Map<string, Stored>, after: Map<string, Stored>): void {
@@ -87,28 +87,28 @@ function expectSameArticles(before: Map<string, Stored>, after: Map<string, Stor
 }
 
 /** The curation in every exported file, read back with readGleanerKey, equals the library's. */
-function expectSameCuration(source: Db, after: Map<string, Stored>): void {
-  const curationOf = source.prepare(
-    `SELECT a.rel_path, a.starred, a.read_at, a.note,
-            (SELECT json_group_array(name) FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-              WHERE at.article_id = a.id AND at.origin = 'user' ORDER BY t.name COLLATE NOCASE)) AS tags,
-            (SELECT json_group_array(name) FROM (SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id
-              WHERE i.article_id = a.id ORDER BY c.position, c.name COLLATE NOCASE)) AS collections
-       FROM articles a`,
-  );
-  const rows = curationOf.all() as { rel_path: string; starred: number; read_at: string | null; note: string | null; tags: string; collections: string }[];
-  let curated = 0;
-  for (const row of rows) {
-    const key = readGleanerKey(frontMatterData(after.get(row.rel_path)!));
-    expect(key, row.rel_path).not.toBeNull();
-    expect({ path: key!.path, curation: key!.curation, warnings: key!.warnings }).toEqual({
-      path: row.rel_path,
-      curation: { tags: JSON.parse(row.tags), starred: row.starred === 1, readAt: row.read_at, note: row.note, collections: JSON.parse(row.collections) },
-      warnings: [],
-    });
-    if (row.starred || row.note || JSON.parse(row.tags).length) curated++;
-  }
-  expect(curated).toBeGreaterThan(0);
+/** The person's curation per article (by relative path), as a library holds it. */
+function curationByPath(db: Db): Map<string, unknown> {
+  const rows = db
+    .prepare(
+      `SELECT a.rel_path, a.starred, a.read_at, a.note,
+              (SELECT json_group_array(name) FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                WHERE at.article_id = a.id AND at.origin = 'user' ORDER BY t.name COLLATE NOCASE)) AS tags,
+              (SELECT json_group_array(name) FROM (SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id
+                WHERE i.article_id = a.id ORDER BY c.name COLLATE NOCASE)) AS collections
+         FROM articles a`,
+    )
+    .all() as { rel_path: string; starred: number; read_at: string | null; note: string | null; tags: string; collections: string }[];
+  return new Map(rows.map((r) => [r.rel_path, { starred: r.starred === 1, readAt: r.read_at, note: r.note, tags: JSON.parse(r.tags), collections: JSON.parse(r.collections) }]));
+}
+
+/** Importing the exported folder gives the same curation back, in the copy's own tables. */
+function expectSameCuration(source: Db, copy: Db): void {
+  const before = curationByPath(source);
+  const after = curationByPath(copy);
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [path, curation] of before) expect(after.get(path), path).toEqual(curation);
+  expect([...before.values()].filter((c) => JSON.stringify(c) !== JSON.stringify({ starred: false, readAt: null, note: null, tags: [], collections: [] })).length).toBeGreaterThan(0);
 }
 
 describe('folder export: round trip through the importer', () => {
@@ -116,30 +116,30 @@ describe('folder export: round trip through the importer', () => {
     const dir = tempDir('gleaner-seed-');
     mkdirSync(join(dir, '202507'));
     copyFileSync(join(__dirname, '../../../fixtures/parse/seed/seed-article.txt'), join(dir, '202507/124330-uk-openai.txt'));
-    const { before, after, source, out } = await roundTrip([dir]);
+    const { before, after, source, copy, out } = await roundTrip([dir]);
     expectSameArticles(before, after);
-    expectSameCuration(source, after);
+    expectSameCuration(source, copy);
     const text = readFileSync(join(out, '202507/124330-uk-openai.txt'), 'utf8');
     expect(text).toMatch(/^\+\+\+\ntitle = "UK Government and OpenAI[^\n]*\n[\s\S]*source = "InvestorBrandNetwork \(IBN\)"\n\n\[gleaner\]\nversion = 1\npath = "202507\/124330-uk-openai.txt"\ntags = \["batch 0", "to read"\]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "Note 0: \\"quoted\\", multi\\nline\\ttabbed \\\\ back\\u007f"\ncollections = \["Backup", "Reading pack"\]\n\+\+\+\n\n<p>The UK government/);
   });
 
   for (const corpus of ['rust-blog', 'nodejs-blog', 'redox-website', 'opentelemetry-blog']) {
     it(`gives back every article of the ${corpus} corpus`, async () => {
-      const { before, after, source } = await roundTrip([join(corporaDir(), corpus)]);
+      const { before, after, source, copy } = await roundTrip([join(corporaDir(), corpus)]);
       expect(before.size).toBeGreaterThan(200);
       expectSameArticles(before, after);
-      expectSameCuration(source, after);
+      expectSameCuration(source, copy);
     });
   }
 
   it('gives back a synthetic corpus of every front-matter format and awkward value', async () => {
     const dir = tempDir('gleaner-synthetic-');
     syntheticCorpus(dir, 210);
-    const { before, after, source } = await roundTrip([dir]);
+    const { before, after, source, copy } = await roundTrip([dir]);
     expect(before.size).toBe(210);
     expect(new Set([...before.values()].map((r) => r.format))).toEqual(new Set(['toml', 'yaml', 'json', 'none']));
     expectSameArticles(before, after);
-    expectSameCuration(source, after);
+    expectSameCuration(source, copy);
   });
 
   it('gives names unsafe elsewhere (reserved, forbidden characters, case clashes) safe ones, and keeps the original in gleaner.path', async () => {
@@ -159,6 +159,23 @@ describe('folder export: round trip through the importer', () => {
       expect(row.body).toBe(`Body ${i}\n`);
       expect(readGleanerKey(frontMatterData(row))!.path).toBe(name);
     });
+  });
+
+  it('puts articles from several imported folders under their folder names, so same paths do not clash', async () => {
+    const root = tempDir('gleaner-two-');
+    writeTree(root, {
+      'blog-a/2025/index.md': '+++\ntitle = "A"\n+++\nBody A\n',
+      'blog-b/2025/index.md': '+++\ntitle = "B"\n+++\nBody B\n',
+    });
+    const source = await libraryFrom([join(root, 'blog-a'), join(root, 'blog-b')]);
+    const out = join(tempDir('gleaner-export-out-'), 'export');
+    const report = await exportArticles(source, { ids: allIds(source), format: 'folder', out });
+    expect(report.warnings).toEqual([]);
+    const copy = stored(await libraryFrom([out]));
+    expect([...copy.values()].map((r) => [r.rel_path, r.title, readGleanerKey(frontMatterData(r))!.path]).sort()).toEqual([
+      ['blog-a/2025/index.md', 'A', '2025/index.md'],
+      ['blog-b/2025/index.md', 'B', '2025/index.md'],
+    ]);
   });
 
   it('replaces the gleaner key on a second export instead of adding another', async () => {

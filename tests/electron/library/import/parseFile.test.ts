@@ -393,3 +393,12 @@ describe('tags from the file', () => {
     expect(a.warnings.join('\n')).toMatch(/control characters/);
   });
 });
+
+describe('CRLF TOML with comments', () => {
+  it('parses (the \\r ending a comment line is a line end, not a control character)', () => {
+    const a = article('toml-crlf-comment.md');
+    expect(a.fields.title).toBe('CRLF with comment');
+    expect(a.fields.date).toBe('2025-01-02T00:00:00.000Z');
+    expect(a.frontMatterRaw).toContain('\r\n# a comment line\r\n');
+  });
+});

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { ExportJob, LibraryEvent } from '../../shared/api.js';
+import type { ExportReport, ExportSource } from '../../shared/types.js';
+import type { Db } from './db/connection.js';
+import type { CollectionOps } from './curation/collections.js';
+import type { SavedSearchOps } from './curation/savedSearches.js';
+import { ServiceError } from './errors.js';
+import { exportArticles } from './export/exportArticles.js';
+import type { ExportRequest } from './export/types.js';
+import { compileText } from './query/search.js';
+
+/** The ids an export source names, in the order they should be written. */
+export function idsForSource(db: Db, source: ExportSource, ops: { collections: CollectionOps; saved: SavedSearchOps }): number[] {
+  const byQuery = (query: string, order = 'a.fts_key DESC') => {
+    const compiled = compileText(query);
+    return db.prepare(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order}`).pluck().all(...compiled.params) as number[];
+  };
+  if ('ids' in source) return source.ids;
+  if ('collectionId' in source) return ops.collections.articleIds(source.collectionId);
+  if ('savedSearchId' in source) {
+    const saved = ops.saved.get(source.savedSearchId);
+    return byQuery(saved.query, saved.sort === 'date-asc' ? 'a.fts_key ASC' : saved.sort === 'title' ? 'a.title COLLATE NOCASE' : 'a.fts_key DESC');
+  }
+  if ('tag' in source) return byQuery(`tag:"${source.tag.replace(/["\\]/g, (c) => `\\${c}`)}"`);
+  if ('query' in source) return byQuery(source.query, source.sort === 'date-asc' ? 'a.fts_key ASC' : source.sort === 'title' ? 'a.title COLLATE NOCASE' : 'a.fts_key DESC');
+  return byQuery('');
+}
+
+/**
+ * Exports run in the background with progress and cancel. The export itself streams
+ * (chunks of 200 articles, awaited writes), so the event loop keeps serving meanwhile.
+ */
+export class ExportJobs {
+  private readonly jobs = new Map<string, { job: ExportJob; controller: AbortController }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly emit: (event: LibraryEvent) => void,
+  ) {}
+
+  start(request: ExportRequest): string {
+    if (request.ids.length === 0) throw new ServiceError('bad-request', 'Nothing to export: no article matches');
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const job: ExportJob = { jobId, state: 'running', done: 0, total: request.ids.length, report: null, error: null };
+    this.jobs.set(jobId, { job, controller });
+    let last = 0;
+    exportArticles(this.db, request, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        job.done = done;
+        job.total = total;
+        const now = Date.now();
+        if (now - last > 100 || done === total) {
+          last = now;
+          this.emit({ type: 'export-progress', jobId, done, total });
+        }
+      },
+    }).then(
+      (report: ExportReport) => this.finish(job, 'done', report, null),
+      (error: Error & { code?: string }) => this.finish(job, error.code === 'cancelled' ? 'cancelled' : 'failed', null, error.message),
+    );
+    return jobId;
+  }
+
+  cancel(jobId: string): boolean {
+    const entry = this.jobs.get(jobId);
+    if (!entry || entry.job.state !== 'running') return false;
+    entry.controller.abort();
+    return true;
+  }
+
+  status(jobId: string): ExportJob {
+    const entry = this.jobs.get(jobId);
+    if (!entry) throw new ServiceError('not-found', `No export job ${jobId}`);
+    return { ...entry.job };
+  }
+
+  private finish(job: ExportJob, state: ExportJob['state'], report: ExportReport | null, error: string | null): void {
+    job.state = state;
+    job.report = report;
+    job.error = error;
+    this.emit({ type: 'export-finished', job: { ...job } });
+  }
+}
