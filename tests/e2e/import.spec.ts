@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { articleList, expectCount, openApp, screenshot, seriousViolations } from './helpers/app';
 import { FIXTURES, useGleaner } from './helpers/server';
@@ -9,6 +12,8 @@ test.describe.configure({ mode: 'serial' });
 test('an empty library says what to do and imports a folder through the path field', async ({ page }) => {
   await openApp(page, gleaner.server);
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  // The bundled samples are offered: the path field comes filled in with their folder.
+  await expect(page.getByLabel('Folder path')).toHaveValue(/samples[\\/]articles$/);
   await screenshot(page, 'import-01-empty-library');
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -57,4 +62,43 @@ test('importing the same folder again from "Open folder…" reports it unchanged
   await page.keyboard.press('Escape');
   await expect(report).toBeHidden();
   await expectCount(page, 12);
+});
+
+test('a long import shows files done of total and can be cancelled', async ({ page }) => {
+  test.setTimeout(90_000);
+  // Enough small files that the import is still running when Cancel is pressed.
+  const folder = mkdtempSync(join(tmpdir(), 'gleaner-e2e-many-'));
+  try {
+    for (let d = 0; d < 300; d++) {
+      const dir = join(folder, `batch-${d}`);
+      mkdirSync(dir);
+      for (let i = 0; i < 100; i++) {
+        const n = d * 100 + i;
+        writeFileSync(join(dir, `${n}.md`), `---\ntitle: Bulk note ${n}\ndate: 2024-01-${String((n % 28) + 1).padStart(2, '0')}\nsource: Bulk Wire\n---\n\nNote number ${n} about tidal energy.\n`);
+      }
+    }
+    await openApp(page, gleaner.server);
+    await page.getByRole('button', { name: 'Open folder…' }).click();
+    await page.getByRole('dialog', { name: 'Import a folder' }).getByLabel('Folder path').fill(folder);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const progress = page.getByRole('progressbar', { name: 'Import progress' });
+    await expect(progress).toHaveAttribute('aria-valuetext', /^[\d,]+ of 30,000 files$/, { timeout: 15_000 });
+    await expect(page.getByRole('contentinfo')).toContainText(/Importing [\d,]+ \/ 30,000 files/);
+    await expect(page.getByRole('button', { name: 'Open folder…' })).toBeDisabled();
+    await screenshot(page, 'import-04-progress');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    const report = page.getByRole('dialog', { name: 'Import cancelled' });
+    await expect(report).toBeVisible({ timeout: 15_000 });
+    const added = Number((await report.locator('.report-counts > div', { hasText: 'Added' }).locator('dd').innerText()).replace(/\D/g, ''));
+    expect(added).toBeGreaterThanOrEqual(0);
+    expect(added).toBeLessThan(30_000);
+    await report.getByRole('button', { name: 'Done' }).click();
+    await expect(progress).toBeHidden();
+    // What was written before the cancel stays, and the list shows it.
+    await expectCount(page, 12 + added);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
