@@ -16,7 +16,7 @@ afterEach(async () => {
   while (dbs.length) dbs.pop()!.close();
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
     if (await check()) return;
