@@ -9,11 +9,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, RARE_WORD } from './corpus.js';
 import { runQueries } from './queries.js';
+import { runCuration } from './curation.js';
+import { benchExports } from '../electron/library/export/benchExports.js';
 
 const { values } = parseArgs({
   options: {
@@ -97,6 +99,12 @@ async function main(): Promise<void> {
   for (let run = 0; run < runs; run++) again.push(runImport(dbPath, contentDir));
   const dbBytes = statSync(dbPath).size + (existsSync(dbPath + '-wal') ? statSync(dbPath + '-wal').size : 0);
   const queries = await runQueries(dbPath, RARE_WORD);
+  const curation = await runCuration(dbPath);
+  const exportDir = resolve(values.dir!, 'exports');
+  rmSync(exportDir, { recursive: true, force: true });
+  mkdirSync(exportDir, { recursive: true });
+  const exports = await benchExports(dbPath, exportDir, Math.min(10_000, count));
+  rmSync(exportDir, { recursive: true, force: true });
 
   const importSeconds = median(fresh.map((f) => f.seconds));
   const figures = {
@@ -112,6 +120,8 @@ async function main(): Promise<void> {
     reimportUnchanged: { medianSeconds: +median(again.map((f) => f.seconds)).toFixed(2), unchanged: again[0]!.unchanged },
     database: { megabytes: +(dbBytes / 1e6).toFixed(1), ratioToCorpus: +(dbBytes / bytes).toFixed(2) },
     queries,
+    curation,
+    exports,
   };
   printTable(figures);
   console.log(JSON.stringify(figures, null, 2));
@@ -132,6 +142,11 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
   ];
   for (const [name, q] of Object.entries(f.queries)) rows.push([name, `p50 ${q.p50} ms, p95 ${q.p95} ms, cold ${q.cold} ms (${q.total} hits)`]);
+  const cur = f.curation as Record<string, number>;
+  rows.push([`tag ${cur.matching} matching articles`, `${cur.tagMs} ms (undo ${cur.undoMs}, redo ${cur.redoMs}, star ${cur.starMs})`]);
+  rows.push(['tag rename / merge', `${cur.renameMs} ms / ${cur.mergeMs} ms`]);
+  rows.push(['sidebar counts (counts, tags, saved, collections)', `${cur.sidebarCountsMs} ms`]);
+  for (const e of f.exports as { format: string; seconds: number; articles: number; peakRssDeltaMb: number }[]) rows.push([`export ${e.format} (${e.articles})`, `${e.seconds} s, RSS +${e.peakRssDeltaMb} MB`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
 }
