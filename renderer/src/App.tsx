@@ -170,7 +170,17 @@ export function App() {
         />
         <Resizer label="Resize sidebar" value={sizes.sidebar} min={PANE_LIMITS.sidebar.min} max={PANE_LIMITS.sidebar.max} defaultValue={PANE_LIMITS.sidebar.default} onChange={(px) => setPane('sidebar', px)} />
         <section className="pane list-pane" aria-label="Articles">
-          <SearchBar ref={searchRef} text={query.text} parsed={query.parsed} serviceError={results.error?.code === 'bad-query' ? results.error : null} onChange={query.setText} />
+          <SearchBar
+            ref={searchRef}
+            text={query.text}
+            parsed={query.parsed}
+            serviceError={results.error?.code === 'bad-query' ? results.error : null}
+            onChange={query.setText}
+            onLeaveDown={() => {
+              listRef.current?.focus();
+              if (selection.selectedIndex < 0) selection.select(0);
+            }}
+          />
           {libraryEmpty ? (
             <EmptyLibrary imports={imports} pickFolder={pickFolder} />
           ) : (

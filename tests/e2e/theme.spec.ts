@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { articleList, openApp, readingPane, screenshot, searchBox, seriousViolations } from './helpers/app';
+import { articleList, expectCount, openApp, readingPane, screenshot, searchBox, seriousViolations } from './helpers/app';
 import { useGleaner } from './helpers/server';
 
 const gleaner = useGleaner({ seed: true });
@@ -36,6 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     // The main screen with an article open and a search with chips.
     await searchBox(page).fill('energy tag:energy');
+    await expectCount(page, 4);
     await articleList(page).getByRole('option').first().click();
     await expect(readingPane(page).getByRole('heading', { level: 1 })).toBeVisible();
     await screenshot(page, `a11y-${scheme}-01-main`);

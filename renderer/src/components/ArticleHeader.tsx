@@ -47,23 +47,27 @@ export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, o
         <div className="notice" role="status">
           <Icon name="warning" size={14} />
           <span>{plural(blocked, 'remote item')} blocked to protect your privacy</span>
-          <button type="button" className="btn btn-small" onClick={onAllowRemote}>
-            Load remote images
-          </button>
-          {detail.source && (
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => onRemoteForSource(true)}>
-              Always for {detail.source}
+          <span className="notice-actions">
+            <button type="button" className="btn btn-small" onClick={onAllowRemote}>
+              Load remote images
             </button>
-          )}
+            {detail.source && (
+              <button type="button" className="btn btn-small" onClick={() => onRemoteForSource(true)}>
+                Always for {detail.source}
+              </button>
+            )}
+          </span>
         </div>
       )}
       {detail.remoteImagesAllowedForSource && detail.source && (
         <p className="notice quiet">
           <Icon name="image" size={14} />
           <span>Remote images always load for {detail.source}.</span>
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => onRemoteForSource(false)}>
-            Stop loading them
-          </button>
+          <span className="notice-actions">
+            <button type="button" className="btn btn-small" onClick={() => onRemoteForSource(false)}>
+              Stop loading them
+            </button>
+          </span>
         </p>
       )}
       {detail.missing && (

@@ -39,13 +39,13 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? 0;
-  const { showRange, key } = results;
+  const { showRange, key, queryKey } = results;
   useEffect(() => showRange(first, last), [first, last, key, showRange]);
 
-  // A new query starts at the top.
+  // A new query starts at the top; a refresh of the same one (an import) stays put.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
-  }, [key]);
+  }, [queryKey]);
   // New results on screen: for uiBench (keystroke → updated list).
   useLayoutEffect(() => {
     if (key !== null) markAfterPaint('gleaner:list-painted', key);

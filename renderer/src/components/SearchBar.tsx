@@ -12,12 +12,14 @@ interface Props {
   /** An error the service found after parsing (e.g. the full-text engine refused a phrase). */
   serviceError: { message: string; span?: { start: number; end: number } } | null;
   onChange: (text: string, immediate?: boolean) => void;
+  /** ArrowDown in the box: on to the results. */
+  onLeaveDown: () => void;
 }
 
 const EXAMPLE = 'Search, e.g. tag:ai source:"IBN" after:2025-07';
 
 /** The search box with the query syntax; its parse shows as removable chips, and a parse error points at the bad part. */
-export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ text, parsed, serviceError, onChange }, ref) {
+export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ text, parsed, serviceError, onChange, onLeaveDown }, ref) {
   const chips = chipsOf(text, parsed);
   const error = !parsed.ok ? parsed.error : serviceError && text.trim() ? { message: serviceError.message, span: serviceError.span ?? { start: 0, end: 0 } } : null;
   return (
@@ -41,6 +43,11 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
               e.preventDefault();
               if (text) onChange('', true);
               else e.currentTarget.blur();
+            } else if (e.key === 'Enter') {
+              onChange(text, true); // no need to wait out the typing pause
+            } else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              onLeaveDown();
             }
           }}
         />

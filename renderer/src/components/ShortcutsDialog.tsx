@@ -6,6 +6,7 @@ const SHORTCUTS: [string[], string][] = [
   [['Enter', 'Space'], 'Open the selected article'],
   [['o'], 'Open the original in the browser'],
   [['/'], 'Search'],
+  [['↓'], 'From the search box to the results'],
   [['Esc'], 'Clear the search, or close a dialog'],
   [['Home', 'End'], 'First or last article (in the list)'],
   [['?'], 'Show this list'],

@@ -30,6 +30,8 @@ interface Committed {
 export interface SearchResults {
   /** Key of the results on screen; changes when a new query's first page arrives. */
   key: string | null;
+  /** Query and sort of those results: unlike `key`, a library refresh leaves it alone. */
+  queryKey: string | null;
   total: number | null;
   facets: Facets | null;
   /** False while the facets shown still belong to the previous query. */
@@ -108,6 +110,12 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         bump();
         performance.measure('gleaner:search', { start: started });
         if (previous?.facetsFor === facetsFor) return; // only the sort changed
+        if (page.total === 0) {
+          // Nothing matches: nothing to count, and stale counts would suggest otherwise.
+          committed.current.facets = { sources: [], tags: [], years: [], months: [] };
+          committed.current.facetsFor = facetsFor;
+          return;
+        }
         // Wait out typing; a library refresh or a click on a facet has nothing to wait for.
         const typing = previous !== null && previous.query !== query;
         facetsTimer = window.setTimeout(() => {
@@ -154,6 +162,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
   const c = committed.current;
   return {
     key: c?.key ?? null,
+    queryKey: c ? `${c.sort}\u0000${c.query}` : null,
     total: c?.total ?? null,
     facets: c?.facets ?? null,
     facetsFresh: !!c && c.facetsFor === `${refresh}\u0000${c.query}`,

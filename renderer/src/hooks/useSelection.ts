@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchResults } from './useSearchResults';
 
 /** Moving through the list with j/k shows each article after this pause, so holding a key does not load every one. */
@@ -14,28 +14,34 @@ export interface Selection {
 
 /**
  * Which row is selected and which article is open. The reading pane follows
- * the selection; a new result set keeps the open article selected when it is
- * on the first page, and otherwise starts with nothing selected.
+ * the selection; a new result set keeps the selected (or open) article
+ * selected when it is on the first page, and otherwise starts with nothing selected.
  */
 export function useSelection(results: SearchResults): Selection {
   const [selectedIndex, setSelectedIndex] = useState(-1);
   const [openId, setOpenId] = useState<number | null>(null);
   const [seenKey, setSeenKey] = useState(results.key);
+  // The selected article's id as last seen, so a refresh (an import, a watched folder
+  // changing) can find it again at its new place.
+  const lastSelectedId = useRef<number | null>(null);
 
   if (results.key !== seenKey) {
     // Adjusting state while rendering (React's pattern for "reset when a prop changes").
     setSeenKey(results.key);
+    const wanted = lastSelectedId.current ?? openId;
     let index = -1;
-    for (let i = 0; i < Math.min(results.total ?? 0, 100); i++) {
-      if (results.item(i)?.id === openId) {
+    for (let i = 0; wanted !== null && i < Math.min(results.total ?? 0, 100); i++) {
+      if (results.item(i)?.id === wanted) {
         index = i;
         break;
       }
     }
+    if (index === -1) lastSelectedId.current = null;
     setSelectedIndex(index);
   }
 
   const selectedId = results.item(selectedIndex)?.id ?? null;
+  if (selectedId !== null) lastSelectedId.current = selectedId;
   useEffect(() => {
     if (selectedId === null || selectedId === openId) return;
     const timer = window.setTimeout(() => setOpenId(selectedId), FOLLOW_MS);

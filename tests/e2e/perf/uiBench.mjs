@@ -84,6 +84,16 @@ function startServer() {
   return { child, url };
 }
 
+/** SIGTERM, then SIGKILL if serve is still busy (e.g. catching up with a big watched folder) after 5 s. */
+async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /**
  * `gleaner serve` prints its URL before it is quick: with watched folders it first
  * catches up with them (for a 100,000-file folder the event loop and file I/O are busy
@@ -265,7 +275,7 @@ async function main() {
     log(`uiBench: jump → rows ${JSON.stringify(figures.jumpToRows)}`);
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    await stopServer(server.child);
   }
 
   if (!values['json-only']) {
