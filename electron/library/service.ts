@@ -36,6 +36,8 @@ export interface ServiceOptions {
   samplesDir?: string | null;
   /** Watch imported folders and follow their changes (the app and browser mode; not one-shot CLI commands). */
   watch?: boolean;
+  /** Start watching this long after opening, so the first window loads before the watcher's initial scan. */
+  watchDelayMs?: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     for (const listener of listeners) listener(event);
   };
   const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
-  const watching = options.watch ? new Watching(db, jobs, emit) : null;
+  const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0) : null;
   const { api: curationApi, ops } = curationHandlers(db, emit);
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
   const exportJobs = new ExportJobs(db, emit);

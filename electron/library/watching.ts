@@ -13,10 +13,13 @@ import { FolderWatcher } from './watch/folderWatcher.js';
 export class Watching {
   private readonly watcher: FolderWatcher;
 
+  private startTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly db: Db,
     jobs: ImportJobs,
     private readonly emit: (event: LibraryEvent) => void,
+    delayMs = 0,
   ) {
     this.watcher = new FolderWatcher({
       reimport: async (folder) => jobs.ended(jobs.start([folder])),
@@ -26,7 +29,11 @@ export class Watching {
       },
       onError: () => {}, // failures show in the import report; a watch fallback is not the person's problem
     });
-    for (const folder of this.folders()) if (folder.watched) void this.watcher.add(folder.path, { catchUp: true });
+    const start = () => {
+      for (const folder of this.folders()) if (folder.watched) void this.watcher.add(folder.path, { catchUp: true });
+    };
+    if (delayMs > 0) this.startTimer = setTimeout(start, delayMs);
+    else start();
     // A folder imported for the first time is watched from then on (unless turned off).
     jobs.onFinished = () => {
       for (const folder of this.folders()) if (folder.watched && this.watcher.status(folder.path) === undefined) void this.watcher.add(folder.path);
@@ -45,6 +52,7 @@ export class Watching {
   }
 
   close(): Promise<void> {
+    if (this.startTimer) clearTimeout(this.startTimer);
     return this.watcher.close();
   }
 }

@@ -19,7 +19,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const workerDir = options.workerDir ?? null;
   const root = join(workerDir ?? 'out', '..');
   const samples = join(root, 'samples', 'articles');
-  const service = createLibraryService({ dbPath: options.dbPath, workerDir, samplesDir: existsSync(samples) ? samples : null, watch: true });
+  const service = createLibraryService({ dbPath: options.dbPath, workerDir, samplesDir: existsSync(samples) ? samples : null, watch: true, watchDelayMs: 3000 });
   const staticDir = join(workerDir ?? 'out', 'renderer');
   const host = await startWebHost({ service, staticDir, port: options.port || undefined });
   log(`Gleaner is serving ${options.dbPath}`);
@@ -30,6 +30,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Shutting down must not wait on a watcher still walking a large tree.
+  setTimeout(() => process.exit(0), 3000).unref();
   await host.close();
   await service.closeAsync();
 }

@@ -23,6 +23,7 @@ import { Timeline } from './components/Timeline';
 import { useArticle } from './hooks/useArticle';
 import { useImportJob } from './hooks/useImportJob';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { useShellCommands } from './hooks/useShellCommands';
 import { useLibraryStats } from './hooks/useLibraryStats';
 import { PANE_LIMITS, usePaneSizes } from './hooks/usePaneSizes';
 import { usePersistentState } from './hooks/usePersistentState';
@@ -90,6 +91,17 @@ export function App() {
     };
   }, [imports]);
   const openFolder = useCallback(() => (pickFolder ? pickFolder() : setDialog('open-folder')), [pickFolder]);
+
+  useShellCommands({
+    openFolder,
+    importFolder: (path) => void imports.start(path),
+    find: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    toggleTheme: () => setChoice(theme === 'dark' ? 'light' : 'dark'),
+    showShortcuts: () => setDialog('shortcuts'),
+  });
 
   const detail = article.detail;
   useKeyboardShortcuts({

@@ -7,7 +7,11 @@ import { buildClient } from '../../shared/client.js';
 
 declare global {
   interface Window {
-    gleaner?: GleanerClient;
+    /**
+     * The preload's contract object. Its methods throw plain Errors (contextBridge drops
+     * error codes), so the renderer uses `call`, which returns envelopes, to keep them.
+     */
+    gleaner?: GleanerClient & { call?: (domain: string, method: string, args: unknown) => Promise<Envelope<unknown>> };
   }
 }
 
@@ -51,6 +55,10 @@ function httpClient(): GleanerClient {
   return buildClient(call, onEvent);
 }
 
-export const client: GleanerClient = window.gleaner ?? httpClient();
+function desktopClient(bridge: NonNullable<Window['gleaner']>): GleanerClient {
+  return bridge.call ? buildClient(bridge.call, bridge.onEvent) : bridge;
+}
+
+export const client: GleanerClient = window.gleaner ? desktopClient(window.gleaner) : httpClient();
 /** 'desktop' inside Electron; 'browser' for `gleaner serve`. Decides folder picker vs path field. */
 export const transportKind: 'desktop' | 'browser' = window.gleaner ? 'desktop' : 'browser';

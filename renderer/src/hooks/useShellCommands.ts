@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+
+export interface ShellHandlers {
+  openFolder: () => void;
+  importFolder: (path: string) => void;
+  find: () => void;
+  toggleTheme: () => void;
+  showShortcuts: () => void;
+}
+
+/**
+ * Desktop only: the native menu (Open Folder…, Find, theme, shortcuts), a second launch
+ * with a folder, and folders dropped on the window. The shell queues commands until this
+ * subscribes, so none is lost while the page loads.
+ */
+export function useShellCommands(handlers: ShellHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => {
+    const shell = window.gleanerShell;
+    const off = shell?.onCommand?.((command) => {
+      const h = latest.current;
+      if (command.type === 'open-folder') h.openFolder();
+      else if (command.type === 'import-folder') h.importFolder(command.path);
+      else if (command.type === 'find') h.find();
+      else if (command.type === 'toggle-theme') h.toggleTheme();
+      else if (command.type === 'show-shortcuts') h.showShortcuts();
+    });
+    if (!shell?.pathForFile) return off;
+    // Dropping a folder imports it; the page itself never navigates to a dropped file.
+    const over = (event: DragEvent) => event.preventDefault();
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      for (const file of Array.from(event.dataTransfer?.files ?? [])) {
+        const path = shell.pathForFile?.(file);
+        if (path) latest.current.importFolder(path);
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      off?.();
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+}
