@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { registerLibraryIpc } from './ipc.js';
 import { createLibraryService, type LibraryService, type ServiceOptions } from './library/service.js';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './shell/appProtocol.js';
-import { SHELL_CHANNELS, type ShellCommand } from './shell/channels.js';
+import { SHELL_CHANNELS, type ShellCommand } from '../shared/shell.js';
 import { CommandQueue } from './shell/commands.js';
 import { launchDataFrom, parseCommandLine, type LaunchData } from './shell/commandLine.js';
 import { pickFolders, pickSaveFile } from './shell/dialogs.js';

@@ -17,16 +17,10 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import type { Envelope, LibraryEvent } from '../shared/api.js';
 import { buildClient, type Call } from '../shared/client.js';
 import { schemaFor } from '../shared/schemas.js';
+import { SHELL_CHANNELS } from '../shared/shell.js';
 
 const EVENT_CHANNEL = 'gleaner:event';
-const SHELL = {
-  pickFolder: 'shell:pickFolder',
-  pickFolders: 'shell:pickFolders',
-  pickSaveFile: 'shell:pickSaveFile',
-  openExternal: 'shell:openExternal',
-  ready: 'shell:ready',
-  command: 'shell:command',
-} as const;
+const SHELL = SHELL_CHANNELS;
 
 const failure = (message: string, code: 'bad-request' | 'internal'): Envelope<never> => ({ ok: false, error: { code, message } });
 

@@ -1,4 +1,4 @@
-import type { ShellCommand } from './channels.js';
+import type { ShellCommand } from '../../shared/shell.js';
 
 const MAX_QUEUED = 50;
 

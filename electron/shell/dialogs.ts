@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { SaveFileOptions } from './channels.js';
+import type { SaveFileOptions } from '../../shared/shell.js';
 
 type DialogLike = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from './channels.js';
+import type { MenuCommand } from '../../shared/shell.js';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IpcMainLike } from '../ipc.js';
-import { SHELL_CHANNELS, type SaveFileOptions } from './channels.js';
+import { SHELL_CHANNELS, type SaveFileOptions } from '../../shared/shell.js';
 import type { CommandQueue } from './commands.js';
 import { openIfExternal } from './links.js';
 import { isTrustedSender, type IpcEventLike, type WindowLike } from './senders.js';

@@ -1,4 +1,5 @@
 /** What parsing one article file yields. Pure data: crosses the worker boundary. */
+import type { Curation } from '../export/types.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json' | 'none';
 export type BodyFormat = 'html' | 'markdown' | 'text';
@@ -49,12 +50,7 @@ export interface ParsedArticle {
   curation: ImportedCuration | null;
 }
 
-export interface ImportedCuration {
-  tags: string[];
-  starred: boolean;
-  readAt: string | null;
-  note: string | null;
-  collections: string[];
-}
+/** The same shape the exporter writes (see export/types.ts). */
+export type ImportedCuration = Curation;
 
 export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; reason: string };

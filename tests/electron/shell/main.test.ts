@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/schemas.js';
-import { SHELL_CHANNELS } from '../../../electron/shell/channels.js';
+import { SHELL_CHANNELS } from '../../../shared/shell.js';
 import { EVENT_CHANNEL } from '../../../electron/ipc.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
 import { FakeIpcMain } from './fakes.js';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { MENU_COMMANDS } from '../../../electron/shell/channels.js';
+import { MENU_COMMANDS } from '../../../shared/shell.js';
 import { menuTemplate } from '../../../electron/shell/menu.js';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL } from '../../../electron/ipc.js';
-import { SHELL_CHANNELS } from '../../../electron/shell/channels.js';
+import { SHELL_CHANNELS } from '../../../shared/shell.js';
 import { channels } from '../../../shared/schemas.js';
 
 const exposed = new Map<string, Record<string, unknown>>();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SHELL_CHANNELS, type ShellCommand } from '../../../electron/shell/channels.js';
+import { SHELL_CHANNELS, type ShellCommand } from '../../../shared/shell.js';
 import { CommandQueue } from '../../../electron/shell/commands.js';
 import { registerShellIpc } from '../../../electron/shell/shellIpc.js';
 import { eventFrom, FakeIpcMain, fakeWindow } from './fakes.js';

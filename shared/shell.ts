@@ -1,8 +1,6 @@
 /**
- * The shell's IPC channels and commands, beside the contract's `domain:method` ones.
- * The preload cannot import this file (it may import only shared/ and electron), so it
- * repeats these strings; tests/electron/shell/preload.test.ts keeps the two in step.
- * (Proposed: move this file to shared/shell.ts so both import it.)
+ * The desktop shell's IPC channels and commands, beside the contract's `domain:method`
+ * ones. In shared/ so that the main process, the preload and the renderer name them once.
  */
 export const SHELL_CHANNELS = {
   /** invoke → string | null: the system folder picker, one folder. */
