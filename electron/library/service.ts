@@ -52,7 +52,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     for (const listener of listeners) listener(event);
   };
   const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
-  const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0) : null;
+  const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0, options.workerDir ?? null) : null;
   const { api: curationApi, ops } = curationHandlers(db, emit);
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
   const exportJobs = new ExportJobs(db, emit);

@@ -1,5 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library/service.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
@@ -47,6 +47,20 @@ describe('watched folders through the service', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await total('wait')).toBe(0);
   }, 30_000);
+
+  it('works the same with the watcher and imports on their own threads (the built app)', async () => {
+    const out = resolve(__dirname, '../../../out');
+    expect(existsSync(join(out, 'watchWorker.cjs')), 'run `npm run build` first').toBe(true);
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Threaded' }) });
+    service = createLibraryService({ dbPath: join(tempDir(), 'lib.db'), watch: true, workerDir: out });
+    const api = service.api;
+    const { jobId } = await api.imports.start({ folders: [folder] });
+    await eventually(async () => (await api.imports.status({ jobId })).state === 'done');
+    await eventually(async () => (await api.library.folders({}))[0]?.status === 'online');
+    writeFileSync(join(folder, 'b.txt'), seedLike({ title: 'Seen from a thread', body: '<p>threadwatch</p>' }));
+    await eventually(async () => (await api.articles.search({ query: 'threadwatch' })).total === 1, 20_000);
+  }, 40_000);
 
   it('reports a folder that vanished as offline, keeping its articles', async () => {
     const folder = tempDir();
