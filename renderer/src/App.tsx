@@ -20,7 +20,10 @@ import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
 import { StatusBar } from './components/StatusBar';
 import { Timeline } from './components/Timeline';
+import { Toast } from './components/Toast';
 import { useArticle } from './hooks/useArticle';
+import { useCuration } from './hooks/useCuration';
+import { useSidebarData } from './hooks/useSidebarData';
 import { useImportJob } from './hooks/useImportJob';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useShellCommands } from './hooks/useShellCommands';
@@ -38,7 +41,10 @@ import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from '
 import { openExternal, originalUrl } from './lib/links';
 import { markAfterPaint } from './lib/perf';
 import { nextMonth } from './lib/months';
-import { transportKind } from './transport';
+import { client, transportKind } from './transport';
+
+/** How long an article stays open before it counts as read. */
+const MARK_OPENED_MS = 1500;
 
 const isSort = (v: unknown): v is SortOrder => typeof v === 'string' && (SORT_ORDERS as readonly string[]).includes(v);
 
@@ -68,6 +74,24 @@ export function App() {
   const article = useArticle(selection.openId, refresh);
   const imports = useImportJob(requestRefresh);
   const { stats } = useLibraryStats(refresh);
+  const sidebarData = useSidebarData(refresh);
+  const curation = useCuration();
+
+  // Stars, tags, notes and undo change rows and counts: refresh like a library change.
+  useEffect(() => client.onEvent((event) => event.type === 'curation-changed' && requestRefresh()), [requestRefresh]);
+
+  // An article left open for a moment counts as read.
+  const openId = selection.openId;
+  useEffect(() => {
+    if (openId === null) return;
+    const timer = window.setTimeout(() => {
+      client.articles.markOpened({ id: openId }).then(
+        ({ changed }) => changed && requestRefresh(),
+        () => undefined,
+      );
+    }, MARK_OPENED_MS);
+    return () => window.clearTimeout(timer);
+  }, [openId, requestRefresh]);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<ArticleListHandle>(null);
@@ -104,7 +128,16 @@ export function App() {
   });
 
   const detail = article.detail;
+  const { change } = curation;
   useKeyboardShortcuts({
+    toggleStar: () => {
+      if (detail) void change(() => client.articles.setStarred({ target: { ids: [detail.id] }, starred: !detail.starred }));
+    },
+    toggleRead: () => {
+      if (detail) void change(() => client.articles.setRead({ target: { ids: [detail.id] }, read: !detail.read }));
+    },
+    undo: curation.undo,
+    redo: curation.redo,
     next: () => selection.move(1),
     previous: () => selection.move(-1),
     focusSearch: () => {
@@ -176,6 +209,15 @@ export function App() {
           isActive={isActive}
           onFacet={onFacet}
           onAllArticles={() => setQueryNow('')}
+          counts={sidebarData.counts}
+          saved={sidebarData.saved}
+          activeQuery={query.active}
+          onQuery={(text) => setQueryNow(query.active === text ? '' : text)}
+          onSaved={(s) => {
+            setQueryNow(s.query);
+            setSort(s.sort);
+          }}
+          onSaveSearch={(name) => change(() => client.saved.create({ name, query: query.active, sort: sortChoice }))}
           onOpenFolder={openFolder}
           importing={imports.running !== null}
           libraryEmpty={libraryEmpty}
@@ -217,7 +259,7 @@ export function App() {
         {statsOpen ? (
           <StatsView facets={results.facets} total={results.total} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
         ) : (
-          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} />
+          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} refresh={refresh} />
         )}
       </main>
       <StatusBar stats={stats} tookMs={results.tookMs}>
@@ -225,6 +267,7 @@ export function App() {
       </StatusBar>
       {dialog === 'open-folder' && <OpenFolderDialog onImport={imports.start} error={imports.startError} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      <Toast toast={curation.toast} onUndo={curation.undo} onDismiss={curation.dismiss} />
       {imports.finished && <ImportReportDialog finished={imports.finished} onClose={imports.dismiss} />}
     </div>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { MARK_START, type ArticleListItem } from '../../../shared/types.js';
 import { formatDate } from '../lib/format';
+import { Icon } from './Icon';
 import { Snippet } from './Snippet';
 
 interface Props {
@@ -45,7 +46,7 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       aria-setsize={total}
       aria-posinset={index + 1}
       data-article-id={item.id}
-      className={`row${selected ? ' selected' : ''}${item.missing ? ' missing' : ''}`}
+      className={`row${selected ? ' selected' : ''}${item.missing ? ' missing' : ''}${item.read ? '' : ' unread'}`}
       style={style}
       onMouseDown={(e) => {
         // Select on press, like desktop lists; the list keeps keyboard focus.
@@ -53,10 +54,17 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       }}
     >
       <div className="row-title">
+        {item.starred && (
+          <span className="row-star" aria-hidden="true">
+            <Icon name="starFilled" size={12} />
+          </span>
+        )}
         {item.title || 'Untitled'}
       </div>
       {/* Hidden from the name (the title alone names the row) but read as its description. */}
       <div className="row-meta" id={`${rowId(index)}-meta`} aria-hidden="true">
+        {!item.read && <span className="visually-hidden">Unread, </span>}
+        {item.starred && <span className="visually-hidden">Starred, </span>}
         <span className="row-source">{item.source ?? 'No source'}</span>
         {date && (
           <time className="row-date" dateTime={item.date ?? undefined}>

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { OpenArticle } from '../hooks/useArticle';
 import { originalUrl } from '../lib/links';
 import type { ReaderLook } from '../lib/srcdoc';
+import type { ChangeResult } from '../../../shared/types.js';
+import { ArticleCuration } from './ArticleCuration';
 import { ArticleHeader } from './ArticleHeader';
 import { Icon } from './Icon';
 import { PreviewFrame } from './PreviewFrame';
@@ -12,10 +14,12 @@ interface Props {
   /** Toolbar controls that belong to the window (settings, theme, help). */
   tools: ReactNode;
   libraryEmpty: boolean;
+  change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
+  refresh: number;
 }
 
 /** The right pane: the open article's header, its sandboxed body, and the window's tools. */
-export function ReadingPane({ article, look, tools, libraryEmpty }: Props) {
+export function ReadingPane({ article, look, tools, libraryEmpty, change, refresh }: Props) {
   const { detail, preview } = article;
   const original = detail ? originalUrl(detail) : null;
   return (
@@ -45,6 +49,7 @@ export function ReadingPane({ article, look, tools, libraryEmpty }: Props) {
             onAllowRemote={article.allowRemoteOnce}
             onRemoteForSource={(allowed) => void article.setRemoteForSource(allowed)}
           />
+          <ArticleCuration key={detail.id} detail={detail} change={change} refresh={refresh} />
           {preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
           )}

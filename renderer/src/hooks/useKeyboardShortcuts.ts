@@ -8,6 +8,10 @@ export interface ShortcutHandlers {
   showHelp: () => void;
   /** Escape outside a text field and outside dialogs; returns whether it did something. */
   escape: () => boolean;
+  toggleStar: () => void;
+  toggleRead: () => void;
+  undo: () => void;
+  redo: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -28,7 +32,7 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   ref.current = handlers;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.altKey) return;
       if (document.querySelector('dialog[open]')) return;
       if (isTyping(event.target)) return;
       const h = ref.current;
@@ -36,6 +40,13 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
         event.preventDefault();
         fn();
       };
+      if (event.ctrlKey || event.metaKey) {
+        // Undo and redo of curation changes; text fields keep their own (checked above).
+        const key = event.key.toLowerCase();
+        if (key === 'z') return run(event.shiftKey ? h.redo : h.undo);
+        if (key === 'y' && !event.shiftKey) return run(h.redo);
+        return;
+      }
       switch (event.key) {
         case 'j':
           return run(h.next);
@@ -47,6 +58,10 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
           return run(h.openOriginal);
         case '?':
           return run(h.showHelp);
+        case 's':
+          return run(h.toggleStar);
+        case 'm':
+          return run(h.toggleRead);
         case 'Escape':
           if (h.escape()) event.preventDefault();
           return;
