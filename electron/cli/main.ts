@@ -23,7 +23,7 @@ export interface CliIo {
   /** Folder of the built worker bundles; without it imports parse on the main thread. */
   workerDir?: string;
   /** `gleaner serve` lives in the web host; injected to keep this module small. */
-  serve?: (options: { dbPath: string; port: number; open: boolean; workerDir?: string }) => Promise<void>;
+  serve?: (options: { dbPath: string; port: number; open: boolean; workerDir?: string; watch?: boolean }) => Promise<void>;
 }
 
 const OPTIONS = {
@@ -45,6 +45,7 @@ const OPTIONS = {
   tag: { type: 'string' },
   title: { type: 'string' },
   overwrite: { type: 'boolean', default: false },
+  'no-watch': { type: 'boolean', default: false },
 } as const;
 
 /** Runs one CLI invocation and returns its exit status. */
@@ -185,7 +186,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       if (!io.serve) throw new UsageError('serve is not available in this build');
       const port = values.port !== undefined ? Number(values.port) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0-65535');
-      await io.serve({ dbPath, port, open: values.open, workerDir: io.workerDir });
+      await io.serve({ dbPath, port, open: values.open, workerDir: io.workerDir, watch: !values['no-watch'] });
       return 0;
     }
     default:

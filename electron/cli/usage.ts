@@ -6,7 +6,7 @@ Usage:
   gleaner list [query] [--sort S] [--limit N] [--offset N]
   gleaner show <id>
   gleaner stats
-  gleaner serve [--port N] [--open]
+  gleaner serve [--port N] [--open] [--no-watch]
   gleaner tag list | add <name> <query> | remove <name> <query> | rename <from> <to>
               | merge <from> <into> | delete <name> | color <name> <#rrggbb|none>
   gleaner collection list | create <name> | delete <name> | add <name> <query>

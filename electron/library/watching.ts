@@ -15,6 +15,8 @@ import { RemoteWatcher, type Watcher } from './watch/remoteWatcher.js';
  */
 export class Watching {
   private readonly watcher: Watcher;
+  /** Folders handed to the watcher (its status arrives later, from another thread). */
+  private readonly watched = new Set<string>();
 
   private startTimer: NodeJS.Timeout | null = null;
 
@@ -37,13 +39,18 @@ export class Watching {
     const script = workerDir ? join(workerDir, 'watchWorker.cjs') : null;
     this.watcher = script && fileExists(script) ? new RemoteWatcher(script, options) : inProcess(new FolderWatcher(options));
     const start = () => {
-      for (const folder of this.folders()) if (folder.watched) void this.watcher.add(folder.path, { catchUp: true });
+      for (const folder of this.folders()) if (folder.watched) this.watch(folder.path, true);
     };
-    if (delayMs > 0) this.startTimer = setTimeout(start, delayMs);
+    if (delayMs > 0)
+      this.startTimer = setTimeout(() => {
+        this.startTimer = null;
+        start();
+      }, delayMs);
     else start();
     // A folder imported for the first time is watched from then on (unless turned off).
     jobs.onFinished = () => {
-      for (const folder of this.folders()) if (folder.watched && this.watcher.status(folder.path) === undefined) void this.watcher.add(folder.path);
+      if (this.startTimer) return; // not started yet: start() takes every folder then
+      for (const folder of this.folders()) if (folder.watched && !this.watched.has(folder.path)) this.watch(folder.path, false);
     };
   }
 
@@ -55,10 +62,19 @@ export class Watching {
     this.db.prepare('UPDATE folders SET watched = ? WHERE id = ?').run(watched ? 1 : 0, id);
     const folder = this.folders().find((f) => f.id === id);
     if (folder) {
-      if (watched) this.watcher.add(folder.path, { catchUp: true });
-      else this.watcher.remove(folder.path);
+      if (watched) this.watch(folder.path, true);
+      else {
+        this.watched.delete(folder.path);
+        this.watcher.remove(folder.path);
+      }
     }
     return this.folders().find((f) => f.id === id);
+  }
+
+  private watch(path: string, catchUp: boolean): void {
+    if (this.watched.has(path)) return;
+    this.watched.add(path);
+    this.watcher.add(path, { catchUp });
   }
 
   close(): Promise<void> {

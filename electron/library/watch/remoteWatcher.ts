@@ -26,10 +26,18 @@ export class RemoteWatcher implements Watcher {
   private readonly worker: Worker;
   private readonly statuses = new Map<string, FolderStatus>();
   private closing: Promise<void> | null = null;
+  private dead = false;
 
   constructor(script: string, options: Pick<FolderWatcherOptions, 'reimport' | 'onStatus' | 'onError'>) {
-    this.worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    // No heap cap: chokidar's initial scan of a 100k-file library exceeded 256 MB (and a
+    // capped worker that dies must not take the service down; see the error handler).
+    this.worker = new Worker(script);
     this.worker.unref(); // watching alone never keeps the process alive
+    this.worker.on('error', (error) => {
+      // The library keeps working without watching; say so for every folder.
+      for (const folder of this.statuses.keys()) options.onError?.(folder, new Error(`watching stopped: ${error.message}`));
+      this.dead = true;
+    });
     this.worker.on('message', (msg: FromWatcher) => {
       if (msg.type === 'reimport') {
         void Promise.resolve(options.reimport(msg.folder))
@@ -57,7 +65,7 @@ export class RemoteWatcher implements Watcher {
 
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
-      const done = () => void this.worker.terminate().then(() => resolve());
+      const done = () => void this.worker.terminate().then(() => resolve(), () => resolve());
       this.worker.on('message', (msg: FromWatcher) => msg.type === 'closed' && done());
       this.send({ type: 'close' });
       setTimeout(done, 2000).unref(); // a watcher mid-scan must not hold shutdown
@@ -66,6 +74,6 @@ export class RemoteWatcher implements Watcher {
   }
 
   private send(msg: ToWatcher): void {
-    this.worker.postMessage(msg);
+    if (!this.dead) this.worker.postMessage(msg);
   }
 }

@@ -3,7 +3,11 @@ import type { ParsedQuery } from '../../../shared/query/ast.js';
 import { formatQuery } from '../../../shared/query/format.js';
 import { parseQuery } from '../../../shared/query/parse.js';
 
-export const TYPING_DEBOUNCE_MS = 120;
+/**
+ * Long enough to skip the intermediate words of a fast typist, short enough that a search
+ * (6-20 ms in the service at 100k articles) plus painting stays under 150 ms per keystroke.
+ */
+export const TYPING_DEBOUNCE_MS = 60;
 
 export interface SearchQueryState {
   /** What is in the box right now. */
