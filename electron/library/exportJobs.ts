@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportJob, LibraryEvent } from '../../shared/api.js';
-import type { ExportReport, ExportSource } from '../../shared/types.js';
+import type { ExportReport, ExportSource, SortOrder } from '../../shared/types.js';
 import type { Db } from './db/connection.js';
 import type { CollectionOps } from './curation/collections.js';
 import type { SavedSearchOps } from './curation/savedSearches.js';
 import { ServiceError } from './errors.js';
 import { exportArticles } from './export/exportArticles.js';
 import type { ExportRequest } from './export/types.js';
-import { compileText } from './query/search.js';
+import { compileText, ORDER } from './query/search.js';
 
 /** The ids an export source names, in the order they should be written. */
 export function idsForSource(db: Db, source: ExportSource, ops: { collections: CollectionOps; saved: SavedSearchOps }): number[] {
-  const byQuery = (query: string, order = 'a.fts_key DESC') => {
+  // The list's own orders; relevance has no meaning without a page of matches: newest first.
+  const byQuery = (query: string, sort: SortOrder = 'date-desc') => {
     const compiled = compileText(query);
+    const order = ORDER[sort === 'relevance' ? 'date-desc' : sort];
     return db.prepare(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order}`).pluck().all(...compiled.params) as number[];
   };
   if ('ids' in source) return source.ids;
   if ('collectionId' in source) return ops.collections.articleIds(source.collectionId);
   if ('savedSearchId' in source) {
     const saved = ops.saved.get(source.savedSearchId);
-    return byQuery(saved.query, saved.sort === 'date-asc' ? 'a.fts_key ASC' : saved.sort === 'title' ? 'a.title COLLATE NOCASE' : 'a.fts_key DESC');
+    return byQuery(saved.query, saved.sort);
   }
   if ('tag' in source) return byQuery(`tag:"${source.tag.replace(/["\\]/g, (c) => `\\${c}`)}"`);
-  if ('query' in source) return byQuery(source.query, source.sort === 'date-asc' ? 'a.fts_key ASC' : source.sort === 'title' ? 'a.title COLLATE NOCASE' : 'a.fts_key DESC');
+  if ('query' in source) return byQuery(source.query, source.sort);
   return byQuery('');
 }
 

@@ -18,7 +18,7 @@ export interface SearchRequest {
 }
 
 /** Orders without full text. fts_key is date order (undated articles count as oldest). */
-const ORDER: Record<Exclude<SortOrder, 'relevance'>, string> = {
+export const ORDER: Record<Exclude<SortOrder, 'relevance'>, string> = {
   'date-desc': 'a.fts_key DESC',
   'date-asc': 'a.fts_key ASC',
   title: 'a.title COLLATE NOCASE ASC, a.id ASC',
