@@ -167,6 +167,8 @@ export interface ExportsApi {
    * Starts writing articles to `out` (a file, or a folder for `folder`); progress arrives
    * as `export-progress` events. Never overwrites an existing file or non-empty folder
    * unless `overwrite`; a cancelled or failed export leaves nothing at the target.
+   * A taken target fails the call itself with `conflict` (the folder missing: `folder`),
+   * before any job starts.
    */
   start(args: {
     source: ExportSource;

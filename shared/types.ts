@@ -6,7 +6,11 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Sort orders a person can pick. `relevance` needs free text in the query. */
-export const SORT_ORDERS = ['date-desc', 'date-asc', 'title', 'source', 'relevance'] as const;
+/**
+ * `relevance` needs words in the query and `collection` a top-level `collection:` filter;
+ * without them the list falls back to newest first.
+ */
+export const SORT_ORDERS = ['date-desc', 'date-asc', 'title', 'source', 'relevance', 'collection'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 /** One row of the article list. */

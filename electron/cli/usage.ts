@@ -24,8 +24,9 @@ Options (every command):
 
 Query syntax: words, "phrases", prefix*, -negation, OR, (groups), and filters
   tag:ai source:"IBN" after:2025-07 before:2025-08-01 date:2025 draft:false
-  has:enclosure is:missing title:word folder:name
-Sorts: date-desc (default), date-asc, title, source, relevance (search's default).
+  has:enclosure is:missing title:word folder:name collection:"Reading pack"
+Sorts: date-desc (default), date-asc, title, source, relevance (search's default),
+collection (the order of a collection:"Name" filter).
 
 Exit status: 0 when the command ran (per-file import failures are in the report),
 2 for bad usage or a missing folder, 1 for any other error.`;

@@ -7,15 +7,15 @@ import type { SavedSearchOps } from './curation/savedSearches.js';
 import { ServiceError } from './errors.js';
 import { exportArticles } from './export/exportArticles.js';
 import type { ExportRequest } from './export/types.js';
-import { compileText, ORDER } from './query/search.js';
+import { compileText, orderBy } from './query/search.js';
 
 /** The ids an export source names, in the order they should be written. */
 export function idsForSource(db: Db, source: ExportSource, ops: { collections: CollectionOps; saved: SavedSearchOps }): number[] {
   // The list's own orders; relevance has no meaning without a page of matches: newest first.
   const byQuery = (query: string, sort: SortOrder = 'date-desc') => {
     const compiled = compileText(query);
-    const order = ORDER[sort === 'relevance' ? 'date-desc' : sort];
-    return db.prepare(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order}`).pluck().all(...compiled.params) as number[];
+    const order = orderBy(compiled, sort);
+    return db.prepare(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order.sql}`).pluck().all(...compiled.params, ...order.params) as number[];
   };
   if ('ids' in source) return source.ids;
   if ('collectionId' in source) return ops.collections.articleIds(source.collectionId);

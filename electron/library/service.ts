@@ -9,7 +9,8 @@ import { indexPending } from './db/queries/articleWrites.js';
 import { ImportJobs } from './importJobs.js';
 import { Watching } from './watching.js';
 import { ExportJobs, idsForSource } from './exportJobs.js';
-import { FORMAT_DESCRIPTORS } from './export/formats/index.js';
+import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
+import { checkTarget } from './export/target.js';
 import { search } from './query/search.js';
 import { renderArticleHtml } from './render.js';
 import { ServiceError } from './errors.js';
@@ -105,6 +106,8 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       formats: async () => [...FORMAT_DESCRIPTORS],
       start: async ({ source, ...request }) => {
         const ids = idsForSource(db, source, ops);
+        // A taken target is answered now (`conflict`, so the dialog can ask "Replace?"), not as a failed job.
+        await checkTarget(request.out, FORMATS[request.format].descriptor.writes, request.overwrite ?? false);
         return { jobId: exportJobs.start({ ids, ...request }), articles: ids.length };
       },
       cancel: async ({ jobId }) => ({ cancelled: exportJobs.cancel(jobId) }),

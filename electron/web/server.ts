@@ -5,6 +5,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { LibraryEvent } from '../../shared/api.js';
 import { dispatch } from '../library/dispatch.js';
 import type { LibraryService } from '../library/service.js';
+import { createDownloads } from './downloads.js';
+import { jsonBody, send } from './http.js';
 import { APP_CSP, hostAllowed, originAllowed, tokenMatches } from './security.js';
 
 export interface WebHost {
@@ -20,6 +22,8 @@ export interface WebHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** How long a finished browser download waits to be fetched (tests shorten it). */
+  downloadRetentionMs?: number;
 }
 
 const TYPES: Record<string, string> = {
@@ -32,7 +36,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-const MAX_BODY = 1024 * 1024;
 
 /**
  * Browser mode: serves the built renderer and the typed API over HTTP on loopback.
@@ -47,6 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const line = `data: ${JSON.stringify(event)}\n\n`;
     for (const res of sseClients) res.write(line);
   });
+  const downloads = createDownloads(options.service, options.downloadRetentionMs);
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((error: Error) => {
@@ -68,8 +72,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    // EventSource cannot send headers, so the event stream alone takes the token in the URL.
-    const given = url.pathname === '/api/events' ? url.searchParams.get('token') : bearer;
+    // EventSource and download links cannot send headers, so those two take the token in the URL.
+    const given = url.pathname === '/api/events' || downloads.tokenInUrl(req, url) ? url.searchParams.get('token') : bearer;
     if (!tokenMatches(given, token)) {
       send(res, 401, { ok: false, error: { code: 'bad-request', message: 'Missing or wrong access token' } });
       return;
@@ -81,22 +85,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       req.on('close', () => sseClients.delete(res));
       return;
     }
+    if (await downloads.handle(req, res, url)) return;
     const match = /^\/api\/([a-z]+)\/([a-zA-Z]+)$/.exec(url.pathname);
     if (!match || req.method !== 'POST') {
       send(res, 404, { ok: false, error: { code: 'not-found', message: `No API at ${req.method} ${url.pathname}` } });
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      send(res, 415, { ok: false, error: { code: 'bad-request', message: 'Send JSON (Content-Type: application/json)' } });
-      return;
-    }
-    let args: unknown;
-    try {
-      args = JSON.parse(await readBody(req));
-    } catch (error) {
-      send(res, 400, { ok: false, error: { code: 'bad-request', message: `Bad request body: ${(error as Error).message}` } });
-      return;
-    }
+    const args = await jsonBody(req, res);
+    if (args === undefined) return;
     const envelope = await dispatch(options.service.api, match[1]!, match[2]!, args);
     send(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
   }
@@ -131,30 +127,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        downloads.close();
         for (const res of sseClients) res.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8') || '{}'));
-    req.on('error', reject);
-  });
 }

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QueryField } from '../../shared/query/ast.js';
 import { removeNode } from '../../shared/query/format.js';
 import { parseQuery } from '../../shared/query/parse.js';
-import { SORT_ORDERS, type SortOrder } from '../../shared/types.js';
+import { SORT_ORDERS, type ExportSource, type SortOrder } from '../../shared/types.js';
 import { ArticleList, type ArticleListHandle } from './components/ArticleList';
 import { EmptyLibrary } from './components/EmptyLibrary';
+import { ExportDialog } from './components/ExportDialog';
 import { Icon } from './components/Icon';
 import { ImportProgress } from './components/ImportProgress';
 import { ImportReportDialog } from './components/ImportReportDialog';
@@ -35,6 +36,11 @@ import { useRemovalSuggestions } from './hooks/useRemovalSuggestions';
 import { useSearchQuery } from './hooks/useSearchQuery';
 import { useSearchResults } from './hooks/useSearchResults';
 import { useSelection } from './hooks/useSelection';
+import { useMultiSelect } from './hooks/useMultiSelect';
+import { useTagList } from './hooks/useTagList';
+import { BulkBar } from './components/BulkBar';
+import { useListActions } from './hooks/useListActions';
+import { collectionFilter, collectionQuery, collectionView } from './lib/collectionView';
 import { useTheme } from './hooks/useTheme';
 import { useTimelineMonths } from './hooks/useTimelineMonths';
 import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from './lib/chips';
@@ -54,7 +60,9 @@ export function App() {
   const [reader, setReader] = useReaderSettings();
   const [sortChoice, setSort] = usePersistentState<SortOrder>('sort', 'date-desc', isSort);
   const [statsOpen, setStatsOpen] = useState(false);
-  const [dialog, setDialog] = useState<'open-folder' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'open-folder' | 'shortcuts' | 'export' | null>(null);
+  // What the export dialog starts with: the bulk bar's selection, or (from the header or menu) its own default.
+  const [exportSource, setExportSource] = useState<ExportSource | undefined>(undefined);
 
   // Library changes (imports, other windows) arrive in bursts: coalesce them into one refresh.
   const [refresh, setRefresh] = useState(0);
@@ -68,14 +76,20 @@ export function App() {
   const canRank = hasFreeText(query.parsed);
   // Relevance needs words; without them the list falls back to newest first (the choice is kept for next time).
   const activeParsed = useMemo(() => parseQuery(query.active), [query.active]);
-  const sort: SortOrder = sortChoice === 'relevance' && !hasFreeText(activeParsed) ? 'date-desc' : sortChoice;
+  const sidebarData = useSidebarData(refresh);
+  // Collection order needs a collection: filter; like relevance, it falls back to newest first.
+  const hasCollectionFilter = collectionFilter(activeParsed) !== null;
+  const sort: SortOrder =
+    (sortChoice === 'relevance' && !hasFreeText(activeParsed)) || (sortChoice === 'collection' && !hasCollectionFilter) ? 'date-desc' : sortChoice;
+  const onCollection = collectionView(activeParsed, sidebarData.collections, sort);
   const results = useSearchResults(query.active, sort, refresh);
   const selection = useSelection(results);
+  const multi = useMultiSelect(results, query.active, sort);
   const article = useArticle(selection.openId, refresh);
   const imports = useImportJob(requestRefresh);
   const { stats } = useLibraryStats(refresh);
-  const sidebarData = useSidebarData(refresh);
   const curation = useCuration();
+  const { tags } = useTagList();
 
   // Stars, tags, notes and undo change rows and counts: refresh like a library change.
   useEffect(() => client.onEvent((event) => event.type === 'curation-changed' && requestRefresh()), [requestRefresh]);
@@ -125,11 +139,20 @@ export function App() {
     },
     toggleTheme: () => setChoice(theme === 'dark' ? 'light' : 'dark'),
     showShortcuts: () => setDialog('shortcuts'),
+    exportArticles: () => openExport(),
   });
 
   const detail = article.detail;
   const { change } = curation;
+  // "Selected articles": the multi-selection, else the open article.
+  const selectedIds = useMemo(() => (multi.ids.size > 0 ? [...multi.ids] : selection.openId !== null ? [selection.openId] : []), [multi.ids, selection.openId]);
+  const openExport = (source?: ExportSource) => {
+    setExportSource(source);
+    setDialog('export');
+  };
+  const list = useListActions({ results, selection, multi, collection: onCollection, change, say: curation.say });
   useKeyboardShortcuts({
+    toggleInSelection: list.toggleCurrent,
     toggleStar: () => {
       if (detail) void change(() => client.articles.setStarred({ target: { ids: [detail.id] }, starred: !detail.starred }));
     },
@@ -150,6 +173,10 @@ export function App() {
     },
     showHelp: () => setDialog('shortcuts'),
     escape: () => {
+      if (multi.active) {
+        multi.clear();
+        return true;
+      }
       if (query.text) {
         setQueryNow('');
         return true;
@@ -218,6 +245,16 @@ export function App() {
             setSort(s.sort);
           }}
           onSaveSearch={(name) => change(() => client.saved.create({ name, query: query.active, sort: sortChoice }))}
+          sort={sort}
+          collections={sidebarData.collections}
+          currentCollection={onCollection?.collection.id ?? null}
+          onCollection={(c) => {
+            setQueryNow(collectionQuery(c.name));
+            setSort('collection');
+          }}
+          change={change}
+          tagQuery={{ text: query.text, set: setQueryNow }}
+          onExport={openExport}
           onOpenFolder={openFolder}
           importing={imports.running !== null}
           libraryEmpty={libraryEmpty}
@@ -245,12 +282,33 @@ export function App() {
                 onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
                 onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
               />
-              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} onSort={setSort} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} />
+              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} canFollowCollection={hasCollectionFilter} onSort={setSort} onSelectAll={multi.selectAll} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} onExport={() => openExport()} />
+              <BulkBar
+                multi={multi}
+                total={results.total}
+                tags={tags}
+                collections={sidebarData.collections}
+                collectionView={onCollection?.collection ?? null}
+                change={change}
+                notify={curation.say}
+                onExport={(target) => openExport('ids' in target ? target : { query: target.query, sort })}
+              />
               {results.error && results.error.code !== 'bad-query' && <p className="list-error error-text">The library could not be searched: {results.error.message}</p>}
               {noResults ? (
                 <NoResults suggestions={suggestions} onRemove={(s) => setQueryNow(removeNode(query.text, s.chip.span))} onClear={() => setQueryNow('')} />
               ) : (
-                <ArticleList ref={listRef} results={results} selectedIndex={selection.selectedIndex} onSelect={selection.select} onOpen={selection.open} />
+                <ArticleList
+                  ref={listRef}
+                  results={results}
+                  selectedIndex={selection.selectedIndex}
+                  onSelect={selection.select}
+                  onPick={list.pick}
+                  onOpen={selection.open}
+                  isPicked={multi.active ? multi.has : null}
+                  onSelectAll={multi.selectAll}
+                  onMoveInCollection={list.moveInCollection}
+                  drag={list.drag}
+                />
               )}
             </>
           )}
@@ -267,6 +325,7 @@ export function App() {
       </StatusBar>
       {dialog === 'open-folder' && <OpenFolderDialog onImport={imports.start} error={imports.startError} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog selectedIds={selectedIds} initialSource={exportSource} query={query.active} sort={sort} onClose={() => setDialog(null)} />}
       <Toast toast={curation.toast} onUndo={curation.undo} onDismiss={curation.dismiss} />
       {imports.finished && <ImportReportDialog finished={imports.finished} onClose={imports.dismiss} />}
     </div>

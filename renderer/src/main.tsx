@@ -9,6 +9,9 @@ import './styles/sidebar.css';
 import './styles/list.css';
 import './styles/reader.css';
 import './styles/dialogs.css';
+import './styles/export.css';
+import './styles/selection.css';
+import './styles/tags.css';
 
 // Set the theme before the first paint so a dark-mode user never sees a white flash.
 applyInitialTheme();

@@ -3,7 +3,8 @@
  * object when present, else HTTP to `gleaner serve` with the token from the URL.
  */
 import type { Envelope, GleanerClient, LibraryEvent } from '../../shared/api.js';
-import { buildClient } from '../../shared/client.js';
+import { buildClient, ClientError } from '../../shared/client.js';
+import { DOWNLOADS_PATH, type DownloadArgs, type DownloadStarted } from '../../shared/downloads.js';
 
 declare global {
   interface Window {
@@ -29,8 +30,7 @@ function takeToken(): string {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpClient(): GleanerClient {
-  const token = takeToken();
+function httpClient(token: string): GleanerClient {
   const call = async (domain: string, method: string, args: unknown): Promise<Envelope<unknown>> => {
     const res = await fetch(`api/${domain}/${method}`, {
       method: 'POST',
@@ -59,6 +59,28 @@ function desktopClient(bridge: NonNullable<Window['gleaner']>): GleanerClient {
   return bridge.call ? buildClient(bridge.call, bridge.onEvent) : bridge;
 }
 
-export const client: GleanerClient = window.gleaner ? desktopClient(window.gleaner) : httpClient();
+const webToken = window.gleaner ? null : takeToken();
+
+export const client: GleanerClient = window.gleaner ? desktopClient(window.gleaner) : httpClient(webToken ?? '');
 /** 'desktop' inside Electron; 'browser' for `gleaner serve`. Decides folder picker vs path field. */
 export const transportKind: 'desktop' | 'browser' = window.gleaner ? 'desktop' : 'browser';
+
+/**
+ * Browser mode's export downloads (a route beside the contract: electron/web/downloads.ts
+ * says why); null in the desktop app, which writes where its save dialog points.
+ */
+export const webDownloads = webToken === null ? null : {
+  /** Starts an export the host writes into its own temporary folder. */
+  async start(args: DownloadArgs): Promise<DownloadStarted> {
+    const res = await fetch(DOWNLOADS_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${webToken}` },
+      body: JSON.stringify(args),
+    });
+    const envelope = (await res.json()) as Envelope<DownloadStarted>;
+    if (!envelope.ok) throw new ClientError(envelope.error);
+    return envelope.value;
+  },
+  /** Where the finished file downloads from; a link cannot send headers, so the token rides along. */
+  href: (started: DownloadStarted) => `${started.url}?token=${encodeURIComponent(webToken)}`,
+};

@@ -25,6 +25,7 @@ export const QUERY_FIELDS = [
   'title',
   'is',
   'folder',
+  'collection',
 ] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 

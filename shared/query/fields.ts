@@ -22,6 +22,7 @@ const EXAMPLES: Record<QueryField, string> = {
   title: 'title:budget',
   is: 'is:unread',
   folder: 'folder:inbox',
+  collection: 'collection:"Reading pack"',
 };
 
 /** `a, b, c or d`, for messages. */

@@ -48,29 +48,7 @@ export function ioError(path: string, error: unknown): ExportError {
  * naming the path when the export may not go there.
  */
 export async function prepareTarget(out: string, writes: 'file' | 'folder', overwrite: boolean): Promise<PreparedTarget> {
-  if (out.trim() === '' || out.includes('\0')) throw new ExportError('bad-request', 'The export target must be a path without NUL characters');
-  const abs = resolve(out);
-  const parent = dirname(abs);
-  if (parent === abs) throw new ExportError('bad-request', `Cannot export to ${abs}: choose a file or folder inside it`);
-  const parentInfo = await stat(parent).catch(() => null);
-  if (!parentInfo?.isDirectory()) throw new ExportError('not-found', `Cannot export to ${abs}: the folder ${parent} does not exist`);
-
-  const current = await lstat(abs).catch(() => null);
-  if (current) {
-    if (writes === 'file' && current.isDirectory()) {
-      throw new ExportError('exists', `Cannot export to ${abs}: it is a folder; choose a file name`);
-    }
-    if (writes === 'folder' && !current.isDirectory()) {
-      throw new ExportError('exists', `Cannot export to ${abs}: a file with that name exists; choose a folder`);
-    }
-    const empty = current.isDirectory() && (await readdir(abs)).length === 0;
-    if (!empty && !overwrite) {
-      throw new ExportError('exists', `Cannot export to ${abs}: it already exists${current.isDirectory() ? ' and is not empty' : ''}; choose another name or allow replacing it`);
-    }
-    if (!empty && writes === 'folder' && !(await exists(join(abs, FOLDER_MARKER)))) {
-      throw new ExportError('exists', `Will not replace ${abs}: it was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`);
-    }
-  }
+  const { abs, parent } = await checkTarget(out, writes, overwrite);
 
   // Short enough for a 255-byte name limit whatever the target's name is.
   const stem = `.${truncateBytes(basename(abs), 100)}.gleaner-`;
@@ -87,34 +65,71 @@ export async function prepareTarget(out: string, writes: 'file' | 'folder', over
     abort: async () => {
       await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     },
-    commit: async () => {
-      const now = await lstat(abs).catch(() => null);
-      try {
-        if (!now) {
-          await placeNew(temp, abs, writes);
-          return [];
-        }
-        if (now.isDirectory() && (await readdir(abs)).length === 0) {
-          await rmdir(abs);
-          await placeNew(temp, abs, writes);
-          return [];
-        }
-        if (!overwrite) throw new ExportError('exists', `Cannot export to ${abs}: it appeared while the export ran; nothing was replaced`);
-        const old = join(parent, `${stem}old-${randomBytes(6).toString('hex')}`);
-        await rename(abs, old);
-        try {
-          await rename(temp, abs);
-        } catch (error) {
-          await rename(old, abs).catch(() => undefined);
-          throw error;
-        }
-        const removed = await rm(old, { recursive: true, force: true }).then(() => true, () => false);
-        return removed ? [] : [`the previous ${basename(abs)} was replaced but could not be deleted; it is at ${old}`];
-      } catch (error) {
-        throw ioError(abs, error);
-      }
-    },
+    commit: () => commitTarget(temp, abs, parent, stem, writes, overwrite),
   };
+}
+
+/**
+ * The checks alone, creating nothing: the service runs them before it starts a job, so a
+ * refused target is answered at once (`conflict` for an existing one, which the export
+ * dialog turns into "Replace?") instead of as a failed job a moment later.
+ */
+export async function checkTarget(out: string, writes: 'file' | 'folder', overwrite: boolean): Promise<{ abs: string; parent: string }> {
+  if (out.trim() === '' || out.includes('\0')) throw new ExportError('bad-request', 'The export target must be a path without NUL characters');
+  const abs = resolve(out);
+  const parent = dirname(abs);
+  if (parent === abs) throw new ExportError('bad-request', `Cannot export to ${abs}: choose a file or folder inside it`);
+  const parentInfo = await stat(parent).catch(() => null);
+  if (!parentInfo?.isDirectory()) throw new ExportError('not-found', `Cannot export to ${abs}: the folder ${parent} does not exist`);
+
+  // What no "replace" could fix is a bad request, said first; only a replaceable target is `exists`
+  // (which the export dialog answers with "Replace?").
+  const current = await lstat(abs).catch(() => null);
+  if (current) {
+    if (writes === 'file' && current.isDirectory()) {
+      throw new ExportError('bad-request', `Cannot export to ${abs}: it is a folder; choose a file name`);
+    }
+    if (writes === 'folder' && !current.isDirectory()) {
+      throw new ExportError('bad-request', `Cannot export to ${abs}: a file with that name exists; choose a folder`);
+    }
+    const empty = current.isDirectory() && (await readdir(abs)).length === 0;
+    if (!empty && writes === 'folder' && !(await exists(join(abs, FOLDER_MARKER)))) {
+      throw new ExportError('bad-request', `Will not replace ${abs}: it is not empty and was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`);
+    }
+    if (!empty && !overwrite) {
+      throw new ExportError('exists', `Cannot export to ${abs}: it already exists${current.isDirectory() ? ' and is not empty' : ''}; choose another name or allow replacing it`);
+    }
+  }
+  return { abs, parent };
+}
+
+/** Moves a finished temporary into place (see the module comment); resolves to warnings. */
+async function commitTarget(temp: string, abs: string, parent: string, stem: string, writes: 'file' | 'folder', overwrite: boolean): Promise<string[]> {
+  const now = await lstat(abs).catch(() => null);
+  try {
+    if (!now) {
+      await placeNew(temp, abs, writes);
+      return [];
+    }
+    if (now.isDirectory() && (await readdir(abs)).length === 0) {
+      await rmdir(abs);
+      await placeNew(temp, abs, writes);
+      return [];
+    }
+    if (!overwrite) throw new ExportError('exists', `Cannot export to ${abs}: it appeared while the export ran; nothing was replaced`);
+    const old = join(parent, `${stem}old-${randomBytes(6).toString('hex')}`);
+    await rename(abs, old);
+    try {
+      await rename(temp, abs);
+    } catch (error) {
+      await rename(old, abs).catch(() => undefined);
+      throw error;
+    }
+    const removed = await rm(old, { recursive: true, force: true }).then(() => true, () => false);
+    return removed ? [] : [`the previous ${basename(abs)} was replaced but could not be deleted; it is at ${old}`];
+  } catch (error) {
+    throw ioError(abs, error);
+  }
 }
 
 /**

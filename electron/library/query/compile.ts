@@ -21,6 +21,8 @@ export interface CompiledQuery extends SqlCondition {
    * every match (the filters stay in `filter` as well).
    */
   dateRange: { from: string | null; to: string | null };
+  /** The name in a top-level `collection:` filter: the list can then follow that collection's order. */
+  collection: string | null;
 }
 
 /** FTS rowids are the articles' date-ordered keys (see migration 0010). */
@@ -138,6 +140,9 @@ class Compiler {
                           WHERE t.name = ${this.bind(value)} OR t.name LIKE ${this.bind(likeEscape(value) + '/%')} ESCAPE '\\')`;
       case 'source':
         return `coalesce(a.source, '') LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\'`;
+      case 'collection':
+        return `a.id IN (SELECT ci.article_id FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
+                          WHERE c.name = ${this.bind(value)})`;
       case 'folder':
         return `a.folder_id IN (SELECT id FROM folders WHERE path LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`;
       case 'after':
@@ -214,18 +219,20 @@ function dateRangeOf(children: QueryNode[]): CompiledQuery['dateRange'] {
 /** Compiles a parsed query; `null` (nothing typed) matches every article. */
 export function compileQuery(node: QueryNode | null): CompiledQuery {
   const none = { from: null, to: null };
-  if (node === null) return { where: '1', params: [], match: null, filter: { where: '1', params: [] }, dateRange: none };
+  if (node === null) return { where: '1', params: [], match: null, filter: { where: '1', params: [] }, dateRange: none, collection: null };
   const compiler = new Compiler();
   const children = node.kind === 'and' ? node.children : [node];
   const { match, filter } = compiler.split(children);
   const filterParams = compiler.params;
   const dateRange = dateRangeOf(children);
-  if (match === null) return { where: filter, params: filterParams, match, filter: { where: filter, params: filterParams }, dateRange };
+  const collection = children.find((c) => c.kind === 'field' && c.field === 'collection');
+  const base = { dateRange, collection: collection?.kind === 'field' ? collection.value : null };
+  if (match === null) return { where: filter, params: filterParams, match, filter: { where: filter, params: filterParams }, ...base };
   return {
+    ...base,
     where: `a.fts_key IN (${FTS_KEYS}) AND ${filter}`,
     params: [match, ...filterParams],
     match,
     filter: { where: filter, params: filterParams },
-    dateRange,
   };
 }

@@ -18,12 +18,25 @@ export interface SearchRequest {
 }
 
 /** Orders without full text. fts_key is date order (undated articles count as oldest). */
-export const ORDER: Record<Exclude<SortOrder, 'relevance'>, string> = {
+const ORDER: Record<Exclude<SortOrder, 'relevance' | 'collection'>, string> = {
   'date-desc': 'a.fts_key DESC',
   'date-asc': 'a.fts_key ASC',
   title: 'a.title COLLATE NOCASE ASC, a.id ASC',
   source: 'a.source COLLATE NOCASE ASC NULLS LAST, a.fts_key DESC',
 };
+
+/** A position in the named collection; ties (never expected) by id. */
+const COLLECTION_ORDER = `(SELECT ci.position FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
+                            WHERE c.name = ? AND ci.article_id = a.id), a.id`;
+
+/**
+ * ORDER BY for a query without full-text ranking, shared by the list and exports. Relevance
+ * falls back to newest first, and so does collection order without a top-level `collection:`.
+ */
+export function orderBy(compiled: CompiledQuery, sort: SortOrder): { sql: string; params: unknown[] } {
+  if (sort === 'collection' && compiled.collection !== null) return { sql: COLLECTION_ORDER, params: [compiled.collection] };
+  return { sql: ORDER[sort === 'relevance' || sort === 'collection' ? 'date-desc' : sort], params: [] };
+}
 
 /** Column weights for bm25: a word in the title counts most, then summary, source, body. */
 const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0, 2.0)';
@@ -64,8 +77,8 @@ function pageIds(db: Db, compiled: CompiledQuery, sort: SortOrder, limit: number
     const order = sort === 'relevance' ? `${BM25}, a.id` : `f.rowid ${sort === 'date-desc' ? 'DESC' : 'ASC'}`;
     return run(`SELECT a.id FROM ${FROM_FTS} WHERE ${fts.where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...fts.params);
   }
-  const order = ORDER[sort === 'relevance' ? 'date-desc' : sort];
-  return run(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...compiled.params);
+  const order = orderBy(compiled, sort);
+  return run(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`, ...compiled.params, ...order.params);
 }
 
 /** How many articles match. Pure text: FTS5 counts its own doclist without touching rows. */

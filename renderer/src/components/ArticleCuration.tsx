@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ArticleDetail, ChangeResult, TagInfo } from '../../../shared/types.js';
 import { client } from '../transport';
+import { ArticleCollections } from './ArticleCollections';
 import { Icon } from './Icon';
 
 interface Props {
@@ -129,6 +130,7 @@ export function ArticleCuration({ detail, change, refresh }: Props) {
           {tagError}
         </p>
       )}
+      <ArticleCollections detail={detail} change={change} refresh={refresh} />
       <label className="note-label" htmlFor={noteId}>
         Private note
       </label>

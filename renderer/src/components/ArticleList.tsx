@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { markAfterPaint } from '../lib/perf';
 import type { SearchResults } from '../hooks/useSearchResults';
-import { ArticleRow, rowId } from './ArticleRow';
+import { ArticleRow, rowId, type PickHow, type RowDrag } from './ArticleRow';
 
 /** Fixed row height: with 100,000 rows, measuring each one would cost more than it gives. */
 export const ROW_HEIGHT = 92;
@@ -12,8 +12,17 @@ interface Props {
   selectedIndex: number;
   /** Keyboard moves: the reading pane follows after a short pause. */
   onSelect: (index: number) => void;
-  /** Enter/Space, or a click: show it now. */
+  /** A click: plain (show it now), Shift (extend the selection) or Ctrl/Cmd (toggle). */
+  onPick: (index: number, how: PickHow) => void;
+  /** Enter/Space: show it now. */
   onOpen: (index: number) => void;
+  /** Whether an article is in the multi-selection; null when nothing is multi-selected. */
+  isPicked: ((id: number) => boolean) | null;
+  /** Ctrl/Cmd+A. */
+  onSelectAll: () => void;
+  /** Alt+↑/↓ in a collection shown in its own order: moves the current article; null elsewhere. */
+  onMoveInCollection: ((index: number, delta: -1 | 1) => void) | null;
+  drag: RowDrag | null;
 }
 
 export interface ArticleListHandle {
@@ -25,7 +34,7 @@ export interface ArticleListHandle {
  * rows on screen exist in the DOM; their pages are fetched as they scroll in.
  * Focus stays on the listbox and aria-activedescendant names the selected row.
  */
-export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ results, selectedIndex, onSelect, onOpen }, ref) {
+export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ results, selectedIndex, onSelect, onPick, onOpen, isPicked, onSelectAll, onMoveInCollection, drag }, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = results.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -64,14 +73,27 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
       className="list-scroll"
       role="listbox"
       aria-label="Articles"
+      aria-multiselectable="true"
       aria-busy={results.pending}
       aria-activedescendant={activeRendered && selectedIndex >= 0 ? rowId(selectedIndex) : undefined}
       tabIndex={0}
       onKeyDown={(e) => {
-        if (e.altKey || e.ctrlKey || e.metaKey || count === 0) return;
+        if (count === 0) return;
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a') {
+          e.preventDefault();
+          return onSelectAll();
+        }
+        if (e.altKey && onMoveInCollection && selectedIndex >= 0 && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+          e.preventDefault();
+          return onMoveInCollection(selectedIndex, e.key === 'ArrowUp' ? -1 : 1);
+        }
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
         const move = (to: number) => {
           e.preventDefault();
-          onSelect(Math.min(count - 1, Math.max(0, to)));
+          const index = Math.min(count - 1, Math.max(0, to));
+          // Shift+arrows grow the selection the way Shift-click does.
+          if (e.shiftKey) onPick(index, 'extend');
+          onSelect(index);
         };
         switch (e.key) {
           case 'ArrowDown':
@@ -95,17 +117,22 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
       }}
     >
       <div role="presentation" className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => (
+        {rows.map((row) => {
+          const item = results.item(row.index);
+          return (
           <ArticleRow
             key={row.key}
             index={row.index}
             top={row.start}
             total={count}
-            item={results.item(row.index)}
+            item={item}
             selected={row.index === selectedIndex}
-            onPick={onOpen}
+            picked={isPicked ? (item ? isPicked(item.id) : false) : null}
+            onPick={onPick}
+            drag={drag}
           />
-        ))}
+          );
+        })}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { MARK_START, type ArticleListItem } from '../../../shared/types.js';
 import { formatDate } from '../lib/format';
 import { Icon } from './Icon';
@@ -9,9 +9,26 @@ interface Props {
   top: number;
   total: number;
   item: ArticleListItem | undefined;
+  /** The current row (keyboard cursor; the reading pane shows it). */
   selected: boolean;
-  onPick: (index: number) => void;
+  /** In the multi-selection; null when there is none (the current row is then the selection). */
+  picked: boolean | null;
+  onPick: (index: number, how: PickHow) => void;
+  /** Rows can be dragged onto collections (and within a collection's own order). */
+  drag: RowDrag | null;
 }
+
+/** How a row was clicked: plainly (open it), with Shift (extend) or Ctrl/Cmd (toggle). */
+export type PickHow = 'open' | 'extend' | 'toggle';
+
+export interface RowDrag {
+  start: (index: number, data: DataTransfer) => void;
+  /** Only while the list shows a collection in its own order. */
+  drop: ((index: number, after: boolean, data: DataTransfer) => void) | null;
+}
+
+/** The drag payload: a Target (shared/types.ts) as JSON. */
+export const DRAG_TYPE = 'application/x-gleaner-articles';
 
 /** Chips that fit beside source and date in a narrow list; the rest are counted. */
 const MAX_TAGS = 2;
@@ -25,11 +42,14 @@ export const rowId = (index: number): string => `article-option-${index}`;
  * flag visible text missing from the name). Rows not fetched yet render as
  * quiet placeholders of the same height.
  */
-export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, onPick }: Props) {
+export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, picked, onPick, drag }: Props) {
   const style = { transform: `translateY(${top}px)` };
+  // A plain press on a picked row waits for the click: it may start dragging the whole selection.
+  const deferred = useRef(false);
+  const isSelected = picked ?? selected;
   if (!item) {
     return (
-      <div id={rowId(index)} role="option" aria-selected={selected} aria-label="Loading…" aria-setsize={total} aria-posinset={index + 1} className="row placeholder" style={style}>
+      <div id={rowId(index)} role="option" aria-selected={isSelected} aria-label="Loading…" aria-setsize={total} aria-posinset={index + 1} className="row placeholder" style={style}>
         <span className="skeleton title" />
         <span className="skeleton meta" />
         <span className="skeleton line" />
@@ -41,18 +61,54 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
     <div
       id={rowId(index)}
       role="option"
-      aria-selected={selected}
+      aria-selected={isSelected}
       aria-describedby={`${rowId(index)}-meta ${rowId(index)}-summary`}
       aria-setsize={total}
       aria-posinset={index + 1}
       data-article-id={item.id}
-      className={`row${selected ? ' selected' : ''}${item.missing ? ' missing' : ''}${item.read ? '' : ' unread'}`}
+      className={`row${selected ? ' selected' : ''}${picked ? ' picked' : ''}${item.missing ? ' missing' : ''}${item.read ? '' : ' unread'}`}
       style={style}
+      draggable={drag !== null}
       onMouseDown={(e) => {
         // Select on press, like desktop lists; the list keeps keyboard focus.
-        if (e.button === 0) onPick(index);
+        if (e.button !== 0) return;
+        deferred.current = false;
+        if (e.shiftKey || e.ctrlKey || e.metaKey) {
+          e.preventDefault(); // no text selection, no drag
+          onPick(index, e.shiftKey ? 'extend' : 'toggle');
+        } else if (picked) deferred.current = true;
+        else onPick(index, 'open');
+      }}
+      onClick={() => {
+        if (deferred.current) onPick(index, 'open');
+        deferred.current = false;
+      }}
+      onDragStart={(e) => {
+        deferred.current = false;
+        drag?.start(index, e.dataTransfer);
+      }}
+      onDragOver={(e) => {
+        if (!drag?.drop || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        const box = e.currentTarget.getBoundingClientRect();
+        const after = e.clientY > box.top + box.height / 2;
+        e.currentTarget.dataset.drop = after ? 'after' : 'before';
+      }}
+      onDragLeave={(e) => delete e.currentTarget.dataset.drop}
+      onDrop={(e) => {
+        const where = e.currentTarget.dataset.drop;
+        delete e.currentTarget.dataset.drop;
+        if (!drag?.drop || !where) return;
+        e.preventDefault();
+        drag.drop(index, where === 'after', e.dataTransfer);
       }}
     >
+      {picked && (
+        <span className="row-check" aria-hidden="true">
+          <Icon name="check" size={12} />
+        </span>
+      )}
       <div className="row-title">
         {item.starred && (
           <span className="row-star" aria-hidden="true">

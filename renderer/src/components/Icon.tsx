@@ -18,6 +18,13 @@ const PATHS = {
   starFilled: 'M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z',
   dot: 'M8 5.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z',
   bookmark: 'M4 2h8v12l-4-3-4 3z',
+  export: 'M8 10V2M5 5l3-3 3 3M2.5 9v4.5h11V9',
+  tag: 'M2 2.5v5l6.5 6.5 5-5L7 2.5zM5 5h.01',
+  download: 'M8 2v8M4.5 7L8 10.5 11.5 7M2.5 13.5h11',
+  collection: 'M2.5 5.5h11v8h-11zM4 3.5h8M5.5 1.5h5',
+  more: 'M3.5 8h.01M8 8h.01M12.5 8h.01',
+  plus: 'M8 3v10M3 8h10',
+  checks: 'M2.5 2.5h11v11h-11zM5 8l2 2 4-4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -7,11 +7,15 @@ const SHORTCUTS: [string[], string][] = [
   [['o'], 'Open the original in the browser'],
   [['s'], 'Star or unstar the open article'],
   [['m'], 'Mark the open article read or unread'],
+  [['x', 'Ctrl+click'], 'Add the article to the selection, or take it out'],
+  [['Shift+click', 'Shift+↓'], 'Select a range of articles'],
+  [['Ctrl+A'], 'Select every article that matches (in the list)'],
+  [['Alt+↑', 'Alt+↓'], 'Move the article up or down (a collection in its own order)'],
   [['Ctrl+Z'], 'Undo the last change'],
   [['Ctrl+Shift+Z', 'Ctrl+Y'], 'Redo'],
   [['/'], 'Search'],
   [['↓'], 'From the search box to the results'],
-  [['Esc'], 'Clear the search, or close a dialog'],
+  [['Esc'], 'Clear the selection, then the search; or close a dialog'],
   [['Home', 'End'], 'First or last article (in the list)'],
   [['?'], 'Show this list'],
 ];
@@ -37,6 +41,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="muted small">Drag the borders between panes to resize them, or focus a border and use the arrow keys.</p>
+      <p className="muted small">Drag articles onto a collection in the sidebar to add them; in a collection shown in its own order, drag them up or down to reorder.</p>
     </Dialog>
   );
 }

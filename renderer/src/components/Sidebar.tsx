@@ -1,9 +1,14 @@
-import { useId, useState } from 'react';
-import type { Facets, SavedSearchInfo, SidebarCounts } from '../../../shared/types.js';
+import { useState } from 'react';
+import type { ChangeResult, CollectionInfo, ExportSource, Facets, SavedSearchInfo, SidebarCounts, SortOrder } from '../../../shared/types.js';
+import { client } from '../transport';
+import { CollectionsSection } from './CollectionsSection';
 import { formatCount } from '../lib/format';
 import { DateFacets } from './DateFacets';
 import { FacetList } from './FacetList';
 import { Icon } from './Icon';
+import { NameForm } from './NameForm';
+import { SidebarEntry } from './SidebarEntry';
+import { TagTree, type TagQuery } from './TagTree';
 
 interface Props {
   facets: Facets | null;
@@ -26,6 +31,18 @@ interface Props {
   onSaved: (saved: SavedSearchInfo) => void;
   /** Saves the current query under a name; resolves to an error message or null. */
   onSaveSearch: (name: string) => Promise<string | null>;
+  /** The list's sort, saved with a search. */
+  sort: SortOrder;
+  collections: CollectionInfo[];
+  /** The collection on screen, if any. */
+  currentCollection: number | null;
+  onCollection: (collection: CollectionInfo) => void;
+  /** Runs a curation change (toast, undo); resolves to an error message or null. */
+  change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
+  /** The query as typed, for the tag tree's all/any/none filters. */
+  tagQuery: TagQuery;
+  /** Opens the export dialog for a saved search or collection. */
+  onExport: (source: ExportSource) => void;
 }
 
 /**
@@ -77,10 +94,11 @@ export function Sidebar(props: Props) {
           </ul>
         </section>
         {!libraryEmpty && <SavedSearches {...props} />}
+        {!libraryEmpty && <CollectionsSection collections={props.collections} current={props.currentCollection} onOpen={props.onCollection} change={props.change} onExport={props.onExport} />}
         {facets && !libraryEmpty && (
           <>
             <FacetList title="Sources" noun="source" items={facets.sources} isActive={(v) => isActive('source', v)} onPick={(v) => onFacet('source', v)} />
-            <FacetList title="Tags" noun="tag" items={facets.tags} isActive={(v) => isActive('tag', v)} onPick={(v) => onFacet('tag', v)} initial={10} />
+            <TagTree facets={facets} activeQuery={activeQuery} query={props.tagQuery} change={props.change} />
             <DateFacets years={facets.years} months={facets.months} isActive={(v) => isActive('date', v)} onPick={(v) => onFacet('date', v)} />
           </>
         )}
@@ -89,22 +107,9 @@ export function Sidebar(props: Props) {
   );
 }
 
-function SavedSearches({ saved, activeQuery, onSaved, onSaveSearch }: Props) {
+function SavedSearches({ saved, activeQuery, sort, onSaved, onSaveSearch, change, onExport }: Props) {
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const errorId = useId();
   const canSave = activeQuery.trim() !== '';
-  const submit = async () => {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const message = await onSaveSearch(trimmed);
-    setError(message);
-    if (!message) {
-      setName('');
-      setNaming(false);
-    }
-  };
   return (
     <section className="sidebar-section" aria-labelledby="facet-saved">
       <h2 id="facet-saved" className="sidebar-heading">
@@ -115,52 +120,39 @@ function SavedSearches({ saved, activeQuery, onSaved, onSaveSearch }: Props) {
       ) : (
         <ul className="facet-list">
           {saved.map((s) => (
-            <li key={s.id}>
-              <button type="button" className="sidebar-item" aria-pressed={activeQuery === s.query} title={s.error ?? s.query} onClick={() => onSaved(s)}>
-                <Icon name="bookmark" size={14} />
-                <span className="sidebar-item-label">{s.name}</span>{' '}
-                <span className="count">{s.count === null ? '—' : formatCount(s.count)}</span>
-              </button>
-            </li>
+            <SidebarEntry
+              key={s.id}
+              icon="bookmark"
+              label={s.name}
+              count={s.count}
+              pressed={activeQuery === s.query}
+              title={s.error ?? s.query}
+              onOpen={() => onSaved(s)}
+              rename={(name) => change(() => client.saved.update({ id: s.id, name }))}
+              actions={[
+                ...(canSave && activeQuery !== s.query
+                  ? [{ label: 'Replace with the current search', run: () => void change(() => client.saved.update({ id: s.id, query: activeQuery, sort })) }]
+                  : []),
+                { label: 'Export…', run: () => onExport({ savedSearchId: s.id }) },
+                { label: 'Delete saved search', run: () => void change(() => client.saved.delete({ id: s.id })) },
+              ]}
+            />
           ))}
         </ul>
       )}
       {naming ? (
-        <form
+        <NameForm
           className="save-search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
+          label="Name of the saved search"
+          placeholder="Name"
+          submitLabel="Save"
+          onCancel={() => setNaming(false)}
+          onSubmit={async (name) => {
+            const message = await onSaveSearch(name);
+            if (!message) setNaming(false);
+            return message;
           }}
-        >
-          <input
-            className="field field-small"
-            aria-label="Name of the saved search"
-            placeholder="Name"
-            autoFocus
-            value={name}
-            aria-invalid={error !== null}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              setError(null);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                setNaming(false);
-              }
-            }}
-          />
-          <button type="submit" className="btn btn-small">
-            Save
-          </button>
-          {error && (
-            <p id={errorId} className="error-text small">
-              {error}
-            </p>
-          )}
-        </form>
+        />
       ) : (
         <button type="button" className="sidebar-more" disabled={!canSave} title={canSave ? `Save "${activeQuery}"` : 'Search first, then save it'} onClick={() => setNaming(true)}>
           Save search

@@ -19,6 +19,8 @@ export interface Curation {
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
   undo: () => void;
   redo: () => void;
+  /** A message without Undo (a refused action, a hint). */
+  say: (text: string) => void;
 }
 
 /** Curation changes, undo and redo, each confirmed by a short toast. */
@@ -64,5 +66,6 @@ export function useCuration(): Curation {
     );
   }, [show]);
 
-  return { toast, dismiss, change, undo, redo };
+  const say = useCallback((text: string) => show(text, false), [show]);
+  return { toast, dismiss, change, undo, redo, say };
 }

@@ -12,6 +12,8 @@ export interface ShortcutHandlers {
   toggleRead: () => void;
   undo: () => void;
   redo: () => void;
+  /** `x`: the current article in or out of the multi-selection. */
+  toggleInSelection: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -62,6 +64,8 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
           return run(h.toggleStar);
         case 'm':
           return run(h.toggleRead);
+        case 'x':
+          return run(h.toggleInSelection);
         case 'Escape':
           if (h.escape()) event.preventDefault();
           return;

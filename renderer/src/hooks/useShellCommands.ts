@@ -6,10 +6,12 @@ export interface ShellHandlers {
   find: () => void;
   toggleTheme: () => void;
   showShortcuts: () => void;
+  /** File ▸ Export…: opens the export dialog. */
+  exportArticles: () => void;
 }
 
 /**
- * Desktop only: the native menu (Open Folder…, Find, theme, shortcuts), a second launch
+ * Desktop only: the native menu (Open Folder…, Export…, Find, theme, shortcuts), a second launch
  * with a folder, and folders dropped on the window. The shell queues commands until this
  * subscribes, so none is lost while the page loads.
  */
@@ -26,6 +28,7 @@ export function useShellCommands(handlers: ShellHandlers): void {
       else if (command.type === 'find') h.find();
       else if (command.type === 'toggle-theme') h.toggleTheme();
       else if (command.type === 'show-shortcuts') h.showShortcuts();
+      else if (command.type === 'export') h.exportArticles();
     });
     if (!shell?.pathForFile) return off;
     // Dropping a folder imports it; the page itself never navigates to a dropped file.

@@ -1,24 +1,26 @@
 import { useEffect, useState } from 'react';
-import type { SavedSearchInfo, SidebarCounts } from '../../../shared/types.js';
+import type { CollectionInfo, SavedSearchInfo, SidebarCounts } from '../../../shared/types.js';
 import { client } from '../transport';
 
-/** Unread and Starred counts and the saved searches, fetched again after every change. */
-export function useSidebarData(refresh: number): { counts: SidebarCounts | null; saved: SavedSearchInfo[] } {
-  const [counts, setCounts] = useState<SidebarCounts | null>(null);
-  const [saved, setSaved] = useState<SavedSearchInfo[]>([]);
+export interface SidebarData {
+  counts: SidebarCounts | null;
+  saved: SavedSearchInfo[];
+  collections: CollectionInfo[];
+}
+
+/** Unread and Starred counts, saved searches and collections, fetched again after every change. */
+export function useSidebarData(refresh: number): SidebarData {
+  const [data, setData] = useState<SidebarData>({ counts: null, saved: [], collections: [] });
   useEffect(() => {
     let live = true;
-    client.library.counts({}).then(
-      (c) => live && setCounts(c),
-      () => undefined,
-    );
-    client.saved.list({}).then(
-      (s) => live && setSaved(s),
+    // One update for all three, so the sidebar never shows a mix of before and after.
+    Promise.all([client.library.counts({}), client.saved.list({}), client.collections.list({})]).then(
+      ([counts, saved, collections]) => live && setData({ counts, saved, collections }),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [refresh]);
-  return { counts, saved };
+  return data;
 }

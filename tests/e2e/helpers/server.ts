@@ -22,13 +22,15 @@ export interface GleanerServer {
   close(): Promise<void>;
 }
 
-export async function startGleaner(options: { seed?: boolean } = {}): Promise<GleanerServer> {
+/** `seed` imports the e2e fixtures; `folder` imports that folder instead (e.g. a generated large library). */
+export async function startGleaner(options: { seed?: boolean; folder?: string } = {}): Promise<GleanerServer> {
   if (!existsSync(join(ROOT, 'out', 'cli.cjs')) || !existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('Gleaner is not built: run `npm run build` before the e2e tests');
   }
   const dir = mkdtempSync(join(tmpdir(), 'gleaner-e2e-'));
   const dbPath = join(dir, 'library.db');
-  if (options.seed) execFileSync(process.execPath, [BIN, 'import', FIXTURES, '--db', dbPath], { cwd: ROOT, stdio: 'pipe' });
+  const folder = options.folder ?? (options.seed ? FIXTURES : null);
+  if (folder) execFileSync(process.execPath, [BIN, 'import', folder, '--db', dbPath], { cwd: ROOT, stdio: 'pipe' });
   const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await readUrl(child);
   return {
@@ -78,7 +80,7 @@ async function stop(child: ChildProcess): Promise<void> {
  * One server per test file: registers beforeAll/afterAll and returns a handle
  * whose fields are filled once the server is up.
  */
-export function useGleaner(options: { seed?: boolean } = {}): { readonly server: GleanerServer } {
+export function useGleaner(options: { seed?: boolean; folder?: string } = {}): { readonly server: GleanerServer } {
   let server: GleanerServer | null = null;
   test.beforeAll(async () => {
     server = await startGleaner(options);

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/library/dispatch.js';
 import type { LibraryService } from '../../../electron/library/service.js';
-import type { ExportJob } from '../../../shared/api.js';
+import type { ExportJob, LibraryEvent } from '../../../shared/api.js';
 import { serviceWith } from '../../helpers/service.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -31,5 +32,41 @@ describe('exporting a query', () => {
     expect(await exportTitles({ query: '', sort: 'title' })).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(await exportTitles({ query: '', sort: 'source' })).toEqual(['Gamma', 'Alpha', 'Beta']);
     expect(await exportTitles({ query: '', sort: 'date-asc' })).toEqual(['Beta', 'Gamma', 'Alpha']);
+  });
+});
+
+describe('starting an export at a taken target', () => {
+  it('answers conflict at once and starts no job; with overwrite it replaces the file', async () => {
+    service = await serviceWith({ 'a.txt': { title: 'Only', date: '2025-01-01T00:00:00Z' } });
+    const dir = tempDir();
+    const out = join(dir, 'taken.json');
+    writeFileSync(out, 'mine');
+    const events: LibraryEvent[] = [];
+    service.onEvent((e) => events.push(e));
+    const refused = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'json', out });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok === false && refused.error.message).toContain(out);
+    expect(events).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+
+    const missing = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'json', out: join(dir, 'nope', 'x.json') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'folder' } });
+
+    mkdirSync(join(dir, 'full'));
+    writeFileSync(join(dir, 'full', 'keep.txt'), 'x');
+    // Someone's own folder is no conflict to resolve: it is never replaced.
+    const folder = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'folder', out: join(dir, 'full'), overwrite: false });
+    expect(folder).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('Will not replace') } });
+
+    const replaced = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'json', out, overwrite: true });
+    expect(replaced.ok).toBe(true);
+    const jobId = (replaced as { value: { jobId: string } }).value.jobId;
+    let job: ExportJob;
+    do {
+      await new Promise((r) => setTimeout(r, 20));
+      job = await service.api.exports.status({ jobId });
+    } while (job.state === 'running');
+    expect(job.state).toBe('done');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ articles: [{ title: 'Only' }] });
   });
 });

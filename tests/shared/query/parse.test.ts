@@ -224,12 +224,12 @@ describe('parseQuery: fields', () => {
     const e = error('a foo:bar');
     expect(e.text).toBe('foo:');
     expect(e.message).toBe(
-      'Unknown filter "foo:" — use one of tag:, source:, after:, before:, date:, draft:, has:, title:, is:, folder: ' +
+      'Unknown filter "foo:" — use one of tag:, source:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection: ' +
         '(or write "foo:bar" in quotes to search for that text)',
     );
     expect(error('foo:"bar baz"')).toMatchObject({ text: 'foo:', message: expect.stringContaining('(or write "foo:bar baz" in quotes') });
     // No hint that would repeat the rest of the query.
-    expect(error('foo:"bar OR a b c').message).toMatch(/folder:$/);
+    expect(error('foo:"bar OR a b c').message).toMatch(/collection:$/);
   });
 
   it('keeps links, bare "word:" and quoted colons as text', () => {

@@ -110,8 +110,10 @@ describe('exportArticles: never overwrites by accident', () => {
     mkdirSync(mine);
     writeFileSync(join(mine, 'thesis.md'), 'years of work');
     const error = await rejection(exportArticles(db, { ids, format: 'folder', out: mine, overwrite: true }));
-    expect(error.code).toBe('exists');
-    expect(error.message).toBe(`Will not replace ${mine}: it was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`);
+    expect(error.code).toBe('bad-request');
+    expect(error.message).toBe(`Will not replace ${mine}: it is not empty and was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`);
+    // …and says so at once, without first offering to replace it.
+    expect(await rejection(exportArticles(db, { ids, format: 'folder', out: mine }))).toMatchObject({ code: 'bad-request', message: error.message });
     expect(readFileSync(join(mine, 'thesis.md'), 'utf8')).toBe('years of work');
   });
 

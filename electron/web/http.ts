@@ -1,0 +1,46 @@
+/** Small HTTP helpers the browser-mode host and its download route share. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const MAX_BODY = 1024 * 1024;
+
+/** A JSON reply that no cache keeps. */
+export function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** A refusal in the contract's envelope, so the page shows every failure the same way. */
+export function refuse(res: ServerResponse, status: number, code: 'bad-request' | 'not-found' | 'conflict', message: string): void {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+/** The request body as text (at most 1 MB); `{}` when empty. */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8') || '{}'));
+    req.on('error', reject);
+  });
+}
+
+/** Reads and parses a JSON body, answering 415/400 itself; undefined when it did. */
+export async function jsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    refuse(res, 415, 'bad-request', 'Send JSON (Content-Type: application/json)');
+    return undefined;
+  }
+  try {
+    return JSON.parse(await readBody(req)) as unknown;
+  } catch (error) {
+    refuse(res, 400, 'bad-request', `Bad request body: ${(error as Error).message}`);
+    return undefined;
+  }
+}

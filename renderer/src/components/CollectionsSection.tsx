@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { ChangeResult, CollectionInfo, ExportSource, Target } from '../../../shared/types.js';
+import { client } from '../transport';
+import { NameForm } from './NameForm';
+import { SidebarEntry } from './SidebarEntry';
+
+interface Props {
+  collections: CollectionInfo[];
+  /** The collection the list shows, if any. */
+  current: number | null;
+  onOpen: (collection: CollectionInfo) => void;
+  change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
+  onExport: (source: ExportSource) => void;
+}
+
+/**
+ * Manual collections: open one (the list then follows its order), drop articles
+ * on it, make, rename and delete them. Deleting keeps the articles and can be undone.
+ */
+export function CollectionsSection({ collections, current, onOpen, change, onExport }: Props) {
+  const [naming, setNaming] = useState(false);
+  const create = async (name: string) => {
+    const message = await change(() => client.collections.create({ name }));
+    if (!message) setNaming(false);
+    return message;
+  };
+  return (
+    <section className="sidebar-section" aria-labelledby="facet-collections">
+      <h2 id="facet-collections" className="sidebar-heading">
+        Collections
+      </h2>
+      {collections.length === 0 ? (
+        <p className="sidebar-empty">Make one, then drag articles onto it</p>
+      ) : (
+        <ul className="facet-list">
+          {collections.map((c) => (
+            <SidebarEntry
+              key={c.id}
+              icon="collection"
+              label={c.name}
+              count={c.count}
+              pressed={current === c.id}
+              title={`${c.name}: drop articles here to add them`}
+              onOpen={() => onOpen(c)}
+              rename={(to) => change(() => client.collections.rename({ id: c.id, name: to }))}
+              actions={[
+                { label: 'Export…', run: () => onExport({ collectionId: c.id }) },
+                { label: 'Delete collection', run: () => void change(() => client.collections.delete({ id: c.id })) },
+              ]}
+              onDropArticles={(payload) => {
+                const target = parseTarget(payload);
+                if (target) void change(() => client.collections.add({ id: c.id, target }));
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      {naming ? (
+        <NameForm
+          className="save-search"
+          label="Name of the new collection"
+          placeholder="Name"
+          submitLabel="Create"
+          onSubmit={create}
+          onCancel={() => setNaming(false)}
+        />
+      ) : (
+        <button type="button" className="sidebar-more" onClick={() => setNaming(true)}>
+          New collection
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The drag payload written by the list; anything else is ignored. */
+export function parseTarget(payload: string): Target | null {
+  try {
+    const value = JSON.parse(payload) as unknown;
+    if (value && typeof value === 'object') {
+      if ('ids' in value && Array.isArray(value.ids) && value.ids.every((id) => Number.isInteger(id))) return { ids: value.ids as number[] };
+      if ('query' in value && typeof value.query === 'string') return { query: value.query };
+    }
+  } catch {
+    // not ours
+  }
+  return null;
+}
