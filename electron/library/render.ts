@@ -10,7 +10,8 @@ import { sanitizeArticleHtml, type SanitizeResult } from './sanitize/sanitizeArt
 export function renderArticleHtml(
   body: string,
   format: BodyFormat,
-  options: { allowRemoteImages: boolean; params?: Record<string, unknown> },
+  options: { allowRemoteImages: boolean; params?: Record<string, unknown>; embedImage?: (url: string) => string | undefined },
 ): SanitizeResult {
-  return sanitizeArticleHtml(renderBody(body, format, options.params ?? {}), { allowRemoteImages: options.allowRemoteImages });
+  const { allowRemoteImages, embedImage } = options;
+  return sanitizeArticleHtml(renderBody(body, format, options.params ?? {}), embedImage ? { allowRemoteImages, embedImage } : { allowRemoteImages });
 }

@@ -317,7 +317,7 @@ export function App() {
         {statsOpen ? (
           <StatsView facets={results.facets} total={results.total} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
         ) : (
-          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} refresh={refresh} />
+          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} allTags={tags} collections={sidebarData.collections} />
         )}
       </main>
       <StatusBar stats={stats} tookMs={results.tookMs}>

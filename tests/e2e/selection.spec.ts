@@ -201,3 +201,21 @@ test('a saved search can be renamed, pointed at the current search and deleted',
   await page.keyboard.press('Control+z');
   await expect(sidebar(page).getByRole('button', { name: /^Policy desk\s+8$/ })).toBeVisible();
 });
+
+test('the reading pane adds the open article to a new collection and takes it out again', async ({ page }) => {
+  await openApp(page, gleaner.server);
+  const [title] = await rowTitles(page);
+  await row(page, title!).click();
+  const pane = page.getByRole('region', { name: 'Reading pane' });
+  await pane.getByRole('button', { name: 'Collect…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Add to collection' });
+  await picker.getByRole('textbox', { name: 'New collection name' }).fill('From the pane');
+  await picker.getByRole('button', { name: 'Create' }).click();
+  const chip = pane.getByRole('list', { name: 'Collections' }).locator('.collection-chip', { hasText: 'From the pane' });
+  await expect(chip).toBeVisible();
+  await expect(collectionEntry(page, 'From the pane').locator('.count')).toHaveText('1');
+
+  await pane.getByRole('button', { name: 'Remove from collection From the pane' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(collectionEntry(page, 'From the pane').locator('.count')).toHaveText('0');
+});

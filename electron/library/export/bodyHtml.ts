@@ -24,9 +24,18 @@ export interface BodyDom {
   blocked: number;
 }
 
+/**
+ * Gives a remote image's replacement src (a cached copy), or undefined to leave it a link;
+ * see SanitizeOptions.embedImage. Absent when the export embeds no images.
+ */
+export type EmbedImage = (url: string) => string | undefined;
+
+const render = (article: ExportArticle, embedImage?: EmbedImage) =>
+  renderArticleHtml(article.body, article.bodyFormat, { allowRemoteImages: false, params: article.extra, embedImage });
+
 /** The sanitized body of one article as a DOM, placeholders turned into links. */
-export function sanitizedBody(article: ExportArticle): BodyDom {
-  const { html, blockedRemote } = renderArticleHtml(article.body, article.bodyFormat, { allowRemoteImages: false, params: article.extra });
+export function sanitizedBody(article: ExportArticle, embedImage?: EmbedImage): BodyDom {
+  const { html, blockedRemote } = render(article, embedImage);
   const doc = parseDocument(html, { decodeEntities: true });
   if (blockedRemote.length > 0) placeholdersToLinks(doc);
   return { nodes: doc.children, blocked: blockedRemote.length };
@@ -55,8 +64,8 @@ export function placeholdersToLinks(root: ParentNode): void {
 }
 
 /** Sanitized body as an HTML string (for the HTML digest and the Markdown converter). */
-export function sanitizedBodyHtml(article: ExportArticle): { html: string; blocked: number } {
-  const { html, blockedRemote } = renderArticleHtml(article.body, article.bodyFormat, { allowRemoteImages: false, params: article.extra });
+export function sanitizedBodyHtml(article: ExportArticle, embedImage?: EmbedImage): { html: string; blocked: number } {
+  const { html, blockedRemote } = render(article, embedImage);
   // Most bodies hold nothing remote: skip the extra parse and keep the sanitizer's bytes.
   if (blockedRemote.length === 0) return { html, blocked: 0 };
   try {
@@ -75,8 +84,20 @@ export function sanitizedBodyHtml(article: ExportArticle): { html: string; block
  * depth overflows recursive tree walkers). Uses the streaming text extractor: no recursion.
  */
 export function bodyParagraphs(article: ExportArticle): string[] {
-  const { html } = renderArticleHtml(article.body, article.bodyFormat, { allowRemoteImages: false, params: article.extra });
+  const { html } = render(article);
   return htmlToText(html).split('\n').filter((line) => line.trim() !== '');
+}
+
+// Only bodies that could hold an image are rendered to find out (raw HTML or Markdown syntax).
+const MAY_HOLD_IMAGES = /<img|!\[/i;
+
+/**
+ * The remote image URLs the sanitizer would ask to embed for this article (tracking pixels
+ * are dropped before that point, so they are never listed and never fetched).
+ */
+export function embeddableImageUrls(article: ExportArticle, into: Set<string>): void {
+  if (!MAY_HOLD_IMAGES.test(article.body)) return;
+  render(article, (url) => void into.add(url));
 }
 
 /** The warning for a body written as plain text. */

@@ -8,6 +8,7 @@
 import { resolve, sep } from 'node:path';
 import type { Db } from '../db/connection.js';
 import { FORMATS } from './formats/index.js';
+import { ImageEmbedder } from './imageEmbedder.js';
 import { ArticleSource, CHUNK_SIZE } from './source.js';
 import { ioError, prepareTarget } from './target.js';
 import { EXPORT_FORMATS, ExportError, type ExportContext, type ExportOptions, type ExportReport, type ExportRequest } from './types.js';
@@ -15,6 +16,8 @@ import { EXPORT_FORMATS, ExportError, type ExportContext, type ExportOptions, ty
 export const DEFAULT_TITLE = 'Gleaner export';
 /** Formats whose files the importer would read as articles if written inside an imported folder. */
 const IMPORTABLE = new Set(['folder', 'html', 'md']);
+/** Formats that write sanitized bodies, and so can carry embedded images. */
+const EMBEDS_IMAGES = new Set(['html', 'md', 'epub']);
 
 function checkRequest(request: ExportRequest): void {
   if (!EXPORT_FORMATS.includes(request.format)) {
@@ -55,9 +58,12 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
     warnings.push(`${unknown.length} article id(s) not found and skipped: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
   }
   if (repeated > 0) warnings.push(`${repeated} repeated article id(s) were exported once`);
-  if (request.embedLocalImages) {
-    warnings.push('embedLocalImages: there is no local image cache yet, so no image was embedded; remote images are links');
+  const wantsImages = request.embedLocalImages === true || request.fetchRemoteImages === true;
+  if (wantsImages && !EMBEDS_IMAGES.has(request.format)) {
+    warnings.push(`images are embedded only in the HTML digest, the Markdown digest and EPUB; a ${request.format} export keeps bodies as written`);
   }
+  // Only built when asked for: without it no code path reads the image cache or the network.
+  const images = wantsImages && EMBEDS_IMAGES.has(request.format) ? new ImageEmbedder(db, { fetch: request.fetchRemoteImages === true, signal }) : null;
 
   const folderCount = source.folderCount(ids);
   const target = await prepareTarget(request.out, module.descriptor.writes, request.overwrite ?? false);
@@ -91,12 +97,14 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
       if (signal?.aborted) throw cancelled();
     },
     warn: (message) => void warnings.push(message),
+    images,
   };
 
   try {
     onProgress?.(0, total);
     const written = await module.write(context);
     if (signal?.aborted) throw cancelled();
+    if (images) warnings.push(...images.warnings());
     warnings.push(...(await target.commit()));
     onProgress?.(done, total);
     return { format: request.format, out: target.out, articles: done, files: written.files, bytes: written.bytes, warnings };

@@ -3,6 +3,7 @@
  * implements. The parts the renderer sees (formats, report) live in shared/types.ts.
  */
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
+import type { ImageEmbedder } from './imageEmbedder.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type FormatDescriptor } from '../../../shared/types.js';
 
 export { EXPORT_FORMATS };
@@ -16,8 +17,16 @@ export interface ExportRequest {
   out: string;
   /** Replace an existing file, or a folder written by an earlier folder export. */
   overwrite?: boolean;
-  /** Embed images from the local image cache. There is no cache yet: a no-op with a warning. */
+  /**
+   * HTML digest, Markdown digest and EPUB: embed remote images that the library's image cache
+   * holds (never touches the network); the others stay links. Other formats keep bodies as written.
+   */
   embedLocalImages?: boolean;
+  /**
+   * The person allows downloading, during this export, the images the cache lacks (kept in the
+   * cache afterwards). Implies `embedLocalImages`. Without it an export makes no request.
+   */
+  fetchRemoteImages?: boolean;
   /** Title of a digest or e-book; defaults to "Gleaner export". */
   title?: string;
 }
@@ -28,9 +37,6 @@ export interface ExportOptions {
   /** Called with articles done and the total, at the start, after each chunk, and at the end. */
   onProgress?: (done: number, total: number) => void;
 }
-
-
-
 
 
 export type ExportErrorCode = 'bad-request' | 'exists' | 'not-found' | 'cancelled' | 'io';
@@ -118,6 +124,8 @@ export interface ExportContext {
   /** Marks one article written; throws ExportError('cancelled') once the signal aborts. */
   done(): void;
   warn(message: string): void;
+  /** Remote images to embed (document formats, when asked for); null: every remote image stays a link. */
+  images: ImageEmbedder | null;
 }
 
 /** What a format module returns; the caller adds the article count. */

@@ -11,7 +11,7 @@
  */
 
 import type sanitizeHtml from 'sanitize-html';
-import { classifyUrl, type ClassifiedUrl } from './urls.js';
+import { classifyUrl, isEmbeddableSrc, type ClassifiedUrl } from './urls.js';
 import { BLOCKED_KINDS, PLACEHOLDER_CLASS, type BlockedItem, type BlockedKind, type SanitizeOptions } from './types.js';
 
 type Attributes = sanitizeHtml.Attributes;
@@ -75,6 +75,9 @@ export function createResourcePolicy(options: SanitizeOptions): { hooks: PolicyH
       return { tagName: 'img', attribs: imgAttributes(src.url, attribs) };
     }
     if (src.kind === 'web') {
+      // An export embedding cached images: the local copy replaces the URL, nothing is loaded.
+      const embedded = options.embedImage?.(src.url);
+      if (embedded !== undefined && isEmbeddableSrc(embedded)) return { tagName: 'img', attribs: imgAttributes(embedded, attribs) };
       return placeholder('image', 'image', src.url, attribs.alt?.trim() ?? '');
     }
     return drop(name); // relative (nothing to load offline), javascript:, data:image/svg+xml, …

@@ -16,6 +16,15 @@ export interface SanitizeOptions {
    * stay blocked either way.
    */
   allowRemoteImages: boolean;
+  /**
+   * Exports only: the image to show instead of a remote one that would be held back. Called
+   * with the image's absolute URL (never for tracking pixels, which are dropped first); returns
+   * the src to write, or undefined to keep the placeholder. Only a raster `data:` URL or a
+   * package-relative image path ({@link PACKAGE_IMAGE}) is accepted; anything else is ignored.
+   * A package path does not survive a second sanitizing pass, so such output is for packages
+   * (EPUB), never for the reading pane.
+   */
+  embedImage?: (url: string) => string | undefined;
 }
 
 /** The sanitized body and what was held back from it. */

@@ -29,6 +29,17 @@ const LEADING_TRAILING_C0 = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
 const UNUSABLE: ClassifiedUrl = { kind: 'unusable' };
 
+/**
+ * An image file inside an export package, relative to the chapter (`../images/i00001.png`):
+ * the one relative src an embedding export may write. Fixed shape, so no traversal or scheme.
+ */
+export const PACKAGE_IMAGE = /^\.\.\/images\/[a-z0-9-]{1,64}\.(?:png|jpg|gif|webp|avif)$/;
+
+/** Whether `src`, offered by an export's embedImage hook, may be written as an image source. */
+export function isEmbeddableSrc(src: string): boolean {
+  return PACKAGE_IMAGE.test(src) || classifyUrl(src).kind === 'raster-data';
+}
+
 /** Undoes the cosmetics a browser ignores, so the scheme we test is the one it will use. */
 export function browserCleanUrl(raw: string): string {
   return raw.replace(LEADING_TRAILING_C0, '').replace(TAB_OR_NEWLINE, '');

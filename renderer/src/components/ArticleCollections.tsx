@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { ArticleDetail, ChangeResult, CollectionInfo } from '../../../shared/types.js';
 import { client } from '../transport';
 import { CollectionPicker } from './CollectionPicker';
@@ -8,23 +7,12 @@ import { Popover } from './Popover';
 interface Props {
   detail: ArticleDetail;
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
-  /** Bumps after every change, so the collection list stays current. */
-  refresh: number;
+  /** Every collection (the app keeps the list current). */
+  collections: CollectionInfo[];
 }
 
 /** The collections holding the open article, each removable, and a command to add it to one. */
-export function ArticleCollections({ detail, change, refresh }: Props) {
-  const [collections, setCollections] = useState<CollectionInfo[]>([]);
-  useEffect(() => {
-    let live = true;
-    client.collections.list({}).then(
-      (list) => live && setCollections(list),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [refresh]);
+export function ArticleCollections({ detail, change, collections }: Props) {
   const holding = new Set(detail.collections.map((name) => name.toLowerCase()));
   const inThem = collections.filter((c) => holding.has(c.name.toLowerCase()));
   const others = collections.filter((c) => !holding.has(c.name.toLowerCase()));

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { ArticleDetail, ChangeResult, TagInfo } from '../../../shared/types.js';
+import type { ArticleDetail, ChangeResult, CollectionInfo, TagInfo } from '../../../shared/types.js';
 import { client } from '../transport';
 import { ArticleCollections } from './ArticleCollections';
 import { Icon } from './Icon';
@@ -8,33 +8,23 @@ interface Props {
   detail: ArticleDetail;
   /** Runs a change through the app (toast, undo); resolves to an error message or null. */
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
-  /** Bumps after every change, so the tag suggestions stay current. */
-  refresh: number;
+  /** Every tag, for suggestions while typing. */
+  allTags: TagInfo[];
+  collections: CollectionInfo[];
 }
 
 /** Star, read state, tags and the private note of the open article. */
-export function ArticleCuration({ detail, change, refresh }: Props) {
+export function ArticleCuration({ detail, change, allTags, collections }: Props) {
   const id = detail.id;
   const target = { ids: [id] };
   const [tagText, setTagText] = useState('');
   const [tagError, setTagError] = useState<string | null>(null);
-  const [allTags, setAllTags] = useState<TagInfo[]>([]);
   const [note, setNote] = useState(detail.note ?? '');
   const [noteError, setNoteError] = useState<string | null>(null);
   const listId = useId();
   const noteId = useId();
   const errorId = useId();
 
-  useEffect(() => {
-    let live = true;
-    client.tags.list({}).then(
-      (tags) => live && setAllTags(tags),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [refresh]);
   // Another article, or the note changed elsewhere (undo): show the stored note.
   useEffect(() => setNote(detail.note ?? ''), [id, detail.note]);
   useEffect(() => {
@@ -130,7 +120,7 @@ export function ArticleCuration({ detail, change, refresh }: Props) {
           {tagError}
         </p>
       )}
-      <ArticleCollections detail={detail} change={change} refresh={refresh} />
+      <ArticleCollections detail={detail} change={change} collections={collections} />
       <label className="note-label" htmlFor={noteId}>
         Private note
       </label>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { OpenArticle } from '../hooks/useArticle';
 import { originalUrl } from '../lib/links';
 import type { ReaderLook } from '../lib/srcdoc';
-import type { ChangeResult } from '../../../shared/types.js';
+import type { ChangeResult, CollectionInfo, TagInfo } from '../../../shared/types.js';
 import { ArticleCuration } from './ArticleCuration';
 import { ArticleHeader } from './ArticleHeader';
 import { Icon } from './Icon';
@@ -15,11 +15,13 @@ interface Props {
   tools: ReactNode;
   libraryEmpty: boolean;
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
-  refresh: number;
+  /** Every tag and collection, for the tag suggestions and "Collect…" (fetched once per change by the app, not per article). */
+  allTags: TagInfo[];
+  collections: CollectionInfo[];
 }
 
 /** The right pane: the open article's header, its sandboxed body, and the window's tools. */
-export function ReadingPane({ article, look, tools, libraryEmpty, change, refresh }: Props) {
+export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections }: Props) {
   const { detail, preview } = article;
   const original = detail ? originalUrl(detail) : null;
   return (
@@ -49,7 +51,7 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, refres
             onAllowRemote={article.allowRemoteOnce}
             onRemoteForSource={(allowed) => void article.setRemoteForSource(allowed)}
           />
-          <ArticleCuration key={detail.id} detail={detail} change={change} refresh={refresh} />
+          <ArticleCuration key={detail.id} detail={detail} change={change} allTags={allTags} collections={collections} />
           {preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
           )}

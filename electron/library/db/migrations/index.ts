@@ -3,6 +3,7 @@ import { up as articles } from './0010-articles.js';
 import { up as tags } from './0020-tags.js';
 import { up as collections } from './0030-collections.js';
 import { up as remoteImages } from './0040-remote-images.js';
+import { up as imageCache } from './0050-image-cache.js';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'tags', up: tags },
   { version: 30, name: 'collections', up: collections },
   { version: 40, name: 'remote-images', up: remoteImages },
+  { version: 50, name: 'image-cache', up: imageCache },
 ];

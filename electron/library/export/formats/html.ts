@@ -2,6 +2,7 @@
  * One self-contained HTML file: contents, then each article's metadata (escaped text) and
  * sanitized body. No scripts, nothing loaded from anywhere: the CSP allows inline styles and
  * data: images only, so even a sanitizer miss could not run or phone home when it is opened.
+ * Images the person chose to embed (context.images) are written as data: URLs for that reason.
  */
 import { escapeHtml, LINK_REL, sanitizedBodyHtml } from '../bodyHtml.js';
 import { displayDate, metadataRows } from '../metadata.js';
@@ -85,9 +86,11 @@ export const html: FormatModule = {
       for (const heads of context.heads()) await sink.write(heads.map(tocEntry).join(''));
       await sink.write('</ol></nav>\n<main>\n');
       let blocked = 0;
+      const images = context.images;
       for (const chunk of context.chunks()) {
+        await images?.prefetch(chunk);
         for (const article of chunk) {
-          const body = sanitizedBodyHtml(article);
+          const body = sanitizedBodyHtml(article, images?.dataUrl);
           blocked += body.blocked;
           await sink.write(articleHtml(article, body.html));
           context.done();

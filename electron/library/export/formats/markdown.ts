@@ -3,9 +3,10 @@
  * metadata lines and body. Markdown bodies are kept as written; HTML and plain-text bodies
  * go through the sanitizer and are converted with node-html-markdown (chosen over turndown:
  * no DOM emulation needed in Node, about 1.5x faster and far less memory on the bench corpus).
+ * Embedded images (context.images) become `data:` URLs, so the file stays one file.
  */
 import { NodeHtmlMarkdown } from 'node-html-markdown';
-import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml } from '../bodyHtml.js';
+import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml, type EmbedImage } from '../bodyHtml.js';
 import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
 import type { ExportArticle, FormatModule } from '../types.js';
@@ -59,9 +60,21 @@ function metadata(a: ExportArticle): string {
   return out;
 }
 
-function body(a: ExportArticle, warn: (message: string) => void): { markdown: string; blocked: number } {
-  if (a.bodyFormat === 'markdown') return { markdown: closeOpenFence(a.body.trim()), blocked: 0 };
-  const { html, blocked } = sanitizedBodyHtml(a);
+/**
+ * A Markdown body is kept as written, unless images are embedded and it shows one of them:
+ * then it goes the HTML way (sanitized, converted), since its image URLs must change.
+ */
+function body(a: ExportArticle, warn: (message: string) => void, embed?: EmbedImage): { markdown: string; blocked: number } {
+  const asWritten = () => ({ markdown: closeOpenFence(a.body.trim()), blocked: 0 });
+  if (a.bodyFormat === 'markdown' && !embed) return asWritten();
+  let embedded = false;
+  const tracked: EmbedImage | undefined = embed && ((url) => {
+    const src = embed(url);
+    embedded ||= src !== undefined;
+    return src;
+  });
+  const { html, blocked } = sanitizedBodyHtml(a, tracked);
+  if (a.bodyFormat === 'markdown' && !embedded) return asWritten();
   try {
     return { markdown: closeOpenFence(converter.translate(html).trim()), blocked };
   } catch (error) {
@@ -80,9 +93,11 @@ export const markdown: FormatModule = {
       let n = 0;
       for (const heads of context.heads()) await sink.write(heads.map((h) => `${++n}. ${oneLine(h.title)}\n`).join(''));
       let blocked = 0;
+      const images = context.images;
       for (const chunk of context.chunks()) {
+        await images?.prefetch(chunk);
         for (const article of chunk) {
-          const converted = body(article, context.warn);
+          const converted = body(article, context.warn, images?.dataUrl);
           blocked += converted.blocked;
           await sink.write(`\n---\n\n## ${oneLine(article.title)}\n\n${metadata(article)}\n\n${converted.markdown}\n`);
           context.done();
