@@ -175,7 +175,10 @@ export interface ExportsApi {
     format: ExportFormat;
     out: string;
     overwrite?: boolean;
+    /** HTML, Markdown and EPUB: embed remote images held in the local image cache; no network. */
     embedLocalImages?: boolean;
+    /** Also download images the cache lacks, during this export (kept in the cache); implies embedding. */
+    fetchRemoteImages?: boolean;
     title?: string;
   }): Promise<{ jobId: string; articles: number }>;
   cancel(args: { jobId: string }): Promise<{ cancelled: boolean }>;

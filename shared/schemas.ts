@@ -96,6 +96,7 @@ export const schemas = {
         out: folderPath,
         overwrite: z.boolean().optional(),
         embedLocalImages: z.boolean().optional(),
+        fetchRemoteImages: z.boolean().optional(),
         title: z.string().max(500).optional(),
       })
       .strict(),

@@ -12,6 +12,10 @@ export interface ExportCliOptions {
   tag?: string;
   title?: string;
   overwrite?: boolean;
+  /** Embed images from the local image cache (html, epub, md). */
+  'embed-images'?: boolean;
+  /** Also download images the cache lacks (contacts the sites that host them). */
+  'fetch-images'?: boolean;
 }
 
 /** Which articles: --ids, --collection, --saved, --tag, or the query words (all when none). */
@@ -64,6 +68,9 @@ export async function exportCommand(
     out: resolve(options.out),
     overwrite: options.overwrite,
     title: options.title,
+    // Absent unless asked for, so a plain export sends exactly what it always did.
+    ...(options['embed-images'] || options['fetch-images'] ? { embedLocalImages: true } : {}),
+    ...(options['fetch-images'] ? { fetchRemoteImages: true } : {}),
   }));
   const cancel = () => void api.exports.cancel({ jobId });
   process.once('SIGINT', cancel);

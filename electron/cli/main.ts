@@ -45,6 +45,8 @@ const OPTIONS = {
   tag: { type: 'string' },
   title: { type: 'string' },
   overwrite: { type: 'boolean', default: false },
+  'embed-images': { type: 'boolean', default: false },
+  'fetch-images': { type: 'boolean', default: false },
   'no-watch': { type: 'boolean', default: false },
 } as const;
 

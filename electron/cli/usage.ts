@@ -15,6 +15,9 @@ Usage:
   gleaner mark read|unread|starred|unstarred <query>
   gleaner export [query] --format folder|json|ndjson|csv|html|epub|md --out PATH
                  [--collection NAME | --saved NAME | --tag NAME | --ids 1,2] [--title T] [--overwrite]
+                 [--embed-images] [--fetch-images]
+  (--embed-images: html/epub/md embed remote images held in the local image cache;
+   --fetch-images: also download the missing ones now, contacting the sites that host them)
   (where a command takes <query>, --ids 3,5,8 picks articles instead)
 
 Options (every command):

@@ -77,6 +77,18 @@ test.describe('on the seeded library', () => {
     const title = dialog(page).getByRole('textbox', { name: 'Title' });
     await expect(title).toHaveAttribute('placeholder', 'policy');
     await title.fill('Train reading: policy');
+    // Downloading images is its own permission, offered only while embedding into a format that can.
+    const embed = dialog(page).getByRole('checkbox', { name: /^Embed images from the local cache/ });
+    const fetchImages = dialog(page).getByRole('checkbox', { name: /^Also download missing images now/ });
+    await expect(fetchImages).toBeDisabled();
+    await embed.check();
+    await expect(fetchImages).toBeEnabled();
+    await dialog(page).getByRole('radio', { name: /^JSON document/ }).check();
+    await expect(fetchImages).toBeDisabled();
+    await dialog(page).getByRole('radio', { name: /^EPUB e-book/ }).check();
+    await expect(fetchImages).toBeEnabled();
+    await embed.uncheck();
+    await expect(fetchImages).toBeDisabled();
 
     const [download] = await Promise.all([page.waitForEvent('download'), exportButton(page).click()]);
     // The colon cannot be in a Windows file name; the host made the name safe.

@@ -60,7 +60,7 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
   if (repeated > 0) warnings.push(`${repeated} repeated article id(s) were exported once`);
   const wantsImages = request.embedLocalImages === true || request.fetchRemoteImages === true;
   if (wantsImages && !EMBEDS_IMAGES.has(request.format)) {
-    warnings.push(`images are embedded only in the HTML digest, the Markdown digest and EPUB; a ${request.format} export keeps bodies as written`);
+    warnings.push(`images are embedded only in the HTML digest, the Markdown digest and EPUB; the ${request.format} export keeps bodies as written`);
   }
   // Only built when asked for: without it no code path reads the image cache or the network.
   const images = wantsImages && EMBEDS_IMAGES.has(request.format) ? new ImageEmbedder(db, { fetch: request.fetchRemoteImages === true, signal }) : null;

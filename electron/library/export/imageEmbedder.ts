@@ -29,11 +29,14 @@ export class ImageEmbedder {
   /** Fetched images the cache refused to keep (a read-only library): held for this export only. */
   private readonly unsaved = new Map<string, CachedImage>();
   private readonly failed = new Map<string, string>();
-  private readonly embedded = new Set<string>();
   private readonly missing = new Set<string>();
   private readonly unsupported = new Map<string, string>();
   private readonly otherWarnings: string[] = [];
-  private fetched = 0;
+  /**
+   * Hosts that did not answer: their other images are not tried in this export, so an offline
+   * machine or a dead site costs one time limit, not one per image.
+   */
+  private readonly unreachable = new Map<string, string>();
 
   constructor(
     db: Db,
@@ -53,9 +56,14 @@ export class ImageEmbedder {
     const todo = [...urls].filter((url) => !this.failed.has(url) && !this.unsaved.has(url) && !this.cache.has(url));
     await inParallel(todo, this.options.parallel ?? 4, async (url) => {
       if (this.options.signal?.aborted) return;
+      const host = new URL(url).host;
+      const earlier = this.unreachable.get(host);
+      if (earlier !== undefined) return void this.failed.set(url, `not tried: ${host} failed earlier in this export (${earlier})`);
       const result = await fetchImage(url, { limits: this.options.limits, signal: this.options.signal });
-      if (!result.ok) return void this.failed.set(url, result.reason);
-      this.fetched++;
+      if (!result.ok) {
+        if (result.unreachable) this.unreachable.set(host, result.reason);
+        return void this.failed.set(url, result.reason);
+      }
       const image: CachedImage = { mime: result.mime, bytes: result.bytes };
       try {
         this.cache.put(url, image);
@@ -76,8 +84,7 @@ export class ImageEmbedder {
       this.unsupported.set(url, accepts.why);
       return undefined;
     }
-    if (image) this.embedded.add(url);
-    else if (!this.failed.has(url)) this.missing.add(url);
+    if (!image && !this.failed.has(url)) this.missing.add(url);
     return image;
   }
 
@@ -103,10 +110,5 @@ export class ImageEmbedder {
       out.push(`${this.missing.size} image(s) ${why}; they are links`);
     }
     return out;
-  }
-
-  /** Distinct images embedded, and how many of them were downloaded during this export. */
-  counts(): { embedded: number; fetched: number } {
-    return { embedded: this.embedded.size, fetched: this.fetched };
   }
 }

@@ -83,7 +83,8 @@ const INTEGER = /^-?\d{1,9}$/;
 const POSITIVE = /^[1-9]\d{0,3}$/;
 const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 // Raster types every EPUB 3 reading system must support; anything else is not embedded.
-const EPUB_IMAGE = /^data:image\/(?:png|gif|jpeg)[;,]/i;
+// Embedded images are package files (../images/iNNNNN.png, see formats/epubImages.ts).
+const EPUB_IMAGE = /^data:image\/(?:png|gif|jpeg)[;,]|^\.\.\/images\/[a-z0-9-]+\.(?:png|jpg|gif)$/i;
 
 /** Keeps only attribute values the HTML content model accepts (browsers ignore the rest anyway). */
 function fixAttributes(node: Element): void {

@@ -13,7 +13,7 @@ export interface CachedImage {
 
 export class ImageCache {
   private readonly getStatement: Statement<[string], CachedImage>;
-  private readonly hasStatement: Statement<[string], number>;
+  private readonly hasStatement: Statement<[string]>;
   private readonly putStatement: Statement<[string, string, Buffer, string]>;
 
   constructor(db: Db) {

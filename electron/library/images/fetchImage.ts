@@ -3,9 +3,11 @@
  * article, so every step is bounded. http(s) only, on the first request and after every
  * redirect (followed by hand, at most `maxRedirects`); one time limit for the whole fetch;
  * the body read as a stream and dropped the moment it passes `maxBytes`; the type decided by
- * the bytes (sniffImage), never by Content-Type. Failures are values with a reason, not
+ * the bytes (sniffImage), never by Content-Type; only public addresses, checked again after
+ * every redirect (publicAddress.ts). Failures are values with a reason, not
  * exceptions: one bad image must not end an export.
  */
+import { refusedHost } from './publicAddress.js';
 import { sniffImage, describeRefusal, type ImageMime } from './sniff.js';
 
 export interface FetchLimits {
@@ -16,7 +18,8 @@ export interface FetchLimits {
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
 
-export type FetchedImage = { ok: true; mime: ImageMime; bytes: Buffer } | { ok: false; reason: string };
+/** `unreachable`: the host did not answer at all (no connection, or nothing within the time limit). */
+export type FetchedImage = { ok: true; mime: ImageMime; bytes: Buffer } | { ok: false; reason: string; unreachable?: true };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,image/avif;q=0.9,*/*;q=0.1';
@@ -43,6 +46,8 @@ export async function fetchImage(url: string, options: { limits?: Partial<FetchL
   try {
     for (let redirects = 0; ; redirects++) {
       if (typeof current === 'string') return refuse(redirects === 0 ? current : `redirected to a refused address: ${current}`);
+      const local = await refusedHost(current);
+      if (local !== null) return refuse(redirects === 0 ? local : `redirected to a refused address: ${local}`);
       // Manual redirects: fetch's own would follow one to any scheme it supports without asking us.
       const response = await fetch(current, { redirect: 'manual', signal, credentials: 'omit', referrerPolicy: 'no-referrer', headers: { accept: ACCEPT } });
       if (REDIRECTS.has(response.status)) {
@@ -63,18 +68,19 @@ export async function fetchImage(url: string, options: { limits?: Partial<FetchL
       return mime === null ? refuse(describeRefusal(read)) : { ok: true, mime, bytes: read };
     }
   } catch (error) {
-    if (timeout.aborted) return refuse(`no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`);
+    if (timeout.aborted) return { ok: false, reason: `no complete answer within ${duration(limits.timeoutMs)}`, unreachable: true };
     if (options.signal?.aborted) return refuse('the export was cancelled');
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return refuse(`could not download it (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+    return { ok: false, reason: `could not download it (${cause?.code ?? cause?.message ?? (error as Error).message})`, unreachable: true };
   }
 }
 
-const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+const size = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${n} bytes`);
 
 /** The body as one Buffer, or the reason it was dropped; stops reading past `maxBytes`. */
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer | string> {
-  const tooLarge = `it is larger than ${megabytes(maxBytes)}`;
+  const tooLarge = `it is larger than ${size(maxBytes)}`;
   // A declared length over the cap is refused before a byte is read; a lying one is caught below.
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body?.cancel();

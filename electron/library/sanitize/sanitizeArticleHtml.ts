@@ -40,7 +40,9 @@ const STATIC_OPTIONS: sanitizeHtml.IOptions = {
  * and always get `rel="noopener noreferrer nofollow" target="_blank"`. Remote images become a
  * `<span class="gleaner-blocked">` placeholder unless `allowRemoteImages`; remote audio, video
  * and frames always do; tracking pixels are always dropped. Each held-back resource is listed
- * in `blockedRemote`.
+ * in `blockedRemote`. Exports that embed cached images pass `embedImage`: a remote image with a
+ * local copy is written with that copy (a raster `data:` URL or a package image path) instead
+ * of a placeholder, and is not listed.
  *
  * Sanitizing the output again returns it unchanged.
  */

@@ -29,6 +29,8 @@ const PURPOSE: Record<ExportFormat, string> = {
   md: 'One Markdown file to paste into notes',
 };
 const TITLED: readonly ExportFormat[] = ['html', 'epub', 'md'];
+/** Formats that can carry embedded images (the others keep bodies as written). */
+const EMBEDS_IMAGES: readonly ExportFormat[] = ['html', 'epub', 'md'];
 const isFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
 /** A file name stem the save dialog can offer (it keeps only a name; the service checks the rest). */
@@ -46,6 +48,7 @@ export function ExportDialog({ selectedIds, query, sort, initialSource, onClose 
   const [format, setFormat] = usePersistentState<ExportFormat>('export-format', 'json', isFormat);
   const [title, setTitle] = useState('');
   const [embedImages, setEmbedImages] = useState(false);
+  const [fetchImages, setFetchImages] = useState(false);
   const [typedTarget, setTypedTarget] = useState('');
   const job = useExportJob();
   const id = useId();
@@ -68,10 +71,12 @@ export function ExportDialog({ selectedIds, query, sort, initialSource, onClose 
   // Without a save dialog, a folder (or, outside browser mode, any file) goes to a typed path.
   const typedPath = !pickSaveFile && (descriptor?.writes === 'folder' || !webDownloads);
   const ready = source !== null && descriptor !== undefined && (!typedPath || typedTarget.trim() !== '');
+  // Downloading is a separate, explicit permission: only meaningful while embedding into a format that can.
+  const canFetch = embedImages && EMBEDS_IMAGES.includes(format);
 
   async function submit(): Promise<void> {
     if (!source || !descriptor) return;
-    const args = { source, format, title: name, embedLocalImages: embedImages || undefined };
+    const args = { source, format, title: name, embedLocalImages: embedImages || undefined, fetchRemoteImages: (canFetch && fetchImages) || undefined };
     let plan: ExportPlan;
     if (pickSaveFile) {
       const folder = descriptor.writes === 'folder';
@@ -140,6 +145,10 @@ export function ExportDialog({ selectedIds, query, sort, initialSource, onClose 
               <label className="export-check">
                 <input type="checkbox" checked={embedImages} onChange={(e) => setEmbedImages(e.target.checked)} />
                 Embed images from the local cache (remote images stay links)
+              </label>
+              <label className="export-check">
+                <input type="checkbox" checked={canFetch && fetchImages} disabled={!canFetch} onChange={(e) => setFetchImages(e.target.checked)} />
+                Also download missing images now (contacts the sites that host them)
               </label>
             </fieldset>
           </form>

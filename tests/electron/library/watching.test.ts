@@ -57,10 +57,11 @@ describe('watched folders through the service', () => {
     const api = service.api;
     const { jobId } = await api.imports.start({ folders: [folder] });
     await eventually(async () => (await api.imports.status({ jobId })).state === 'done');
-    await eventually(async () => (await api.library.folders({}))[0]?.status === 'online');
+    // The watcher thread starts chokidar first; under a loaded test run that can take seconds.
+    await eventually(async () => (await api.library.folders({}))[0]?.status === 'online', 20_000);
     writeFileSync(join(folder, 'b.txt'), seedLike({ title: 'Seen from a thread', body: '<p>threadwatch</p>' }));
     await eventually(async () => (await api.articles.search({ query: 'threadwatch' })).total === 1, 20_000);
-  }, 40_000);
+  }, 60_000);
 
   it('reports a folder that vanished as offline, keeping its articles', async () => {
     const folder = tempDir();

@@ -9,6 +9,7 @@
  * the book. Chosen over yazl, whose entry list keeps every added buffer until the end and is
  * rescanned per entry (quadratic: 40k chapters took 20 s to zip), and over fflate, whose
  * streaming zip always writes the mimetype entry with a data descriptor.
+ * Embedded images (context.images) are files of the package: see epubImages.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -18,11 +19,12 @@ import { bodyParagraphs, plainTextWarning, sanitizedBody } from '../bodyHtml.js'
 import { FileSink } from '../sink.js';
 import type { ExportArticle, ExportContext, FormatModule } from '../types.js';
 import { fitToXhtml, toXml, xmlText } from '../xhtml.js';
+import { BookImages } from './epubImages.js';
 import { chapterXhtml, CONTAINER_XML, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
 
 /** One chapter's XHTML; a body too broken to convert is written as plain text, with a warning. */
-function chapter(context: ExportContext, info: BookInfo, article: ExportArticle): { data: Buffer; blocked: number } {
-  const body = sanitizedBody(article);
+function chapter(context: ExportContext, info: BookInfo, article: ExportArticle, images: BookImages | null): { data: Buffer; blocked: number } {
+  const body = sanitizedBody(article, images?.resolve);
   let bodyXml: string;
   try {
     bodyXml = toXml(fitToXhtml(body.nodes));
@@ -76,21 +78,25 @@ export const epub: FormatModule = {
       const chapters: ChapterEntry[] = [];
       let blocked = 0;
       let previous: Promise<void> = Promise.resolve();
+      const images = context.images && new BookImages(context.images);
       for (const chunk of context.chunks()) {
+        await context.images?.prefetch(chunk);
         for (const article of chunk) {
-          const made = chapter(context, info, article);
+          const made = chapter(context, info, article, images);
           blocked += made.blocked;
           const n = String(chapters.length + 1).padStart(5, '0');
           chapters.push({ id: `c${n}`, href: `text/c${n}.xhtml`, title: article.title });
           await previous;
           previous = add(made.data, `OEBPS/text/c${n}.xhtml`);
+          // Images already compress as well as they can: stored, like zip tools do.
+          for (const file of images?.takeNew() ?? []) previous = previous.then(() => add(file.bytes, file.name, true));
           previous.catch(() => undefined); // awaited on the next turn; never left unobserved
           context.done();
         }
       }
       await previous;
       await add(Buffer.from(navXhtml(info, chapters)), 'OEBPS/nav.xhtml');
-      await add(Buffer.from(packageOpf(info, chapters)), 'OEBPS/content.opf');
+      await add(Buffer.from(packageOpf(info, chapters, images?.items ?? [])), 'OEBPS/content.opf');
       zip.finalize();
       await closed;
       if (failure) throw failure;

@@ -6,6 +6,7 @@
  */
 import { metadataRows } from '../metadata.js';
 import type { ExportArticle } from '../types.js';
+import type { BookImage } from './epubImages.js';
 import { strictUri, xmlAttr, xmlText } from '../xhtml.js';
 
 /** What a reading system needs to know about the book as a whole. */
@@ -83,8 +84,11 @@ export function navXhtml(info: BookInfo, chapters: ChapterEntry[]): string {
 }
 
 /** The package document: metadata, every file (manifest) and the reading order (spine). */
-export function packageOpf(info: BookInfo, chapters: ChapterEntry[]): string {
-  const manifest = chapters.map((c) => `    <item id="${c.id}" href="${xmlAttr(c.href)}" media-type="application/xhtml+xml"/>`).join('\n');
+export function packageOpf(info: BookInfo, chapters: ChapterEntry[], images: readonly BookImage[] = []): string {
+  const manifest = [
+    ...chapters.map((c) => `    <item id="${c.id}" href="${xmlAttr(c.href)}" media-type="application/xhtml+xml"/>`),
+    ...images.map((i) => `    <item id="${i.id}" href="${xmlAttr(i.href)}" media-type="${i.mime}"/>`),
+  ].join('\n');
   const spine = chapters.map((c) => `    <itemref idref="${c.id}"/>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${xmlAttr(info.language)}">

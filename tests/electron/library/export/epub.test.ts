@@ -1,33 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Db } from '../../../../electron/library/db/connection.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
 import { corporaDir } from '../../../helpers/corpora.js';
 import { tempDir } from '../../../helpers/tmp.js';
-import { allIds, curateSome, epubcheck, FIXTURES, libraryFrom, suiteDir, syntheticCorpus } from './helpers.js';
+import { allIds, curateSome, epubcheck, FIXTURES, libraryFrom, suiteDir, syntheticCorpus, zipEntries } from './helpers.js';
 
-/** Reads a zip's entries from its central directory (names, method, data), enough to inspect a book. */
-function zipEntries(zip: Buffer): { name: string; method: number; offset: number; data: () => Buffer }[] {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const skip = nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-    const offset = zip.readUInt32LE(p + 42);
-    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
-    entries.push({ name, method, offset, data: () => (method === 0 ? zip.subarray(start, start + size) : inflateRawSync(zip.subarray(start, start + size))) });
-    p += 46 + skip;
-  }
-  return entries;
-}
 
 let db: Db;
 

@@ -141,14 +141,14 @@ describe('exportArticles: clear errors and warnings', () => {
     expect((await rejection(exportArticles(db, { ids, format: 'json', out: 'a\0b' }))).code).toBe('bad-request');
   });
 
-  it('skips unknown and repeated ids with a warning, and says embedding is not there yet', async () => {
+  it('skips unknown and repeated ids with a warning, and says an NDJSON export embeds no images', async () => {
     const out = join(tempDir(), 'x.ndjson');
     const report = await exportArticles(db, { ids: [ids[0]!, 999_999, ids[1]!, ids[0]!], format: 'ndjson', out, embedLocalImages: true });
     expect(report.articles).toBe(2);
     expect(report.warnings).toEqual([
       '1 article id(s) not found and skipped: 999999',
       '1 repeated article id(s) were exported once',
-      'embedLocalImages: there is no local image cache yet, so no image was embedded; remote images are links',
+      'images are embedded only in the HTML digest, the Markdown digest and EPUB; the ndjson export keeps bodies as written',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll } from 'vitest';
 import { openLibrary, type Db } from '../../../../electron/library/db/connection.js';
 import { importFolders } from '../../../../electron/library/import/importer.js';
@@ -116,4 +117,24 @@ export function epubcheck(file: string): { status: number | null; output: string
   const [cmd, args] = real.endsWith('.jar') ? ['java', ['-jar', real, file]] : [command, [file]];
   const result = spawnSync(cmd, args as string[], { encoding: 'utf8', timeout: 300_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Reads a zip's entries from its central directory (names, method, data), enough to inspect a book. */
+export function zipEntries(zip: Buffer): { name: string; method: number; offset: number; data: () => Buffer }[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLength = zip.readUInt16LE(p + 28);
+    const skip = nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    const offset = zip.readUInt32LE(p + 42);
+    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
+    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    entries.push({ name, method, offset, data: () => (method === 0 ? zip.subarray(start, start + size) : inflateRawSync(zip.subarray(start, start + size))) });
+    p += 46 + skip;
+  }
+  return entries;
 }
