@@ -103,7 +103,8 @@ export function useMultiSelect(results: SearchResults, query: string, sort: Sort
     setAll(true);
   }, []);
   const clear = useCallback(() => {
-    setIds(new Set());
+    // Every plain click clears: keep the same Set when already empty, so nothing re-renders for it.
+    setIds((current) => (current.size === 0 ? current : new Set()));
     setAll(false);
     anchor.current = null;
   }, []);
