@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { articleList, expectCount, openApp, searchBox, seriousViolations } from './helpers/app';
+import { articleList, expectCount, openApp, resultCount, searchBox, seriousViolations } from './helpers/app';
 import { BIN, ROOT, useGleaner } from './helpers/server';
 
 const gleaner = useGleaner({ seed: true });
@@ -161,12 +161,22 @@ test('renaming a tag shows everywhere, and Ctrl+Z brings the old name back', asy
 
 test('renaming a parent says its children move with it, and they do', async ({ page }) => {
   await openWithAllTags(page);
+  // Filtered by a child: the filter follows the rename, so the list keeps its articles.
+  await searchBox(page).fill('tag:policy/uk');
+  await expect(resultCount(page)).toHaveText(/^[1-9]\d* articles?$/);
+  await expect(resultCount(page)).not.toHaveText('12 articles');
+  const count = await resultCount(page).innerText();
   await (await tagMenu(page, 'policy')).getByRole('menuitem', { name: 'Rename…' }).click();
   await expect(dialog(page)).toContainText('The 2 tags under it move with it (policy/eu, policy/uk)');
   await dialog(page).getByRole('textbox').fill('gov');
   await dialog(page).getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(searchBox(page)).toHaveValue('tag:gov/uk');
+  await expect(resultCount(page)).toHaveText(count);
+  await searchBox(page).fill('');
   await expect(tagRow(page, 'gov')).toHaveAccessibleName('Filter by tag gov 7 articles');
-  await tagsSection(page).getByRole('button', { name: /tags under gov/ }).click();
+  // The filter on gov/uk opened its group; open it here if it is not.
+  const group = tagsSection(page).getByRole('button', { name: /tags under gov/ });
+  if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
   await expect(tagRow(page, 'gov/uk')).toBeVisible();
   await toast(page).getByRole('button', { name: 'Undo' }).click();
   await expect(tagRow(page, 'policy')).toHaveAccessibleName('Filter by tag policy 7 articles');

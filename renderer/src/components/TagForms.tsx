@@ -16,6 +16,8 @@ export interface FormProps {
   onDone: () => void;
   /** Lets the footer's submit button follow the form (e.g. disabled until a tag is picked). */
   onReady: (ready: boolean) => void;
+  /** After a rename or merge: filters on the old name follow it (children too for a rename). */
+  onRenamed?: (from: string, to: string, withChildren: boolean) => void;
 }
 
 /** Names under this one: `policy` → `policy/uk`, `policy/eu`. */
@@ -54,9 +56,12 @@ function ChildrenNote({ names, children }: { names: string[]; children: (list: s
   return <p className="tag-form-note">{children(shown)}</p>;
 }
 
-export function RenameForm({ name, tags, formId, change, onDone, onReady }: FormProps) {
+export function RenameForm({ name, tags, formId, change, onDone, onReady, onRenamed }: FormProps) {
   const [to, setTo] = useState(name);
-  const { error, setError, submit } = useSubmit(change, onDone);
+  const { error, setError, submit } = useSubmit(change, () => {
+    onRenamed?.(name, to.trim(), true);
+    onDone();
+  });
   const errorId = useId();
   const noteId = useId();
   const under = childrenOf(name, tags);
@@ -89,9 +94,12 @@ export function RenameForm({ name, tags, formId, change, onDone, onReady }: Form
   );
 }
 
-export function MergeForm({ name, info, tags, formId, change, onDone, onReady }: FormProps) {
+export function MergeForm({ name, info, tags, formId, change, onDone, onReady, onRenamed }: FormProps) {
   const [into, setInto] = useState('');
-  const { error, setError, submit } = useSubmit(change, onDone);
+  const { error, setError, submit } = useSubmit(change, () => {
+    onRenamed?.(name, into, false);
+    onDone();
+  });
   const errorId = useId();
   const impactId = useId();
   const others = tags.filter((t) => t.name !== name);

@@ -16,6 +16,8 @@ interface Props {
   tags: TagInfo[];
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
   onClose: () => void;
+  /** A rename or merge worked: the search's filters on the old name follow it. */
+  onRenamed: (from: string, to: string, withChildren: boolean) => void;
 }
 
 const EDITS: Record<TagEdit, { title: (name: string) => string; submit: string; danger?: boolean; form: (p: FormProps) => React.ReactNode }> = {
@@ -30,7 +32,7 @@ const EDITS: Record<TagEdit, { title: (name: string) => string; submit: string; 
  * or on the list of every tag ("Manage tags…"), where each command comes back to the
  * list when done. Every change is undoable: the toast after it offers Undo.
  */
-export function TagManagerDialog({ request, tags, change, onClose }: Props) {
+export function TagManagerDialog({ request, tags, change, onClose, onRenamed }: Props) {
   const fromList = request.action === 'manage';
   const [view, setView] = useState<TagDialogRequest>(request);
   // Rename and merge wait for a change of name or a chosen tag.
@@ -63,7 +65,7 @@ export function TagManagerDialog({ request, tags, change, onClose }: Props) {
     <Dialog title={edit.title(view.name)} className="tag-dialog" onClose={onClose} footer={footer}>
       {/* Keyed by tag and command, so switching from the list starts a fresh form. */}
       <div key={`${view.action}:${view.name}`}>
-        {edit.form({ name: view.name, info: tags.find((t) => t.name === view.name), tags, formId, change, onDone: back, onReady: setReady })}
+        {edit.form({ name: view.name, info: tags.find((t) => t.name === view.name), tags, formId, change, onDone: back, onReady: setReady, onRenamed })}
       </div>
     </Dialog>
   );

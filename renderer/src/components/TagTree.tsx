@@ -6,7 +6,7 @@ import { usePersistentState } from '../hooks/usePersistentState';
 import { useTagList } from '../hooks/useTagList';
 import { formatCount, plural } from '../lib/format';
 import { colorName } from '../lib/tagColors';
-import { filteredTagNames, setTagFilter, tagFilterModes, type TagFilterMode } from '../lib/tagFilters';
+import { filteredTagNames, renameTagInQuery, setTagFilter, tagFilterModes, type TagFilterMode } from '../lib/tagFilters';
 import { ancestorsOf, buildTagTree, type TagNode } from '../lib/tagTree';
 import { Icon } from './Icon';
 import { TagManagerDialog, type TagDialogRequest } from './TagManagerDialog';
@@ -168,7 +168,16 @@ export function TagTree({ facets, activeQuery, query, change }: Props) {
           }}
         />
       )}
-      {dialog && <TagManagerDialog request={dialog} tags={tags} change={change} onClose={() => setDialog(null)} />}
+      {dialog && <TagManagerDialog
+          request={dialog}
+          tags={tags}
+          change={change}
+          onClose={() => setDialog(null)}
+          onRenamed={(from, to, withChildren) => {
+            const next = renameTagInQuery(query.text, from, to, withChildren);
+            if (next !== query.text) query.set(next);
+          }}
+        />}
     </section>
   );
 }

@@ -95,3 +95,26 @@ export function setTagFilter(input: string, name: string, mode: TagFilterMode | 
 export function toggleTagFilter(input: string, parsed: ParsedQuery, name: string): string {
   return setTagFilter(input, name, tagFilterMode(parsed, name) === null ? 'all' : null);
 }
+
+/**
+ * After a tag was renamed (or merged into another), filters on the old name follow it, so
+ * the list keeps showing the same articles: `tag:policy` → `tag:gov`, and for a rename the
+ * children too (`tag:policy/uk` → `tag:gov/uk`). Anywhere in the query, negated or in groups.
+ */
+export function renameTagInQuery(input: string, from: string, to: string, withChildren: boolean): string {
+  const parsed = parseQuery(input);
+  if (!parsed.ok || !parsed.node) return input;
+  const edits: { start: number; end: number; text: string }[] = [];
+  const prefix = `${from.toLowerCase()}/`;
+  const walk = (n: QueryNode): void => {
+    if (n.kind === 'and' || n.kind === 'or') n.children.forEach(walk);
+    else if (n.kind === 'not') walk(n.child);
+    else if (isTag(n)) {
+      const value = same(n.value, from) ? to : withChildren && n.value.toLowerCase().startsWith(prefix) ? to + n.value.slice(from.length) : null;
+      if (value !== null) edits.push({ ...n.span, text: formatField('tag', value) });
+    }
+  };
+  walk(parsed.node);
+  // From the end, so earlier spans stay where they were.
+  return edits.sort((a, b) => b.start - a.start).reduce((text, e) => text.slice(0, e.start) + e.text + text.slice(e.end), input);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../shared/query/parse.js';
-import { clearTagFilter, setTagFilter, tagFilterMode, tagFilterModes, toggleTagFilter } from '../../../renderer/src/lib/tagFilters.js';
+import { clearTagFilter, renameTagInQuery, setTagFilter, tagFilterMode, tagFilterModes, toggleTagFilter } from '../../../renderer/src/lib/tagFilters.js';
 
 const modes = (q: string) => Object.fromEntries(tagFilterModes(parseQuery(q)));
 
@@ -50,5 +50,20 @@ describe('toggleTagFilter', () => {
     expect(toggleTagFilter('solar', parseQuery('solar'), 'ai')).toBe('solar tag:ai');
     expect(toggleTagFilter('solar tag:ai', parseQuery('solar tag:ai'), 'ai')).toBe('solar');
     expect(toggleTagFilter('solar -tag:ai', parseQuery('solar -tag:ai'), 'ai')).toBe('solar');
+  });
+});
+
+describe('renameTagInQuery', () => {
+  it('moves filters on the old name, with children for a rename, wherever they are', () => {
+    expect(renameTagInQuery('budget tag:policy -tag:Policy/uk (tag:ai OR tag:policy/eu) source:x', 'policy', 'gov', true)).toBe(
+      'budget tag:gov -tag:gov/uk (tag:ai OR tag:gov/eu) source:x',
+    );
+    expect(renameTagInQuery('tag:policy tag:policy/uk', 'policy', 'gov', false)).toBe('tag:gov tag:policy/uk');
+  });
+
+  it('quotes a new name that needs it and leaves other text alone', () => {
+    expect(renameTagInQuery('"tag:policy" tag:policy', 'policy', 'public policy', true)).toBe('"tag:policy" tag:"public policy"');
+    expect(renameTagInQuery('tag:policyx tag:ai', 'policy', 'gov', true)).toBe('tag:policyx tag:ai');
+    expect(renameTagInQuery('tag:(', 'policy', 'gov', true)).toBe('tag:(');
   });
 });
