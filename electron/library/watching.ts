@@ -47,10 +47,15 @@ export class Watching {
         start();
       }, delayMs);
     else start();
-    // A folder imported for the first time is watched from then on (unless turned off).
-    jobs.onFinished = () => {
+    // A folder imported for the first time is watched from then on (unless turned off). It
+    // catches up once the watch is ready: a file written between the end of the import and
+    // chokidar's ready (seconds on a busy machine or a large folder) would otherwise wait for
+    // the next start. The catch-up is an incremental import: unchanged files are not read.
+    // Not after a cancelled import: the person stopped it, and the rest waits for them.
+    jobs.onFinished = (job) => {
       if (this.startTimer) return; // not started yet: start() takes every folder then
-      for (const folder of this.folders()) if (folder.watched && !this.watched.has(folder.path)) this.watch(folder.path, false);
+      const catchUp = job.state === 'done';
+      for (const folder of this.folders()) if (folder.watched && !this.watched.has(folder.path)) this.watch(folder.path, catchUp);
     };
   }
 
