@@ -8,6 +8,7 @@ import { ServiceError } from './errors.js';
 import { exportArticles } from './export/exportArticles.js';
 import type { ExportRequest } from './export/types.js';
 import { compileText, orderBy } from './query/search.js';
+import { formatField } from '../../shared/query/format.js';
 
 /** The ids an export source names, in the order they should be written. */
 export function idsForSource(db: Db, source: ExportSource, ops: { collections: CollectionOps; saved: SavedSearchOps }): number[] {
@@ -23,7 +24,7 @@ export function idsForSource(db: Db, source: ExportSource, ops: { collections: C
     const saved = ops.saved.get(source.savedSearchId);
     return byQuery(saved.query, saved.sort);
   }
-  if ('tag' in source) return byQuery(`tag:"${source.tag.replace(/["\\]/g, (c) => `\\${c}`)}"`);
+  if ('tag' in source) return byQuery(formatField('tag', source.tag));
   if ('query' in source) return byQuery(source.query, source.sort);
   return byQuery('');
 }

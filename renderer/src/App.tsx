@@ -37,7 +37,6 @@ import { useSearchQuery } from './hooks/useSearchQuery';
 import { useSearchResults } from './hooks/useSearchResults';
 import { useSelection } from './hooks/useSelection';
 import { useMultiSelect } from './hooks/useMultiSelect';
-import { useTagList } from './hooks/useTagList';
 import { BulkBar } from './components/BulkBar';
 import { useListActions } from './hooks/useListActions';
 import { collectionFilter, collectionQuery, collectionView } from './lib/collectionView';
@@ -89,7 +88,7 @@ export function App() {
   const imports = useImportJob(requestRefresh);
   const { stats } = useLibraryStats(refresh);
   const curation = useCuration();
-  const { tags } = useTagList();
+  const { tags } = sidebarData;
 
   // Stars, tags, notes and undo change rows and counts: refresh like a library change.
   useEffect(() => client.onEvent((event) => event.type === 'curation-changed' && requestRefresh()), [requestRefresh]);
@@ -247,6 +246,7 @@ export function App() {
           onSaveSearch={(name) => change(() => client.saved.create({ name, query: query.active, sort: sortChoice }))}
           sort={sort}
           collections={sidebarData.collections}
+          tags={tags}
           currentCollection={onCollection?.collection.id ?? null}
           onCollection={(c) => {
             setQueryNow(collectionQuery(c.name));
@@ -325,7 +325,7 @@ export function App() {
       </StatusBar>
       {dialog === 'open-folder' && <OpenFolderDialog onImport={imports.start} error={imports.startError} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog selectedIds={selectedIds} initialSource={exportSource} query={query.active} sort={sort} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog lists={sidebarData} selectedIds={selectedIds} initialSource={exportSource} query={query.active} sort={sort} onClose={() => setDialog(null)} />}
       <Toast toast={curation.toast} onUndo={curation.undo} onDismiss={curation.dismiss} />
       {imports.finished && <ImportReportDialog finished={imports.finished} onClose={imports.dismiss} />}
     </div>

@@ -5,9 +5,11 @@ import { usePersistentState } from '../hooks/usePersistentState';
 import { client, transportKind, webDownloads } from '../transport';
 import { Dialog } from './Dialog';
 import { ExportResult } from './ExportResult';
-import { choiceFrom, defaultTitle, ExportSourcePicker, sourceOf, useSourceLists, type SourceChoice } from './ExportSourcePicker';
+import { choiceFrom, defaultTitle, ExportSourcePicker, sourceOf, type SourceChoice, type SourceLists } from './ExportSourcePicker';
 
 export interface ExportDialogProps {
+  /** Tags, saved searches and collections to choose from (the app keeps them current). */
+  lists: SourceLists;
   /** The articles picked in the list; "Selected articles" exports these. */
   selectedIds: readonly number[];
   /** The list's search and sort, for "Current search results" (written in that order). */
@@ -41,8 +43,7 @@ const stem = (title: string) => title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g
  * for the target; browser mode downloads the file (a folder export takes a typed path, since
  * a web page cannot learn a picked folder's path). Overwriting needs an explicit "Replace".
  */
-export function ExportDialog({ selectedIds, query, sort, initialSource, onClose }: ExportDialogProps) {
-  const lists = useSourceLists();
+export function ExportDialog({ lists, selectedIds, query, sort, initialSource, onClose }: ExportDialogProps) {
   const [choice, setChoice] = useState<SourceChoice>(() => choiceFrom(initialSource, selectedIds, query, sort));
   const [formats, setFormats] = useState<FormatDescriptor[]>([]);
   const [format, setFormat] = usePersistentState<ExportFormat>('export-format', 'json', isFormat);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CollectionInfo, ExportSource, SavedSearchInfo, SortOrder, TagInfo } from '../../../shared/types.js';
+import { formatField } from '../../../shared/query/format.js';
 import { plural } from '../lib/format';
 import { client } from '../transport';
 
@@ -22,7 +23,6 @@ export interface SourceLists {
   collections: CollectionInfo[];
 }
 
-const quoteTag = (name: string) => `tag:"${name.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
 export function choiceFrom(initial: ExportSource | undefined, ids: readonly number[], query: string, sort: SortOrder): SourceChoice {
   const base: SourceChoice = { kind: ids.length > 1 ? 'selection' : 'query', ids, query, sort, tag: '', savedId: null, collectionId: null };
@@ -62,22 +62,6 @@ export function defaultTitle(c: SourceChoice, lists: SourceLists): string {
   return 'Gleaner export';
 }
 
-/** Tags, saved searches and collections, loaded once when the dialog opens. */
-export function useSourceLists(): SourceLists {
-  const [lists, setLists] = useState<SourceLists>({ tags: [], saved: [], collections: [] });
-  useEffect(() => {
-    let live = true;
-    const none = () => [];
-    void Promise.all([client.tags.list({}).catch(none), client.saved.list({}).catch(none), client.collections.list({}).catch(none)]).then(([tags, saved, collections]) => {
-      if (live) setLists({ tags, saved, collections });
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return lists;
-}
-
 /** How many articles a search matches: one row asked for, the total is what counts. */
 function useTotal(query: string | null): number | null {
   const [total, setTotal] = useState<{ query: string; n: number | null } | null>(null);
@@ -105,7 +89,7 @@ interface Props {
 export function ExportSourcePicker({ choice, lists, onChange }: Props) {
   const queryTotal = useTotal(choice.query);
   const allTotal = useTotal('');
-  const tagTotal = useTotal(choice.tag ? quoteTag(choice.tag) : null);
+  const tagTotal = useTotal(choice.tag ? formatField('tag', choice.tag) : null);
   const saved = lists.saved.find((s) => s.id === choice.savedId);
   const collection = lists.collections.find((s) => s.id === choice.collectionId);
   const pick = (kind: SourceKind, patch: Partial<SourceChoice> = {}) => onChange({ ...choice, ...patch, kind });

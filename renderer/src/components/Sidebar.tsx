@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChangeResult, CollectionInfo, ExportSource, Facets, SavedSearchInfo, SidebarCounts, SortOrder } from '../../../shared/types.js';
+import type { ChangeResult, CollectionInfo, ExportSource, Facets, SavedSearchInfo, SidebarCounts, SortOrder, TagInfo } from '../../../shared/types.js';
 import { client } from '../transport';
 import { CollectionsSection } from './CollectionsSection';
 import { formatCount } from '../lib/format';
@@ -34,6 +34,7 @@ interface Props {
   /** The list's sort, saved with a search. */
   sort: SortOrder;
   collections: CollectionInfo[];
+  tags: TagInfo[];
   /** The collection on screen, if any. */
   currentCollection: number | null;
   onCollection: (collection: CollectionInfo) => void;
@@ -98,7 +99,7 @@ export function Sidebar(props: Props) {
         {facets && !libraryEmpty && (
           <>
             <FacetList title="Sources" noun="source" items={facets.sources} isActive={(v) => isActive('source', v)} onPick={(v) => onFacet('source', v)} />
-            <TagTree facets={facets} activeQuery={activeQuery} query={props.tagQuery} change={props.change} />
+            <TagTree facets={facets} activeQuery={activeQuery} query={props.tagQuery} change={props.change} tags={props.tags} />
             <DateFacets years={facets.years} months={facets.months} isActive={(v) => isActive('date', v)} onPick={(v) => onFacet('date', v)} />
           </>
         )}

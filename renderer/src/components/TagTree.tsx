@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { parseQuery } from '../../../shared/query/parse.js';
-import type { ChangeResult, Facets } from '../../../shared/types.js';
+import type { ChangeResult, Facets, TagInfo } from '../../../shared/types.js';
 import { useParentCounts } from '../hooks/useParentCounts';
 import { usePersistentState } from '../hooks/usePersistentState';
-import { useTagList } from '../hooks/useTagList';
 import { formatCount, plural } from '../lib/format';
 import { colorName } from '../lib/tagColors';
 import { filteredTagNames, renameTagInQuery, setTagFilter, tagFilterModes, type TagFilterMode } from '../lib/tagFilters';
@@ -25,6 +24,8 @@ interface Props {
   query: TagQuery;
   /** Runs a curation change (toast with Undo); resolves to an error message or null. */
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
+  /** Every tag (colours, library-wide counts), kept current by the app. */
+  tags: TagInfo[];
 }
 
 /** Roots shown before "Show all": the flat list it replaces showed 10. */
@@ -37,12 +38,11 @@ const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) =
  * children, as `tag:policy` does). Click: all of; shift-click: any of; alt-click:
  * exclude; the ⋯ menu offers the same and the tag's own commands.
  */
-export function TagTree({ facets, activeQuery, query, change }: Props) {
+export function TagTree({ facets, activeQuery, query, change, tags }: Props) {
   const { text: queryText, set: setQuery } = query;
   const parsed = useMemo(() => parseQuery(queryText), [queryText]);
   const modes = useMemo(() => tagFilterModes(parsed), [parsed]);
   const filtered = useMemo(() => filteredTagNames(parsed), [parsed]);
-  const { tags } = useTagList();
   // Once the query filters by tags, every tag keeps a row (with its count here, often 0): a tag
   // outside these results is exactly what "any of" adds, and an excluded one must stay to be let back.
   const extra = useMemo(() => (filtered.length > 0 ? [...filtered, ...tags.map((t) => t.name)] : []), [filtered, tags]);
