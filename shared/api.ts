@@ -7,7 +7,7 @@
  */
 import type {
   ArticleDetail,
-  ExportFormat,
+  ExportSettings,
   ExportReport,
   ExportSource,
   FormatDescriptor,
@@ -170,17 +170,7 @@ export interface ExportsApi {
    * A taken target fails the call itself with `conflict` (the folder missing: `folder`),
    * before any job starts.
    */
-  start(args: {
-    source: ExportSource;
-    format: ExportFormat;
-    out: string;
-    overwrite?: boolean;
-    /** HTML, Markdown and EPUB: embed remote images held in the local image cache; no network. */
-    embedLocalImages?: boolean;
-    /** Also download images the cache lacks, during this export (kept in the cache); implies embedding. */
-    fetchRemoteImages?: boolean;
-    title?: string;
-  }): Promise<{ jobId: string; articles: number }>;
+  start(args: ExportSettings & { source: ExportSource }): Promise<{ jobId: string; articles: number }>;
   cancel(args: { jobId: string }): Promise<{ cancelled: boolean }>;
   status(args: { jobId: string }): Promise<ExportJob>;
 }

@@ -237,6 +237,27 @@ export interface ExportReport {
   warnings: string[];
 }
 
+/** How and where to export, whatever the articles: shared by the API, the CLI and the exporter. */
+export interface ExportSettings {
+  format: ExportFormat;
+  /** Target file (or folder, for `folder`). Its parent folder must exist. */
+  out: string;
+  /** Replace an existing file, or a folder written by an earlier folder export. */
+  overwrite?: boolean;
+  /**
+   * HTML digest, Markdown digest and EPUB: embed remote images that the library's image cache
+   * holds (never touches the network); the others stay links. Other formats keep bodies as written.
+   */
+  embedLocalImages?: boolean;
+  /**
+   * The person allows downloading, during this export, the images the cache lacks (kept in the
+   * cache afterwards). Implies `embedLocalImages`. Without it an export makes no request.
+   */
+  fetchRemoteImages?: boolean;
+  /** Title of a digest or e-book; defaults to "Gleaner export". */
+  title?: string;
+}
+
 /** What to export: picked ids, a query's results, a tag, a saved search, a collection (in its order), or everything. */
 export type ExportSource =
   | { ids: number[] }

@@ -3,32 +3,16 @@
  * implements. The parts the renderer sees (formats, report) live in shared/types.ts.
  */
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
+import type { ArticleFields } from '../import/types.js';
 import type { ImageEmbedder } from './imageEmbedder.js';
-import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type FormatDescriptor } from '../../../shared/types.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type ExportSettings, type FormatDescriptor } from '../../../shared/types.js';
 
 export { EXPORT_FORMATS };
 export type { ExportFormat, ExportReport, FormatDescriptor };
 
-export interface ExportRequest {
+export interface ExportRequest extends ExportSettings {
   /** Articles to export, in the order they should appear (a collection's order matters). */
   ids: number[];
-  format: ExportFormat;
-  /** Target file (or folder, for `folder`). Its parent folder must exist. */
-  out: string;
-  /** Replace an existing file, or a folder written by an earlier folder export. */
-  overwrite?: boolean;
-  /**
-   * HTML digest, Markdown digest and EPUB: embed remote images that the library's image cache
-   * holds (never touches the network); the others stay links. Other formats keep bodies as written.
-   */
-  embedLocalImages?: boolean;
-  /**
-   * The person allows downloading, during this export, the images the cache lacks (kept in the
-   * cache afterwards). Implies `embedLocalImages`. Without it an export makes no request.
-   */
-  fetchRemoteImages?: boolean;
-  /** Title of a digest or e-book; defaults to "Gleaner export". */
-  title?: string;
 }
 
 export interface ExportOptions {
@@ -64,26 +48,14 @@ export interface Curation {
   collections: string[];
 }
 
-/** Everything an exporter may write about one article, read from the library in chunks. */
-export interface ExportArticle {
+/** Everything an exporter may write about one article (the file's fields as imported), read from the library in chunks. */
+export interface ExportArticle extends ArticleFields {
   id: number;
   /** The imported folder's base name (the absolute path is not exported: it names the person's disk). */
   folderName: string;
   relPath: string;
   format: ArticleDetail['format'];
   bodyFormat: ArticleDetail['bodyFormat'];
-  title: string;
-  date: string | null;
-  dateSource: ArticleDetail['dateSource'];
-  draft: boolean;
-  summary: string | null;
-  description: string | null;
-  source: string | null;
-  sourceLink: string | null;
-  url: string | null;
-  enclosure: string | null;
-  articleId: string | null;
-  feedItemId: string | null;
   extra: Record<string, JsonValue>;
   /** Every tag with where it came from: the file's front matter or the person. */
   tags: { name: string; origin: 'file' | 'user' }[];
