@@ -1,3 +1,4 @@
+import type { ExportJob } from '../../shared/api.js';
 import { join } from 'node:path';
 import { createLibraryService, type LibraryService } from '../../electron/library/service.js';
 import { importFolders } from '../../electron/library/import/importer.js';
@@ -17,4 +18,15 @@ export async function serviceWith(articles: Record<string, SeedLike>): Promise<L
 export async function idsByTitle(service: LibraryService): Promise<Record<string, number>> {
   const page = await service.api.articles.search({ query: '', limit: 500 });
   return Object.fromEntries(page.items.map((i) => [i.title, i.id]));
+}
+
+/** Waits for an export job to leave `running` (10 s at most) and returns how it ended. */
+export async function exportEnded(service: LibraryService, jobId: string): Promise<ExportJob> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const job = await service.api.exports.status({ jobId });
+    if (job.state !== 'running') return job;
+    if (Date.now() > until) throw new Error(`export ${jobId} still running after 10 s`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/library/dispatch.js';
 import type { LibraryService } from '../../../electron/library/service.js';
-import type { ExportJob, LibraryEvent } from '../../../shared/api.js';
-import { serviceWith } from '../../helpers/service.js';
+import type { LibraryEvent } from '../../../shared/api.js';
+import { exportEnded, serviceWith } from '../../helpers/service.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 let service: LibraryService;
@@ -13,12 +13,7 @@ afterEach(() => service.close());
 async function exportTitles(source: { query: string; sort: 'title' | 'source' | 'date-asc' }): Promise<string[]> {
   const out = join(tempDir(), 'out.json');
   const { jobId } = await service.api.exports.start({ source, format: 'json', out });
-  let job: ExportJob;
-  do {
-    await new Promise((r) => setTimeout(r, 20));
-    job = await service.api.exports.status({ jobId });
-  } while (job.state === 'running');
-  expect(job.state).toBe('done');
+  expect((await exportEnded(service, jobId)).state).toBe('done');
   return (JSON.parse(readFileSync(out, 'utf8')) as { articles: { title: string }[] }).articles.map((a) => a.title);
 }
 
@@ -61,12 +56,7 @@ describe('starting an export at a taken target', () => {
     const replaced = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'json', out, overwrite: true });
     expect(replaced.ok).toBe(true);
     const jobId = (replaced as { value: { jobId: string } }).value.jobId;
-    let job: ExportJob;
-    do {
-      await new Promise((r) => setTimeout(r, 20));
-      job = await service.api.exports.status({ jobId });
-    } while (job.state === 'running');
-    expect(job.state).toBe('done');
+    expect((await exportEnded(service, jobId)).state).toBe('done');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ articles: [{ title: 'Only' }] });
   });
 });

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { request } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importFolders } from '../../../electron/library/import/importer.js';
@@ -9,6 +8,8 @@ import { startWebHost, type WebHost } from '../../../electron/web/server.js';
 import type { Envelope, ExportJob } from '../../../shared/api.js';
 import type { DownloadStarted } from '../../../shared/downloads.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
+import { send } from '../../helpers/http.js';
+import { exportEnded } from '../../helpers/service.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 let host: WebHost | null = null;
@@ -34,27 +35,6 @@ async function start(articles = 3, downloadRetentionMs?: number): Promise<WebHos
   return host;
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(h: WebHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: h.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${h.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
 const post = (h: WebHost, args: unknown, token = h.token) =>
   send(h, '/api/downloads', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
 
@@ -65,14 +45,7 @@ async function begin(h: WebHost, args: unknown): Promise<DownloadStarted> {
   return envelope.value;
 }
 
-async function ended(jobId: string): Promise<ExportJob> {
-  let job: ExportJob;
-  do {
-    await new Promise((r) => setTimeout(r, 10));
-    job = await service!.api.exports.status({ jobId });
-  } while (job.state === 'running');
-  return job;
-}
+const ended = (jobId: string): Promise<ExportJob> => exportEnded(service!, jobId);
 
 describe('export downloads in browser mode', () => {
   it('writes the export into a private folder, streams it once as an attachment, then deletes it', async () => {

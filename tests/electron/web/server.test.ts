@@ -6,6 +6,7 @@ import { startWebHost, type WebHost } from '../../../electron/web/server.js';
 import type { Envelope, ImportJob, LibraryEvent } from '../../../shared/api.js';
 import type { SearchPage } from '../../../shared/types.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
+import { send } from '../../helpers/http.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 let host: WebHost | null = null;
@@ -24,27 +25,6 @@ async function start(): Promise<WebHost> {
   service = createLibraryService({ dbPath: join(tempDir(), 'lib.db') });
   host = await startWebHost({ service, staticDir });
   return host;
-}
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(h: WebHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: h.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${h.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
 }
 
 const call = (h: WebHost, path: string, args: unknown, headers: Record<string, string> = {}) =>

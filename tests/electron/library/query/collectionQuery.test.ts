@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryService } from '../../../../electron/library/service.js';
-import { idsByTitle, serviceWith } from '../../../helpers/service.js';
+import { exportEnded, idsByTitle, serviceWith } from '../../../helpers/service.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 let service: LibraryService;
@@ -59,20 +59,9 @@ describe('collection: filter and collection order', () => {
   it('a query export of a collection writes it in the collection order', async () => {
     const out = join(tempDir(), 'pack.json');
     const { jobId } = await service.api.exports.start({ source: { query: 'collection:"Reading pack"', sort: 'collection' }, format: 'json', out });
-    await waitForExport(jobId);
+    expect((await exportEnded(service, jobId)).state).toBe('done');
     const written = JSON.parse(readFileSync(out, 'utf8')) as { articles: { title: string }[] };
     expect(written.articles.map((a) => a.title)).toEqual(['Charlie', 'Alpha', 'Delta']);
   });
 });
 
-async function waitForExport(jobId: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const job = await service.api.exports.status({ jobId });
-    if (job.state !== 'running') {
-      expect(job.state).toBe('done');
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('export did not finish');
-}
