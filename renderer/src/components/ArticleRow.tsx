@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import { MARK_START, type ArticleListItem } from '../../../shared/types.js';
 import { formatDate } from '../lib/format';
+import { carriesArticles } from '../lib/dragPayload';
 import { Icon } from './Icon';
 import { Snippet } from './Snippet';
 
@@ -27,8 +28,6 @@ export interface RowDrag {
   drop: ((index: number, after: boolean, data: DataTransfer) => void) | null;
 }
 
-/** The drag payload: a Target (shared/types.ts) as JSON. */
-export const DRAG_TYPE = 'application/x-gleaner-articles';
 
 /** Chips that fit beside source and date in a narrow list; the rest are counted. */
 const MAX_TAGS = 2;
@@ -88,7 +87,7 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
         drag?.start(index, e.dataTransfer);
       }}
       onDragOver={(e) => {
-        if (!drag?.drop || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        if (!drag?.drop || !carriesArticles(e.dataTransfer)) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'move';
         const box = e.currentTarget.getBoundingClientRect();

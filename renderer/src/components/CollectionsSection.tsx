@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChangeResult, CollectionInfo, ExportSource, Target } from '../../../shared/types.js';
+import type { ChangeResult, CollectionInfo, ExportSource } from '../../../shared/types.js';
 import { client } from '../transport';
 import { NameForm } from './NameForm';
 import { SidebarEntry } from './SidebarEntry';
@@ -47,10 +47,7 @@ export function CollectionsSection({ collections, current, onOpen, change, onExp
                 { label: 'Export…', run: () => onExport({ collectionId: c.id }) },
                 { label: 'Delete collection', run: () => void change(() => client.collections.delete({ id: c.id })) },
               ]}
-              onDropArticles={(payload) => {
-                const target = parseTarget(payload);
-                if (target) void change(() => client.collections.add({ id: c.id, target }));
-              }}
+              onDropArticles={(target) => void change(() => client.collections.add({ id: c.id, target }))}
             />
           ))}
         </ul>
@@ -71,18 +68,4 @@ export function CollectionsSection({ collections, current, onOpen, change, onExp
       )}
     </section>
   );
-}
-
-/** The drag payload written by the list; anything else is ignored. */
-export function parseTarget(payload: string): Target | null {
-  try {
-    const value = JSON.parse(payload) as unknown;
-    if (value && typeof value === 'object') {
-      if ('ids' in value && Array.isArray(value.ids) && value.ids.every((id) => Number.isInteger(id))) return { ids: value.ids as number[] };
-      if ('query' in value && typeof value.query === 'string') return { query: value.query };
-    }
-  } catch {
-    // not ours
-  }
-  return null;
 }

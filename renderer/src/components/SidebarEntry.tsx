@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { Target } from '../../../shared/types.js';
 import { formatCount } from '../lib/format';
-import { DRAG_TYPE } from './ArticleRow';
+import { carriesArticles, readDragTarget } from '../lib/dragPayload';
 import { Icon, type IconName } from './Icon';
 import { NameForm } from './NameForm';
 import { Popover } from './Popover';
@@ -22,7 +23,7 @@ interface Props {
   /** Further menu entries (Delete, Update…). */
   actions?: EntryAction[];
   /** Articles dragged from the list land here (collections). */
-  onDropArticles?: (payload: string) => void;
+  onDropArticles?: (target: Target) => void;
 }
 
 /**
@@ -70,7 +71,7 @@ export function SidebarEntry({ icon, label, count, pressed, title, onOpen, renam
       onDragOver={
         droppable
           ? (e) => {
-              if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+              if (!carriesArticles(e.dataTransfer)) return;
               e.preventDefault();
               e.dataTransfer.dropEffect = 'copy';
               setDropping(true);
@@ -82,10 +83,10 @@ export function SidebarEntry({ icon, label, count, pressed, title, onOpen, renam
         droppable
           ? (e) => {
               setDropping(false);
-              const payload = e.dataTransfer.getData(DRAG_TYPE);
-              if (!payload) return;
+              const target = readDragTarget(e.dataTransfer);
+              if (!target) return;
               e.preventDefault();
-              onDropArticles(payload);
+              onDropArticles(target);
             }
           : undefined
       }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { ChangeResult, Target } from '../../../shared/types.js';
-import { DRAG_TYPE, type PickHow, type RowDrag } from '../components/ArticleRow';
-import { parseTarget } from '../components/CollectionsSection';
+import type { PickHow, RowDrag } from '../components/ArticleRow';
+import { readDragTarget, writeDragTarget } from '../lib/dragPayload';
 import type { CollectionView } from '../lib/collectionView';
 import { client } from '../transport';
 import type { MultiSelect } from './useMultiSelect';
@@ -71,14 +71,12 @@ export function useListActions(inputs: Inputs): ListActions {
         if (!row) return;
         // Dragging a picked row drags the whole selection; any other row goes alone.
         const target: Target = multi.active && multi.has(row.id) ? (multi.target() ?? { ids: [row.id] }) : { ids: [row.id] };
-        data.setData(DRAG_TYPE, JSON.stringify(target));
-        data.setData('text/plain', 'ids' in target && target.ids.length === 1 ? (row.title ?? '') : `${multi.count} articles`);
-        data.effectAllowed = 'copyMove';
+        writeDragTarget(data, target, 'ids' in target && target.ids.length === 1 ? (row.title ?? '') : `${multi.count} articles`);
       },
       drop: reorderable
         ? (index, after, data) => {
             const { results } = latest.current;
-            const target = parseTarget(data.getData(DRAG_TYPE));
+            const target = readDragTarget(data);
             const total = results.total ?? 0;
             if (!target || !('ids' in target)) return;
             // Dropping on a row's lower half puts the articles after it, i.e. before the next one.
