@@ -1,16 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests in a real Chromium against `gleaner serve` (real SQLite, real files).
-// They use the build in out/ (run `npm run build` first) and Debian's Chromium:
-// Playwright never downloads a browser here.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// They use the build in out/ (run `npm run build` first). The browser is found by
+// scripts/findChromium.mjs (GLEANER_CHROMIUM, Playwright's own, one on the PATH, the usual
+// install places; else one try of `npx playwright install chromium`).
+import { chromiumArgs, findChromium } from './scripts/findChromium.mjs';
+
+export const CHROMIUM_ARGS: string[] = chromiumArgs();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,7 +25,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: process.env.GLEANER_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: findChromium(),
       args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',

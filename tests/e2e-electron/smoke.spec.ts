@@ -24,7 +24,8 @@ test.beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gleaner-electron-'));
   app = await electron.launch({
     executablePath: binary!,
-    args: [ROOT, '--db', join(dir, 'library.db')],
+    // Chromium's sandbox cannot start as root (CI runs as root); everywhere else it stays on.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT, '--db', join(dir, 'library.db')],
     cwd: ROOT,
     env: { ...process.env, GLEANER_USER_DATA: join(dir, 'profile'), ELECTRON_RUN_AS_NODE: '' },
   });

@@ -25,9 +25,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../../../scripts/findChromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 
 const { values } = parseArgs({
   options: {
@@ -146,7 +147,7 @@ async function main() {
   const url = await server.url;
   const serverReadyMs = await waitUntilServing(url);
   log(`uiBench: server answers promptly ${(serverReadyMs / 1000).toFixed(1)} s after printing its URL`);
-  const browser = await chromium.launch({ executablePath: process.env.GLEANER_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: !values.headed });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs(), headless: !values.headed });
   const figures = { db: dbPath, machine: null, serverReadyMs };
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

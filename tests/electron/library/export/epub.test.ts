@@ -1,31 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Db } from '../../../../electron/library/db/connection.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
-import { corporaDir } from '../../../helpers/corpora.js';
+import { CORPORA, corporaDir, describeNeeding, EPUBCHECK, itNeeding } from '../../../helpers/requirements.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { allIds, curateSome, epubcheck, FIXTURES, libraryFrom, suiteDir, syntheticCorpus, zipEntries } from './helpers.js';
 
 
-let db: Db;
+// The library mixes two shared corpora (multilingual, Hugo shortcodes) with the fixtures.
+describeNeeding([CORPORA], 'EPUB export', () => {
+  let db: Db;
 
-beforeAll(async () => {
-  const synthetic = suiteDir('gleaner-epub-synthetic-');
-  syntheticCorpus(synthetic, 60);
-  db = await libraryFrom([
-    join(FIXTURES, 'messy'),
-    join(__dirname, '../../../fixtures/hostile'),
-    join(corporaDir(), 'redox-website'),
-    join(corporaDir(), 'opentelemetry-blog'),
-    synthetic,
-  ]);
-  curateSome(db);
-});
+  beforeAll(async () => {
+    const synthetic = suiteDir('gleaner-epub-synthetic-');
+    syntheticCorpus(synthetic, 60);
+    db = await libraryFrom([
+      join(FIXTURES, 'messy'),
+      join(__dirname, '../../../fixtures/hostile'),
+      join(corporaDir(), 'redox-website'),
+      join(corporaDir(), 'opentelemetry-blog'),
+      synthetic,
+    ]);
+    curateSome(db);
+  });
 
-describe('EPUB export', () => {
-  it('passes epubcheck with no errors or warnings: hostile, messy, multilingual and synthetic articles', async () => {
+  itNeeding([EPUBCHECK], 'passes epubcheck with no errors or warnings: hostile, messy, multilingual and synthetic articles', async () => {
     const file = join(tempDir(), 'book.epub');
     const report = await exportArticles(db, { ids: allIds(db), format: 'epub', out: file, title: 'Reading pack: <all> & "more"' });
     expect(report.articles).toBe(allIds(db).length);

@@ -5,7 +5,7 @@ import type { Db } from '../../../../electron/library/db/connection.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
 import { readGleanerKey } from '../../../../electron/library/export/gleanerKey.js';
 import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
-import { corporaDir } from '../../../helpers/corpora.js';
+import { CORPORA, corporaDir, describeNeeding } from '../../../helpers/requirements.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { writeTree } from '../../../helpers/articles.js';
 import { allIds, curateSome, libraryFrom, syntheticCorpus } from './helpers.js';
@@ -119,15 +119,6 @@ describe('folder export: round trip through the importer', () => {
     expect(text).toMatch(/^\+\+\+\ntitle = "UK Government and OpenAI[^\n]*\n[\s\S]*source = "InvestorBrandNetwork \(IBN\)"\n\n\[gleaner\]\nversion = 1\npath = "202507\/124330-uk-openai.txt"\ntags = \["batch 0", "to read"\]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "Note 0: \\"quoted\\", multi\\nline\\ttabbed \\\\ back\\u007f"\ncollections = \["Backup", "Reading pack"\]\n\+\+\+\n\n<p>The UK government/);
   });
 
-  for (const corpus of ['rust-blog', 'nodejs-blog', 'redox-website', 'opentelemetry-blog']) {
-    it(`gives back every article of the ${corpus} corpus`, async () => {
-      const { before, after, source, copy } = await roundTrip([join(corporaDir(), corpus)]);
-      expect(before.size).toBeGreaterThan(200);
-      expectSameArticles(before, after);
-      expectSameCuration(source, copy);
-    });
-  }
-
   it('gives back a synthetic corpus of every front-matter format and awkward value', async () => {
     const dir = tempDir('gleaner-synthetic-');
     syntheticCorpus(dir, 210);
@@ -201,4 +192,15 @@ describe('folder export: round trip through the importer', () => {
       expect(b.front_matter!.startsWith(head), path).toBe(true);
     }
   });
+});
+
+describeNeeding([CORPORA], 'folder export: round trip of the shared corpora', () => {
+  for (const corpus of ['rust-blog', 'nodejs-blog', 'redox-website', 'opentelemetry-blog']) {
+    it(`gives back every article of the ${corpus} corpus`, async () => {
+      const { before, after, source, copy } = await roundTrip([join(corporaDir(), corpus)]);
+      expect(before.size).toBeGreaterThan(200);
+      expectSameArticles(before, after);
+      expectSameCuration(source, copy);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import { openLibrary, type Db } from '../../../../electron/library/db/connection
 import { importFolders } from '../../../../electron/library/import/importer.js';
 import type { Curation } from '../../../../electron/library/export/types.js';
 import { seedLike, writeTree } from '../../../helpers/articles.js';
+import { EPUBCHECK, epubcheckCommand } from '../../../helpers/requirements.js';
 
 export const FIXTURES = join(__dirname, '../../../fixtures/export');
 
@@ -109,13 +110,12 @@ export function syntheticCorpus(root: string, count: number): void {
   writeTree(root, files);
 }
 
-/** Runs epubcheck (Debian installs it as a bare jar, so run it through java when needed). */
+/** Runs epubcheck (found by tests/helpers/requirements.ts; Debian's is a bare jar run through java). */
 export function epubcheck(file: string): { status: number | null; output: string } {
-  const command = process.env.EPUBCHECK ?? '/usr/bin/epubcheck';
-  if (!existsSync(command)) throw new Error(`epubcheck is not installed at ${command} (set EPUBCHECK)`);
-  const real = realpathSync(command);
-  const [cmd, args] = real.endsWith('.jar') ? ['java', ['-jar', real, file]] : [command, [file]];
-  const result = spawnSync(cmd, args as string[], { encoding: 'utf8', timeout: 300_000 });
+  const command = epubcheckCommand();
+  if (command === null) throw new Error(EPUBCHECK.missing());
+  const [program, ...args] = command;
+  const result = spawnSync(program!, [...args, file], { encoding: 'utf8', timeout: 300_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
