@@ -8,6 +8,7 @@ const entries = {
   cli: 'electron/cli/entry.ts',
   parseWorker: 'electron/library/import/parseWorker.ts',
   importWorker: 'electron/library/import/importWorker.ts',
+  readWorker: 'electron/library/query/readWorker.ts',
   watchWorker: 'electron/library/watch/watchWorker.ts',
   main: 'electron/main.ts',
   preload: 'electron/preload.ts',

@@ -35,7 +35,15 @@ export interface SearchArgs {
   limit?: number;
   /** Also count sources, tags, years and months over every match. */
   facets?: boolean;
+  /**
+   * A newer request in the same lane supersedes this one: it is dropped, or ended if already
+   * running, and fails with `cancelled` (the list's first page and the facets each have one).
+   */
+  lane?: SearchLane;
 }
+
+export const SEARCH_LANES = ['list', 'facets'] as const;
+export type SearchLane = (typeof SEARCH_LANES)[number];
 
 /** What the reading pane shows: the body sanitized for display, and what was held back. */
 export interface ArticlePreview {
@@ -203,7 +211,7 @@ export type LibraryEvent =
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface ApiError {
-  code: 'bad-request' | 'not-found' | 'bad-query' | 'folder' | 'conflict' | 'internal';
+  code: 'bad-request' | 'not-found' | 'bad-query' | 'folder' | 'conflict' | 'cancelled' | 'internal';
   message: string;
   /** For `bad-query`: where in the typed text the problem is. */
   span?: { start: number; end: number };

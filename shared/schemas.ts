@@ -3,7 +3,7 @@
  * run these before a handler sees anything, because the service writes files.
  */
 import { z } from 'zod';
-import type { ArgsOf, Domain, MethodOf } from './api.js';
+import { SEARCH_LANES, type ArgsOf, type Domain, type MethodOf } from './api.js';
 import { EXPORT_FORMATS, SORT_ORDERS } from './types.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -28,6 +28,7 @@ export const schemas = {
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(500).optional(),
         facets: z.boolean().optional(),
+        lane: z.enum(SEARCH_LANES).optional(),
       })
       .strict(),
     get: z.object({ id }).strict(),

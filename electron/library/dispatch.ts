@@ -2,6 +2,7 @@ import type { ApiError, Envelope, LibraryApi } from '../../shared/api.js';
 import { schemaFor } from '../../shared/schemas.js';
 import { FolderError } from './import/importer.js';
 import { QueryError } from './query/search.js';
+import { ReadAbandoned } from './query/readPool.js';
 import { ServiceError } from './service.js';
 import { ExportError } from './export/types.js';
 
@@ -29,6 +30,7 @@ export async function dispatch(api: LibraryApi, domain: string, method: string, 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof QueryError) return { code: 'bad-query', message: error.message, span: { start: error.start, end: error.end } };
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  if (error instanceof ReadAbandoned) return { code: 'cancelled', message: error.message };
   if (error instanceof FolderError) return { code: 'folder', message: error.message };
   if (error instanceof ExportError) {
     const code = ({ exists: 'conflict', 'not-found': 'folder', 'bad-request': 'bad-request' } as const)[error.code as 'exists'] ?? 'internal';

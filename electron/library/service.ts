@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
 import type { LibraryStats } from '../../shared/types.js';
 import { openLibrary, type Db } from './db/connection.js';
@@ -12,6 +13,7 @@ import { ExportJobs, idsForSource } from './exportJobs.js';
 import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
 import { checkTarget } from './export/target.js';
 import { search } from './query/search.js';
+import { ReadPool } from './query/readPool.js';
 import { renderArticleHtml } from './render.js';
 import { ServiceError } from './errors.js';
 import { curationHandlers, sidebarCounts } from './curationHandlers.js';
@@ -57,10 +59,14 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   const { api: curationApi, ops } = curationHandlers(db, emit);
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
   const exportJobs = new ExportJobs(db, emit);
+  // Searches (with their counts and facets) run on read workers where the built bundles are
+  // (the app, browser mode), so a costly one never stalls the service's thread; inline in
+  // one-shot CLI commands and tests from source.
+  const reads = options.workerDir && options.dbPath !== ':memory:' ? new ReadPool(join(options.workerDir, 'readWorker.cjs'), options.dbPath) : null;
 
   const api: LibraryApi = {
     articles: {
-      search: async (args) => search(db, args),
+      search: async ({ lane, ...args }) => (reads ? reads.search(args, lane ?? null) : search(db, args)),
       get: async ({ id }) => articleDetail(db, id) ?? notFound(id),
       preview: async ({ id, allowRemoteImages = false }) => {
         const body = articleBody(db, id) ?? notFound(id);
@@ -125,10 +131,12 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     },
     close: () => {
       void watching?.close();
+      void reads?.close();
       db.close();
     },
     closeAsync: async () => {
       await watching?.close();
+      await reads?.close();
       db.close();
     },
   };

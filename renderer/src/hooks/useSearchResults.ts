@@ -96,7 +96,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
     setPending(true);
     let facetsTimer: number | undefined;
     const started = performance.now();
-    client.articles.search({ query, sort, offset: 0, limit: PAGE_SIZE }).then(
+    client.articles.search({ query, sort, offset: 0, limit: PAGE_SIZE, lane: 'list' }).then(
       (page) => {
         if (requestedKey.current !== key) return;
         const facetsFor = `${refresh}\u0000${query}`;
@@ -119,7 +119,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         // Wait out typing; a library refresh or a click on a facet has nothing to wait for.
         const typing = previous !== null && previous.query !== query;
         facetsTimer = window.setTimeout(() => {
-          client.articles.search({ query, sort, offset: 0, limit: 1, facets: true }).then(
+          client.articles.search({ query, sort, offset: 0, limit: 1, facets: true, lane: 'facets' }).then(
             (withFacets) => {
               if (committed.current?.facetsWanted !== facetsFor) return;
               committed.current.facets = withFacets.facets ?? null;

@@ -79,7 +79,7 @@ describe('electron-builder.yml', () => {
   it('ships the built app and nothing else from out/', () => {
     const files = builtFiles();
     const shipped = files.filter((f) => included(f, config.files));
-    for (const needed of ['out/main.cjs', 'out/preload.cjs', 'out/importWorker.cjs', 'out/parseWorker.cjs', 'out/renderer/index.html']) {
+    for (const needed of ['out/main.cjs', 'out/preload.cjs', 'out/importWorker.cjs', 'out/parseWorker.cjs', 'out/readWorker.cjs', 'out/renderer/index.html']) {
       expect(shipped, needed).toContain(needed);
     }
     expect(shipped.some((f) => f.startsWith('out/renderer/assets/') && f.endsWith('.js'))).toBe(true);
@@ -120,6 +120,7 @@ describe('electron-builder.yml', () => {
     expect(unpacked('node_modules/file-uri-to-path/index.js')).toBe(true);
     expect(unpacked('out/importWorker.cjs')).toBe(true);
     expect(unpacked('out/parseWorker.cjs')).toBe(true);
+    expect(unpacked('out/readWorker.cjs')).toBe(true);
     expect(unpacked('out/main.cjs')).toBe(false);
     // What better-sqlite3 loads at run time is exactly what is unpacked beside it.
     const deps = (name: string) => Object.keys((require(`${name}/package.json`) as { dependencies?: Record<string, string> }).dependencies ?? {});

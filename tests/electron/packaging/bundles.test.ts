@@ -30,7 +30,7 @@ describe('built bundles', () => {
     expect(others).toEqual(['better-sqlite3', 'electron']);
   });
 
-  it.each(['main.cjs', 'preload.cjs', 'importWorker.cjs', 'parseWorker.cjs'])('%s contains no test code', (name) => {
+  it.each(['main.cjs', 'preload.cjs', 'importWorker.cjs', 'parseWorker.cjs', 'readWorker.cjs'])('%s contains no test code', (name) => {
     const code = bundle(name);
     expect(code).not.toMatch(/vitest|@playwright/);
     expect(code).not.toMatch(/["'/]tests\//);

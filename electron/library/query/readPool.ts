@@ -1,0 +1,172 @@
+/**
+ * Runs reads (searches, with their counts and facets) on a small pool of worker threads,
+ * each with its own read-only connection, so the service's thread only routes. A request
+ * names a lane (the list, the facets): a newer request in the same lane supersedes the older
+ * one, which is dropped if still queued or, if running, ended with its worker (a fresh
+ * worker takes its place), so a query the person has typed past never holds a worker.
+ * A query running past the time limit is ended the same way, and the app carries on.
+ */
+import { Worker } from 'node:worker_threads';
+import type { SearchPage } from '../../../shared/types.js';
+import type { SearchRequest } from './search.js';
+import { QueryError } from './runSql.js';
+
+export interface ReadRequest {
+  id: number;
+  args: SearchRequest;
+}
+
+export type ReadReply =
+  /** Sent once the worker's connection is open: time limits count from here, not from start-up. */
+  | { ready: true }
+  | { id: number; ok: true; value: SearchPage }
+  | { id: number; ok: false; error: { name: string; message: string; start?: number; end?: number } };
+
+/** Why a request ended without an answer: superseded in its lane, or stopped for time. */
+export class ReadAbandoned extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadAbandoned';
+  }
+}
+
+interface Job {
+  id: number;
+  args: SearchRequest;
+  lane: string | null;
+  resolve(page: SearchPage): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+export interface ReadPoolOptions {
+  /** Worker threads; each holds a connection and its page cache. */
+  size?: number;
+  /** A query still running after this long is ended (its worker replaced). */
+  maxMs?: number;
+}
+
+export class ReadPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly lanes = new Map<string, Job>();
+  private nextId = 1;
+  private closed = false;
+  private readonly maxMs: number;
+
+  constructor(
+    private readonly workerFile: string,
+    private readonly dbPath: string,
+    options: ReadPoolOptions = {},
+  ) {
+    this.maxMs = options.maxMs ?? 15_000;
+    for (let i = 0; i < (options.size ?? 2); i++) this.slots.push(this.spawn());
+  }
+
+  /** Runs a search on a worker; `lane` makes a later request in the same lane supersede this one. */
+  search(args: SearchRequest, lane: string | null = null): Promise<SearchPage> {
+    if (this.closed) return Promise.reject(new ReadAbandoned('the library is closing'));
+    return new Promise<SearchPage>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, args, lane, resolve, reject };
+      if (lane !== null) {
+        const previous = this.lanes.get(lane);
+        if (previous) this.abandon(previous, 'superseded by a newer request');
+        this.lanes.set(lane, job);
+      }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Ends every worker; pending requests fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new ReadAbandoned('the library is closing'));
+    await Promise.all(
+      this.slots.map((slot) => {
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.job?.reject(new ReadAbandoned('the library is closing'));
+        slot.job = null;
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.workerFile, { workerData: { dbPath: this.dbPath } }), ready: false, job: null, timer: null };
+    slot.worker.on('message', (reply: ReadReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.pump();
+      } else this.finish(slot, reply);
+    });
+    // A worker that dies (out of memory, a crash) fails its job once and is replaced.
+    slot.worker.once('error', (error) => this.replace(slot, new Error(`a read worker failed: ${error.message}`)));
+    slot.worker.once('exit', () => this.replace(slot, new Error('a read worker stopped unexpectedly')));
+    return slot;
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job !== null) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.timer = setTimeout(() => this.stop(slot, new ReadAbandoned(`the search took longer than ${this.maxMs / 1000} s and was stopped`)), this.maxMs);
+      slot.worker.postMessage({ id: job.id, args: job.args } satisfies ReadRequest);
+    }
+  }
+
+  private finish(slot: Slot, reply: Exclude<ReadReply, { ready: true }>): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    this.release(slot);
+    if (reply.ok) job.resolve(reply.value);
+    else if (reply.error.name === 'QueryError') job.reject(new QueryError(reply.error.message, reply.error.start ?? 0, reply.error.end ?? 0));
+    else job.reject(new Error(reply.error.message));
+    this.pump();
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const job = slot.job;
+    slot.job = null;
+    if (job && job.lane !== null && this.lanes.get(job.lane) === job) this.lanes.delete(job.lane);
+  }
+
+  /** Drops a job: from the queue if waiting, else by ending the worker that runs it. */
+  private abandon(job: Job, why: string): void {
+    const queued = this.queue.indexOf(job);
+    if (queued !== -1) {
+      this.queue.splice(queued, 1);
+      job.reject(new ReadAbandoned(why));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) this.stop(slot, new ReadAbandoned(why));
+  }
+
+  /** Ends a running job with its worker and puts a fresh worker in its place. */
+  private stop(slot: Slot, reason: Error): void {
+    const job = slot.job;
+    this.release(slot);
+    job?.reject(reason);
+    const index = this.slots.indexOf(slot);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    if (index !== -1 && !this.closed) this.slots[index] = this.spawn();
+    this.pump();
+  }
+
+  private replace(slot: Slot, reason: Error): void {
+    if (this.closed || !this.slots.includes(slot)) return;
+    this.stop(slot, reason);
+  }
+}
