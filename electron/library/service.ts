@@ -13,6 +13,7 @@ import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
 import { checkTarget } from './export/target.js';
 import { search } from './query/search.js';
 import { renderArticleHtml } from './render.js';
+import { LocalFiles, type ServedImage } from './local/localResources.js';
 import { ServiceError } from './errors.js';
 import { curationHandlers, sidebarCounts } from './curationHandlers.js';
 
@@ -22,6 +23,11 @@ export interface LibraryService {
   api: LibraryApi;
   db: Db;
   dbPath: string;
+  /**
+   * The preview route's answer (see local/imageRoute.ts): the local image a route path names,
+   * read and checked, or why not. Both transports serve it; the path comes from the request.
+   */
+  localImage(pathname: string): ServedImage;
   /** Subscribe to pushed events (import progress, library changes). */
   onEvent(listener: (event: LibraryEvent) => void): () => void;
   close(): void;
@@ -57,6 +63,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   const { api: curationApi, ops } = curationHandlers(db, emit);
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
   const exportJobs = new ExportJobs(db, emit);
+  const localFiles = new LocalFiles(db);
 
   const api: LibraryApi = {
     articles: {
@@ -65,7 +72,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       preview: async ({ id, allowRemoteImages = false }) => {
         const body = articleBody(db, id) ?? notFound(id);
         const allowed = allowRemoteImages || body.remoteImagesAllowedForSource;
-        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages: allowed });
+        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages: allowed, local: localFiles.forPreview(id) });
         return { id, html, blockedRemote, remoteImagesAllowed: allowed };
       },
       setRemoteImagesForSource: async ({ source, allowed }) => {
@@ -119,6 +126,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     api,
     db,
     dbPath: options.dbPath,
+    localImage: (pathname) => localFiles.serve(pathname),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { LibraryEvent } from '../../shared/api.js';
 import { dispatch } from '../library/dispatch.js';
 import type { LibraryService } from '../library/service.js';
+import { IMAGE_ROUTE_PREFIX, imageHeaders } from '../library/local/imageRoute.js';
 import { createDownloads } from './downloads.js';
 import { jsonBody, send } from './http.js';
 import { APP_CSP, hostAllowed, originAllowed, tokenMatches } from './security.js';
@@ -67,7 +68,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return api(req, res, url);
+    if (url.pathname.startsWith(IMAGE_ROUTE_PREFIX)) return serveImage(req, res, url.pathname);
     return serveStatic(res, url.pathname);
+  }
+
+  // An article's local image for the preview frame. The frame's <img> cannot send the token;
+  // the path's mac stands in for it (only the API, which takes the token, hands such paths out).
+  function serveImage(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Images are only read' } });
+      return;
+    }
+    const image = options.service.localImage(pathname);
+    if (!image.ok) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`Image not shown: ${image.reason}`);
+      return;
+    }
+    res.writeHead(200, imageHeaders(image.mime, image.bytes.length));
+    res.end(req.method === 'HEAD' ? undefined : image.bytes);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
