@@ -62,11 +62,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    if (!hostAllowed(req, port) || !originAllowed(req, port)) {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // The preview frame is sandboxed without same-origin, so its image requests say `Origin: null`.
+    // Any sandboxed page can say that; the image path's mac is what keeps them out.
+    const opaqueImageRequest = url.pathname.startsWith(IMAGE_ROUTE_PREFIX) && req.headers.origin === 'null';
+    if (!hostAllowed(req, port) || !(originAllowed(req, port) || opaqueImageRequest)) {
       send(res, 403, { ok: false, error: { code: 'bad-request', message: 'Refused: not a loopback host or not this app’s origin' } });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return api(req, res, url);
     if (url.pathname.startsWith(IMAGE_ROUTE_PREFIX)) return serveImage(req, res, url.pathname);
     return serveStatic(res, url.pathname);

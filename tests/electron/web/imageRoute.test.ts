@@ -49,6 +49,10 @@ describe('the preview image route in browser mode', () => {
     expect((await send(host, srcs[0]!, { headers: { host: `evil.example:${host.port}` } })).status).toBe(403);
     expect((await send(host, srcs[0]!, { headers: { origin: 'https://evil.example' } })).status).toBe(403);
     expect((await send(host, srcs[0]!, { method: 'POST' })).status).toBe(405);
+    // The sandboxed preview frame has an opaque origin: its image requests say `Origin: null`.
+    expect((await send(host, srcs[0]!, { headers: { origin: 'null' } })).status).toBe(200);
+    expect((await send(host, tampered, { headers: { origin: 'null' } })).status).toBe(404);
+    expect((await send(host, '/api/library/stats', { method: 'POST', headers: { origin: 'null', authorization: `Bearer ${host.token}` } })).status).toBe(403);
   });
 });
 
