@@ -8,8 +8,9 @@
  *   or `x/_index.md`. Hugo resolves it against the page's URL, which for a leaf file `a/b.md`
  *   is the folder `a/b/`, so both bases are tried.
  * - A site-root page link (`/blog/2023/lambda-release/`) names the page by its URL. The site's
- *   section prefix is unknown (`/blog/` may be the imported folder itself), so each shorter
- *   suffix of the path is tried as a path from the imported folder: the longest match wins.
+ *   section prefix is unknown (`/blog/` may be the imported folder itself, or `articles/` in
+ *   it), so each shorter suffix of the path is tried below each leading part of the article's
+ *   own folder: the longest suffix that matches wins.
  */
 import { posix } from 'node:path';
 import type { LocalPath } from '../sanitize/urls.js';
@@ -34,7 +35,14 @@ export function articleLinkCandidates(relPath: string, ref: LocalPath): string[]
   } else {
     const segments = target.split('/').filter((s) => s !== '' && s !== '.');
     if (segments.includes('..')) return [];
-    for (let i = 0; i < segments.length; i++) forms(inside(segments.slice(i).join('/'))).forEach(add);
+    // The imported folder may sit above the content (`site/articles/2023/x.md` for `/blog/2023/x/`):
+    // each leading part of the article's own folder is tried as where the section begins.
+    const dirs = posix.dirname(relPath).split('/').filter((s) => s !== '.');
+    const bases = dirs.map((_, n) => dirs.slice(0, n).join('/'));
+    for (let i = 0; i < segments.length; i++) {
+      const rest = segments.slice(i).join('/');
+      for (const base of bases.length > 0 ? bases : ['']) forms(inside(base ? `${base}/${rest}` : rest)).forEach(add);
+    }
   }
   return out;
 }
