@@ -98,7 +98,7 @@ function run(): void {
   function start(): void {
     if (process.platform === 'win32') app.setAppUserModelId('org.gleaner.app');
     hardenSession(session.defaultSession);
-    protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR));
+    protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR, (pathname) => service?.localImage(pathname) ?? null));
 
     const dbPath = libraryPathFor(cli.dbPath, readSettings(join(app.getPath('userData'), 'settings.json')));
     const options: ServiceOptions = {

@@ -1,6 +1,6 @@
 import type { BodyFormat } from './import/types.js';
 import { renderBody } from './import/body.js';
-import { sanitizeArticleHtml, type SanitizeResult } from './sanitize/sanitizeArticleHtml.js';
+import { sanitizeArticleHtml, type SanitizeOptions, type SanitizeResult } from './sanitize/sanitizeArticleHtml.js';
 
 /**
  * The one path from a stored body to HTML that may be shown or written: render
@@ -10,8 +10,8 @@ import { sanitizeArticleHtml, type SanitizeResult } from './sanitize/sanitizeArt
 export function renderArticleHtml(
   body: string,
   format: BodyFormat,
-  options: { allowRemoteImages: boolean; params?: Record<string, unknown>; embedImage?: (url: string) => string | undefined },
+  options: SanitizeOptions & { params?: Record<string, unknown> },
 ): SanitizeResult {
-  const { allowRemoteImages, embedImage } = options;
-  return sanitizeArticleHtml(renderBody(body, format, options.params ?? {}), embedImage ? { allowRemoteImages, embedImage } : { allowRemoteImages });
+  const { params, ...sanitize } = options;
+  return sanitizeArticleHtml(renderBody(body, format, params ?? {}), sanitize);
 }

@@ -15,6 +15,7 @@ import { checkTarget } from './export/target.js';
 import { search } from './query/search.js';
 import { ReadPool } from './query/readPool.js';
 import { renderArticleHtml } from './render.js';
+import { LocalFiles, type ServedImage } from './local/localResources.js';
 import { ServiceError } from './errors.js';
 import { curationHandlers, sidebarCounts } from './curationHandlers.js';
 
@@ -24,6 +25,11 @@ export interface LibraryService {
   api: LibraryApi;
   db: Db;
   dbPath: string;
+  /**
+   * The preview route's answer (see local/imageRoute.ts): the local image a route path names,
+   * read and checked, or why not. Both transports serve it; the path comes from the request.
+   */
+  localImage(pathname: string): ServedImage;
   /** Subscribe to pushed events (import progress, library changes). */
   onEvent(listener: (event: LibraryEvent) => void): () => void;
   close(): void;
@@ -63,6 +69,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   // (the app, browser mode), so a costly one never stalls the service's thread; inline in
   // one-shot CLI commands and tests from source.
   const reads = options.workerDir && options.dbPath !== ':memory:' ? new ReadPool(join(options.workerDir, 'readWorker.cjs'), options.dbPath) : null;
+  const localFiles = new LocalFiles(db);
 
   const api: LibraryApi = {
     articles: {
@@ -71,7 +78,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       preview: async ({ id, allowRemoteImages = false }) => {
         const body = articleBody(db, id) ?? notFound(id);
         const allowed = allowRemoteImages || body.remoteImagesAllowedForSource;
-        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages: allowed });
+        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages: allowed, local: localFiles.forPreview(id) });
         return { id, html, blockedRemote, remoteImagesAllowed: allowed };
       },
       setRemoteImagesForSource: async ({ source, allowed }) => {
@@ -125,6 +132,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     api,
     db,
     dbPath: options.dbPath,
+    localImage: (pathname) => localFiles.serve(pathname),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { IMAGE_ROUTE_PREFIX, imageHeaders } from '../library/local/imageRoute.js';
+import type { ServedImage } from '../library/local/localResources.js';
 import { APP_CSP } from '../web/security.js';
 
 /**
@@ -78,6 +80,16 @@ export function resolveAppFile(root: string, rawUrl: string): string | null {
   return file;
 }
 
+/** The route path of an app:// URL asking for a preview image, or null for any other URL. */
+function imageRequest(rawUrl: string): string | null {
+  try {
+    const url = new URL(rawUrl);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname.startsWith(IMAGE_ROUTE_PREFIX) ? url.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The headers every app page and asset carries; the CSP is the same one browser mode sends. */
 export function appHeaders(file: string): Record<string, string> {
   return {
@@ -89,10 +101,19 @@ export function appHeaders(file: string): Record<string, string> {
   };
 }
 
-/** The `protocol.handle` handler: serves out/renderer and nothing else. */
-export function appProtocolHandler(root: string): (request: Request) => Promise<Response> {
+/**
+ * The `protocol.handle` handler: serves out/renderer and, under IMAGE_ROUTE_PREFIX, the
+ * preview's local images (LibraryService.localImage; null while no library is open).
+ */
+export function appProtocolHandler(root: string, localImage: (pathname: string) => ServedImage | null = () => null): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    const image = imageRequest(request.url);
+    if (image !== null) {
+      const served = localImage(image);
+      if (!served?.ok) return new Response(`Image not shown: ${served?.reason ?? 'no library is open'}`, { status: 404 });
+      return new Response(request.method === 'HEAD' ? null : served.bytes, { status: 200, headers: imageHeaders(served.mime, served.bytes.length) });
+    }
     const file = resolveAppFile(root, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     try {

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { LibraryEvent } from '../../shared/api.js';
 import { dispatch } from '../library/dispatch.js';
 import type { LibraryService } from '../library/service.js';
+import { IMAGE_ROUTE_PREFIX, imageHeaders } from '../library/local/imageRoute.js';
 import { createDownloads } from './downloads.js';
 import { jsonBody, send } from './http.js';
 import { APP_CSP, hostAllowed, originAllowed, tokenMatches } from './security.js';
@@ -61,13 +62,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    if (!hostAllowed(req, port) || !originAllowed(req, port)) {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // The preview frame is sandboxed without same-origin, so its image requests say `Origin: null`.
+    // Any sandboxed page can say that; the image path's mac is what keeps them out.
+    const opaqueImageRequest = url.pathname.startsWith(IMAGE_ROUTE_PREFIX) && req.headers.origin === 'null';
+    if (!hostAllowed(req, port) || !(originAllowed(req, port) || opaqueImageRequest)) {
       send(res, 403, { ok: false, error: { code: 'bad-request', message: 'Refused: not a loopback host or not this app’s origin' } });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return api(req, res, url);
+    if (url.pathname.startsWith(IMAGE_ROUTE_PREFIX)) return serveImage(req, res, url.pathname);
     return serveStatic(res, url.pathname);
+  }
+
+  // An article's local image for the preview frame. The frame's <img> cannot send the token;
+  // the path's mac stands in for it (only the API, which takes the token, hands such paths out).
+  function serveImage(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Images are only read' } });
+      return;
+    }
+    const image = options.service.localImage(pathname);
+    if (!image.ok) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`Image not shown: ${image.reason}`);
+      return;
+    }
+    res.writeHead(200, imageHeaders(image.mime, image.bytes.length));
+    res.end(req.method === 'HEAD' ? undefined : image.bytes);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

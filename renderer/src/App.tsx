@@ -43,7 +43,7 @@ import { collectionFilter, collectionQuery, collectionView } from './lib/collect
 import { useTheme } from './hooks/useTheme';
 import { useTimelineMonths } from './hooks/useTimelineMonths';
 import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from './lib/chips';
-import { openExternal, originalUrl } from './lib/links';
+import { openExternal, originalUrl, useArticleLinks } from './lib/links';
 import { markAfterPaint } from './lib/perf';
 import { nextMonth } from './lib/months';
 import { client, transportKind } from './transport';
@@ -85,6 +85,7 @@ export function App() {
   const selection = useSelection(results);
   const multi = useMultiSelect(results, query.active, sort);
   const article = useArticle(selection.openId, refresh);
+  useArticleLinks(selection.openById);
   const imports = useImportJob(requestRefresh);
   const { stats } = useLibraryStats(refresh);
   const curation = useCuration();

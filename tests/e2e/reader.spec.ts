@@ -15,9 +15,11 @@ test('opening an article shows its header and its body in the sandboxed preview'
 
   // The frame can neither run scripts nor reach the app's origin.
   const frame = page.locator('iframe[title="Article preview"]');
-  await expect(frame).toHaveAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox');
+  // Top navigation only on a click, for links to other articles (a fragment of the app's page).
+  await expect(frame).toHaveAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
   const srcdoc = (await frame.getAttribute('srcdoc'))!;
-  expect(srcdoc).toContain(`default-src 'none'; img-src data: ;`);
+  // Images only inline or from the app's route for the article's own pictures.
+  expect(srcdoc).toContain(`default-src 'none'; img-src data: ${gleaner.server.origin}/article-images/;`);
 
   // The original opens outside the app, with no opener and no referrer.
   const original = pane.getByRole('link', { name: 'Open original' });
@@ -64,7 +66,7 @@ test('"Load remote images" allows them for this article only', async ({ page }) 
   await pane.getByRole('button', { name: 'Load remote images' }).click();
   await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeHidden();
   const frame = page.locator('iframe[title="Article preview"]');
-  await expect(frame).toHaveAttribute('srcdoc', /img-src data: https:;/);
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/ https:;/);
   await expect(preview(page).locator('img[alt="Heliostat field at dawn"]')).toHaveAttribute('src', 'https://cdn.example.com/images/heliostat.jpg');
   await expect.poll(() => remote.sort()).toEqual(['https://cdn.example.com/images/1001.png', 'https://cdn.example.com/images/heliostat.jpg']);
 
@@ -72,7 +74,7 @@ test('"Load remote images" allows them for this article only', async ({ page }) 
   await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
   await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Grid Batteries Pass a Winter Stress Test');
   await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
-  await expect(frame).toHaveAttribute('srcdoc', /img-src data: ;/);
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/;/);
 });
 
 test('text size and line width are adjustable and remembered', async ({ page }) => {
@@ -105,20 +107,20 @@ test('"Always for this source" loads remote images for every article of that sou
   await articleList(page).getByRole('option', { name: 'Desert Solar Farms Add Heliostat Arrays' }).click();
   await pane.getByRole('button', { name: 'Always for Green Energy Times' }).click();
   await expect(pane.getByText('Remote images always load for Green Energy Times.')).toBeVisible();
-  await expect(frame).toHaveAttribute('srcdoc', /img-src data: https:;/);
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/ https:;/);
 
   // Another article of the same source: allowed without asking; another source: still blocked.
   await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
   await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Grid Batteries Pass a Winter Stress Test');
-  await expect(frame).toHaveAttribute('srcdoc', /img-src data: https:;/);
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/ https:;/);
   await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeHidden();
   await articleList(page).getByRole('option', { name: 'Quantum Network Links Two Universities' }).click();
   await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
-  await expect(frame).toHaveAttribute('srcdoc', /img-src data: ;/);
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/;/);
 
   // Taking it back.
   await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
   await pane.getByRole('button', { name: 'Stop loading them' }).click();
   await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
-  await expect(frame).toHaveAttribute('srcdoc', /img-src data: ;/);
+  await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/;/);
 });

@@ -9,6 +9,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element, ParentNode } from 'domhandler';
 import { htmlToText } from '../import/body.js';
+import type { LocalFiles } from '../local/localResources.js';
 import { renderArticleHtml } from '../render.js';
 import { classifyUrl } from '../sanitize/urls.js';
 import { PLACEHOLDER_CLASS } from '../sanitize/types.js';
@@ -30,12 +31,26 @@ export interface BodyDom {
  */
 export type EmbedImage = (url: string) => string | undefined;
 
-const render = (article: ExportArticle, embedImage?: EmbedImage) =>
-  renderArticleHtml(article.body, article.bodyFormat, { allowRemoteImages: false, params: article.extra, embedImage });
+/**
+ * What an export that embeds images hands the sanitizer: the hook for image URLs (remote ones,
+ * and the article's local images as `file:` URLs) and the library's files to find local ones in.
+ */
+export interface Embed {
+  image: EmbedImage;
+  files: LocalFiles;
+}
+
+const render = (article: ExportArticle, embed?: Embed) =>
+  renderArticleHtml(article.body, article.bodyFormat, {
+    allowRemoteImages: false,
+    params: article.extra,
+    embedImage: embed?.image,
+    local: embed?.files.forExport(article.id, embed.image),
+  });
 
 /** The sanitized body of one article as a DOM, placeholders turned into links. */
-export function sanitizedBody(article: ExportArticle, embedImage?: EmbedImage): BodyDom {
-  const { html, blockedRemote } = render(article, embedImage);
+export function sanitizedBody(article: ExportArticle, embed?: Embed): BodyDom {
+  const { html, blockedRemote } = render(article, embed);
   const doc = parseDocument(html, { decodeEntities: true });
   if (blockedRemote.length > 0) placeholdersToLinks(doc);
   return { nodes: doc.children, blocked: blockedRemote.length };
@@ -64,8 +79,8 @@ export function placeholdersToLinks(root: ParentNode): void {
 }
 
 /** Sanitized body as an HTML string (for the HTML digest and the Markdown converter). */
-export function sanitizedBodyHtml(article: ExportArticle, embedImage?: EmbedImage): { html: string; blocked: number } {
-  const { html, blockedRemote } = render(article, embedImage);
+export function sanitizedBodyHtml(article: ExportArticle, embed?: Embed): { html: string; blocked: number } {
+  const { html, blockedRemote } = render(article, embed);
   // Most bodies hold nothing remote: skip the extra parse and keep the sanitizer's bytes.
   if (blockedRemote.length === 0) return { html, blocked: 0 };
   try {
@@ -97,7 +112,7 @@ const MAY_HOLD_IMAGES = /<img|!\[/i;
  */
 export function embeddableImageUrls(article: ExportArticle, into: Set<string>): void {
   if (!MAY_HOLD_IMAGES.test(article.body)) return;
-  render(article, (url) => void into.add(url));
+  renderArticleHtml(article.body, article.bodyFormat, { allowRemoteImages: false, params: article.extra, embedImage: (url) => void into.add(url) });
 }
 
 /** The warning for a body written as plain text. */

@@ -5,10 +5,14 @@
  * cache lacks (and keeps them there). Everything else stays a link, exactly as without either
  * option. A failed image is a warning; the export goes on.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection.js';
 import { ImageCache, type CachedImage } from '../images/cache.js';
 import { fetchImage, inParallel, type FetchLimits } from '../images/fetchImage.js';
-import { embeddableImageUrls } from './bodyHtml.js';
+import { sniffImage } from '../images/sniff.js';
+import { LocalFiles } from '../local/localResources.js';
+import { embeddableImageUrls, type Embed } from './bodyHtml.js';
 import type { ExportArticle } from './types.js';
 
 export interface EmbedderOptions {
@@ -38,11 +42,17 @@ export class ImageEmbedder {
    */
   private readonly unreachable = new Map<string, string>();
 
+  /** The articles' own image files (relative and site-root paths), embedded as they are on disk. */
+  readonly files: LocalFiles;
+  /** Local images read in this export, by `file:` URL: a picture shown by many articles is read once. */
+  private readonly local = new Map<string, CachedImage | null>();
+
   constructor(
     db: Db,
     private readonly options: EmbedderOptions,
   ) {
     this.cache = new ImageCache(db);
+    this.files = new LocalFiles(db);
   }
 
   /**
@@ -79,7 +89,7 @@ export class ImageEmbedder {
    * carry only some types passes `accepts`; a copy of another type is then not used.
    */
   get(url: string, accepts?: { test: (mime: string) => boolean; why: string }): CachedImage | undefined {
-    const image = this.unsaved.get(url) ?? (this.failed.has(url) ? undefined : this.cache.get(url));
+    const image = url.startsWith('file:') ? this.localFile(url) : (this.unsaved.get(url) ?? (this.failed.has(url) ? undefined : this.cache.get(url)));
     if (image && accepts && !accepts.test(image.mime)) {
       this.unsupported.set(url, accepts.why);
       return undefined;
@@ -93,6 +103,29 @@ export class ImageEmbedder {
     const image = this.get(url);
     return image && `data:${image.mime};base64,${image.bytes.toString('base64')}`;
   };
+
+  /** What single-file digests hand the sanitizer: {@link dataUrl} for remote and local images. */
+  get dataUrls(): Embed {
+    return { image: this.dataUrl, files: this.files };
+  }
+
+  // The resolver has checked the file (inside the article's folders, raster by its bytes) just
+  // before; its bytes are checked again here, since they are what gets embedded.
+  private localFile(url: string): CachedImage | undefined {
+    let image = this.local.get(url);
+    if (image === undefined) {
+      try {
+        const bytes = readFileSync(fileURLToPath(url));
+        const mime = sniffImage(bytes);
+        image = mime ? { mime, bytes } : null;
+      } catch (error) {
+        this.failed.set(url, (error as Error).message);
+        image = null;
+      }
+      this.local.set(url, image);
+    }
+    return image ?? undefined;
+  }
 
   /** What the report should say: failures per image (bounded), and what stayed a link. */
   warnings(): string[] {

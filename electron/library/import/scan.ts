@@ -25,7 +25,8 @@ export interface ScanResult {
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
 
-const isInside = (root: string, target: string): boolean =>
+/** Whether `target` is `root` or lies below it (both real, absolute paths). */
+export const isInside = (root: string, target: string): boolean =>
   target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**

@@ -50,7 +50,7 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   li: ['value'],
   details: ['open'],
   // The placeholder written by the policy; the policy also validates these on re-sanitizing.
-  span: ['class', 'data-blocked-kind', 'data-blocked-url', 'title'],
+  span: ['class', 'data-blocked-kind', 'data-blocked-url', 'data-local-file', 'title'],
 };
 
 /** The one class that survives: the placeholder's, so our own stylesheet can show it. */

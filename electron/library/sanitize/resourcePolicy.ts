@@ -11,8 +11,8 @@
  */
 
 import type sanitizeHtml from 'sanitize-html';
-import { classifyUrl, isEmbeddableSrc, type ClassifiedUrl } from './urls.js';
-import { BLOCKED_KINDS, PLACEHOLDER_CLASS, type BlockedItem, type BlockedKind, type SanitizeOptions } from './types.js';
+import { ARTICLE_LINK, LOCAL_IMAGE_SRC, articleLink, classifyUrl, isEmbeddableSrc, localPath, type ClassifiedUrl } from './urls.js';
+import { BLOCKED_KINDS, PLACEHOLDER_CLASS, type BlockedItem, type BlockedKind, type LocalResources, type SanitizeOptions } from './types.js';
 
 type Attributes = sanitizeHtml.Attributes;
 type Tag = sanitizeHtml.Tag;
@@ -64,7 +64,31 @@ export function createResourcePolicy(options: SanitizeOptions): { hooks: PolicyH
     };
   }
 
+  // A local image that is not shown names its file and the reason, so the person can fix it.
+  function localPlaceholder(path: string, reason: string): Tag {
+    placeholderDepth = open.length;
+    labelPending = true;
+    return {
+      tagName: 'span',
+      attribs: { class: PLACEHOLDER_CLASS, 'data-local-file': path, title: `Image not shown: ${path} (${reason})` },
+      text: `[image: ${path} (${reason})]`,
+    };
+  }
+
+  function localImg(name: string, attribs: Attributes, local: LocalResources): Tag | null {
+    const ref = localPath(attribs.src);
+    if (ref === null) return null;
+    if (isTrackingPixel(attribs)) return drop(name);
+    const found = local.image(ref, attribs.src!);
+    if ('refused' in found) return localPlaceholder(ref.path, found.refused);
+    // Only the route's fixed shape or an export's embedded copy; anything else fails closed.
+    if (!LOCAL_IMAGE_SRC.test(found.src) && !isEmbeddableSrc(found.src)) return localPlaceholder(ref.path, 'not embedded');
+    return { tagName: 'img', attribs: imgAttributes(found.src, attribs) };
+  }
+
   function img(name: string, attribs: Attributes): Tag {
+    const local = options.local && localImg(name, attribs, options.local);
+    if (local) return local;
     const src = classifyUrl(attribs.src);
     if (isTrackingPixel(attribs)) {
       // Never loaded, whatever the setting: its only purpose is to report the read.
@@ -111,7 +135,7 @@ export function createResourcePolicy(options: SanitizeOptions): { hooks: PolicyH
     (name: string, attribs: Attributes): Tag => (inPlaceholder() ? drop(name) : transform(name, attribs));
 
   const transformTags: Record<string, sanitizeHtml.Transformer> = {
-    a: guarded((_name, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs) })),
+    a: guarded((_name, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, options.local) })),
     img: guarded(img),
     video: guarded(media),
     audio: guarded(media),
@@ -187,15 +211,28 @@ function imgAttributes(src: string, attribs: Attributes): Attributes {
 
 // Offline, only an absolute link has a meaning; a relative or protocol-relative one would
 // resolve against the app itself. Its text stays, so the reader loses nothing but a dead link.
-function linkAttributes(attribs: Attributes): Attributes {
+// The exception is a link to another article of the library, which the reader opens itself.
+function linkAttributes(attribs: Attributes, local: LocalResources | undefined): Attributes {
   const out: Attributes = {};
   const href: ClassifiedUrl = classifyUrl(attribs.href);
   if ((href.kind === 'web' && !href.protocolRelative) || href.kind === 'mailto') out.href = href.url;
+  const article = out.href === undefined ? libraryArticle(attribs.href, local) : undefined;
+  if (article !== undefined) out.href = articleLink(article);
   copy(attribs, out, ['title', 'lang', 'dir']);
   // The app opens links in the system browser; rel keeps the article from reaching back.
   out.rel = LINK_REL;
-  out.target = '_blank';
+  // An article link is a fragment of the app's own page (see ARTICLE_LINK): it targets the top
+  // document, which only notices the fragment; nothing loads.
+  out.target = article === undefined ? '_blank' : '_top';
   return out;
+}
+
+// The article a link names: already rewritten (a second pass), or found by the resolver.
+function libraryArticle(href: string | undefined, local: LocalResources | undefined): number | undefined {
+  const written = ARTICLE_LINK.exec(href ?? '');
+  if (written) return Number(written[1]);
+  const ref = local && localPath(href);
+  return ref ? local!.article(ref) : undefined;
 }
 
 // A placeholder survives a second pass only if it could have come from us (a known kind and a
@@ -209,6 +246,10 @@ function spanAttributes(attribs: Attributes): Attributes {
     out['data-blocked-kind'] = kind;
     out['data-blocked-url'] = url.url;
     copy(attribs, out, ['title']);
+  } else if (attribs.class === PLACEHOLDER_CLASS && attribs['data-local-file'] !== undefined) {
+    // A local image's placeholder offers no action, so a forged one is only a label.
+    out.class = PLACEHOLDER_CLASS;
+    copy(attribs, out, ['data-local-file', 'title']);
   }
   copy(attribs, out, ['lang', 'dir']);
   return out;

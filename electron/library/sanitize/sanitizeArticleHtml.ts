@@ -10,7 +10,7 @@ import { ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, DROP_WITH_CONTENT } 
 import { createResourcePolicy } from './resourcePolicy.js';
 import type { SanitizeOptions, SanitizeResult } from './types.js';
 
-export type { BlockedItem, BlockedKind, SanitizeOptions, SanitizeResult } from './types.js';
+export type { BlockedItem, BlockedKind, LocalResources, SanitizeOptions, SanitizeResult } from './types.js';
 export { PLACEHOLDER_CLASS } from './types.js';
 
 // The allowlist is the policy; these are sanitize-html's second line behind the resource
@@ -42,7 +42,9 @@ const STATIC_OPTIONS: sanitizeHtml.IOptions = {
  * and frames always do; tracking pixels are always dropped. Each held-back resource is listed
  * in `blockedRemote`. Exports that embed cached images pass `embedImage`: a remote image with a
  * local copy is written with that copy (a raster `data:` URL or a package image path) instead
- * of a placeholder, and is not listed.
+ * of a placeholder, and is not listed. With `local`, relative and site-root images are asked
+ * for (the src to write, or a placeholder naming the file and why it is not shown) and links to
+ * other articles of the library become `#gleaner-article=ID` links with target `_top`.
  *
  * Sanitizing the output again returns it unchanged.
  */

@@ -1,3 +1,5 @@
+import type { LocalPath } from './urls.js';
+
 /** What kind of remote resource the sanitizer kept the reader from loading. */
 export type BlockedKind = 'image' | 'media' | 'iframe' | 'stylesheet' | 'font' | 'other';
 
@@ -25,6 +27,23 @@ export interface SanitizeOptions {
    * (EPUB), never for the reading pane.
    */
   embedImage?: (url: string) => string | undefined;
+  /**
+   * The article's own files: images and links with a relative or site-root path. Absent, such
+   * images are dropped and such links keep only their text (nothing to load offline).
+   */
+  local?: LocalResources;
+}
+
+/** How one article's local paths are answered; see SanitizeOptions.local. */
+export interface LocalResources {
+  /**
+   * The src to write for a local image: the preview's route ({@link LOCAL_IMAGE_SRC}) or an
+   * export's embedded copy (see embedImage for the accepted forms); or, when it is not shown,
+   * why, in words for the placeholder ("not found", "outside the imported folder").
+   */
+  image(ref: LocalPath, src: string): { src: string } | { refused: string };
+  /** The id of the library article a local link names, or undefined (the link keeps its text only). */
+  article(ref: LocalPath): number | undefined;
 }
 
 /** The sanitized body and what was held back from it. */

@@ -45,6 +45,53 @@ export function browserCleanUrl(raw: string): string {
   return raw.replace(LEADING_TRAILING_C0, '').replace(TAB_OR_NEWLINE, '');
 }
 
+/**
+ * A path an article uses for one of its own site's files: `chart.png`, `./img/a.png`,
+ * `../other/index.md` (relative to the article's file) or `/img/x.png` (from the site's root).
+ * Decoded, with `/` separators and without query or fragment. Nothing here says the path
+ * stays anywhere: the resolver decides that against the real folders.
+ */
+export interface LocalPath {
+  kind: 'relative' | 'site-root';
+  path: string;
+}
+
+/**
+ * The local path a URL attribute value names, or null when it names something else: a scheme
+ * (`https:`, `javascript:`, a Windows drive `C:`), a protocol-relative host, a bare fragment.
+ */
+export function localPath(raw: string | undefined): LocalPath | null {
+  if (raw === undefined) return null;
+  const cleaned = browserCleanUrl(raw);
+  if (cleaned === '' || cleaned.startsWith('#') || SCHEME.test(cleaned) || PROTOCOL_RELATIVE.test(cleaned)) return null;
+  const encoded = cleaned.split(/[?#]/, 1)[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(encoded);
+  } catch {
+    path = encoded; // a stray '%' is part of the name
+  }
+  path = path.replace(/\\/g, '/');
+  if (path === '' || path.includes('\0')) return null;
+  return path.startsWith('/') ? { kind: 'site-root', path } : { kind: 'relative', path };
+}
+
+/**
+ * The preview's link to another article of the library: a fragment of the app's own page
+ * (`#gleaner-article=12`, opened with target `_top`), which the reader turns into opening that
+ * article. A fragment never loads anything; it only tells the app which article was clicked.
+ */
+export const ARTICLE_LINK = /^#gleaner-article=([1-9][0-9]{0,9})$/;
+
+/** The {@link ARTICLE_LINK} for an article id. */
+export const articleLink = (id: number): string => `#gleaner-article=${id}`;
+
+/**
+ * The preview's route to an article's own image (see local/imageRoute.ts): a path on the app's
+ * origin, the one relative src the reading pane may show. Fixed shape: no traversal, no scheme.
+ */
+export const LOCAL_IMAGE_SRC = /^\/article-images\/[1-9][0-9]{0,9}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{1,4096}$/;
+
 /** Classifies one URL attribute value; see {@link ClassifiedUrl}. */
 export function classifyUrl(raw: string | undefined): ClassifiedUrl {
   if (raw === undefined) return UNUSABLE;

@@ -12,14 +12,17 @@ interface Props {
 /**
  * The article body in a sandboxed frame: no scripts, no same-origin, popups
  * only for links (which escape the sandbox so the opened page works normally).
+ * Top navigation on a click only, for links to other articles: those are
+ * fragments of the app's own page (`#gleaner-article=ID`, see useArticleLinks),
+ * which change no document; the desktop app refuses any other main-frame navigation.
  */
 export const PreviewFrame = memo(function PreviewFrame({ articleId, html, allowRemoteImages, look }: Props) {
-  const srcdoc = useMemo(() => buildSrcdoc(html, allowRemoteImages, look), [html, allowRemoteImages, look]);
+  const srcdoc = useMemo(() => buildSrcdoc(html, allowRemoteImages, look, window.location.origin), [html, allowRemoteImages, look]);
   return (
     <iframe
       className="preview-frame"
       title="Article preview"
-      sandbox="allow-popups allow-popups-to-escape-sandbox"
+      sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
       referrerPolicy="no-referrer"
       srcDoc={srcdoc}
       data-article-id={articleId}

@@ -10,6 +10,8 @@ export interface Selection {
   select: (index: number) => void;
   open: (index: number) => void;
   move: (delta: number) => void;
+  /** Opens an article by id (a link in the preview), selecting its row when it is loaded. */
+  openById: (id: number) => void;
 }
 
 /**
@@ -58,10 +60,26 @@ export function useSelection(results: SearchResults): Selection {
     },
     [item],
   );
+  const openById = useCallback(
+    (id: number) => {
+      let index = -1;
+      for (let i = 0; i < Math.min(results.total ?? 0, 100); i++) {
+        if (item(i)?.id === id) {
+          index = i;
+          break;
+        }
+      }
+      // Not among the rows: nothing stays selected, or the pane would follow the old row back.
+      lastSelectedId.current = index === -1 ? null : id;
+      setSelectedIndex(index);
+      setOpenId(id);
+    },
+    [item, results.total],
+  );
   const total = results.total ?? 0;
   const move = useCallback(
     (delta: number) => setSelectedIndex((i) => (total === 0 ? -1 : Math.min(total - 1, Math.max(0, i < 0 ? 0 : i + delta)))),
     [total],
   );
-  return { selectedIndex, openId, select, open, move };
+  return { selectedIndex, openId, select, open, move, openById };
 }

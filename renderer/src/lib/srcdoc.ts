@@ -2,7 +2,9 @@
  * The document inside the reading frame. The frame is sandboxed without
  * scripts or same-origin, and this document carries its own CSP on top of the
  * app's, so even a sanitizer miss cannot run code or phone home: images load
- * only from data: URLs unless the person allowed remote images for this article.
+ * only from data: URLs and the app's route for the article's own local images
+ * (`/article-images/`, on the app's origin), unless the person allowed remote
+ * images for this article.
  */
 export interface ReaderLook {
   theme: 'light' | 'dark';
@@ -52,8 +54,14 @@ hr { border: 0; border-top: 1px solid ${c.rule}; margin: 2em 0; }
 `;
 }
 
-/** Builds the frame's srcdoc. `html` comes from articles.preview, already sanitized. */
-export function buildSrcdoc(html: string, allowRemoteImages: boolean, look: ReaderLook): string {
-  const csp = `default-src 'none'; img-src data: ${allowRemoteImages ? 'https:' : ''}; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'`;
+/** The one path on the app's origin the frame may load images from (local/imageRoute.ts). */
+export const LOCAL_IMAGE_ROUTE = '/article-images/';
+
+/**
+ * Builds the frame's srcdoc. `html` comes from articles.preview, already sanitized; `appOrigin`
+ * is the app page's origin (`app://gleaner`, `http://127.0.0.1:port`), which serves local images.
+ */
+export function buildSrcdoc(html: string, allowRemoteImages: boolean, look: ReaderLook, appOrigin: string): string {
+  const csp = `default-src 'none'; img-src data: ${appOrigin}${LOCAL_IMAGE_ROUTE}${allowRemoteImages ? ' https:' : ''}; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'`;
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><style>${styles(look)}</style></head><body>${html}</body></html>`;
 }

@@ -24,7 +24,7 @@ import { chapterXhtml, CONTAINER_XML, navXhtml, packageOpf, STYLE_CSS, type Book
 
 /** One chapter's XHTML; a body too broken to convert is written as plain text, with a warning. */
 function chapter(context: ExportContext, info: BookInfo, article: ExportArticle, images: BookImages | null): { data: Buffer; blocked: number } {
-  const body = sanitizedBody(article, images?.resolve);
+  const body = sanitizedBody(article, images?.embed);
   let bodyXml: string;
   try {
     bodyXml = toXml(fitToXhtml(body.nodes));

@@ -4,6 +4,7 @@
  * Only EPUB core media types are used (PNG, JPEG, GIF): a reading system need not show any
  * other, and epubcheck requires a fallback for them; WebP and AVIF stay links.
  */
+import type { Embed } from '../bodyHtml.js';
 import type { ImageEmbedder } from '../imageEmbedder.js';
 import { IMAGE_EXTENSIONS, type ImageMime } from '../../images/sniff.js';
 
@@ -25,6 +26,11 @@ export class BookImages {
   private pending: { name: string; bytes: Buffer }[] = [];
 
   constructor(private readonly embedder: ImageEmbedder) {}
+
+  /** What the sanitizer gets for chapters: {@link resolve} for remote and local images alike. */
+  get embed(): Embed {
+    return { image: this.resolve, files: this.embedder.files };
+  }
 
   /** The sanitizer hook for chapters (in OEBPS/text/): the image's path, or undefined. */
   readonly resolve = (url: string): string | undefined => {

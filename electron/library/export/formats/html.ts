@@ -90,7 +90,7 @@ export const html: FormatModule = {
       for (const chunk of context.chunks()) {
         await images?.prefetch(chunk);
         for (const article of chunk) {
-          const body = sanitizedBodyHtml(article, images?.dataUrl);
+          const body = sanitizedBodyHtml(article, images?.dataUrls);
           blocked += body.blocked;
           await sink.write(articleHtml(article, body.html));
           context.done();

@@ -6,7 +6,7 @@
  * Embedded images (context.images) become `data:` URLs, so the file stays one file.
  */
 import { NodeHtmlMarkdown, type NodeHtmlMarkdownOptions } from 'node-html-markdown';
-import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml, type EmbedImage } from '../bodyHtml.js';
+import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml, type Embed, type EmbedImage } from '../bodyHtml.js';
 import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
 import type { ExportArticle, FormatModule } from '../types.js';
@@ -68,16 +68,16 @@ function metadata(a: ExportArticle): string {
  * A Markdown body is kept as written, unless images are embedded and it shows one of them:
  * then it goes the HTML way (sanitized, converted), since its image URLs must change.
  */
-function body(a: ExportArticle, warn: (message: string) => void, embed?: EmbedImage): { markdown: string; blocked: number } {
+function body(a: ExportArticle, warn: (message: string) => void, embed?: Embed): { markdown: string; blocked: number } {
   const asWritten = () => ({ markdown: closeOpenFence(a.body.trim()), blocked: 0 });
   if (a.bodyFormat === 'markdown' && !embed) return asWritten();
   let embedded = false;
   const tracked: EmbedImage | undefined = embed && ((url) => {
-    const src = embed(url);
+    const src = embed.image(url);
     embedded ||= src !== undefined;
     return src;
   });
-  const { html, blocked } = sanitizedBodyHtml(a, tracked);
+  const { html, blocked } = sanitizedBodyHtml(a, embed && tracked && { ...embed, image: tracked });
   if (a.bodyFormat === 'markdown' && !embedded) return asWritten();
   try {
     return { markdown: closeOpenFence((embed ? embeddingConverter : converter).translate(html).trim()), blocked };
@@ -101,7 +101,7 @@ export const markdown: FormatModule = {
       for (const chunk of context.chunks()) {
         await images?.prefetch(chunk);
         for (const article of chunk) {
-          const converted = body(article, context.warn, images?.dataUrl);
+          const converted = body(article, context.warn, images?.dataUrls);
           blocked += converted.blocked;
           await sink.write(`\n---\n\n## ${oneLine(article.title)}\n\n${metadata(article)}\n\n${converted.markdown}\n`);
           context.done();
