@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate.js';
+import { LATEST_VERSION, migrate, NewerDatabaseError } from './migrate.js';
 
 export type Db = Database.Database;
 
@@ -12,6 +12,7 @@ export type Db = Database.Database;
  */
 export function openLibrary(file: string, options: { readonly?: boolean } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  refuseNewer(file);
   const db = new Database(file, { readonly: options.readonly ?? false });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
@@ -24,4 +25,21 @@ export function openLibrary(file: string, options: { readonly?: boolean } = {}):
   db.pragma('temp_store = MEMORY');
   if (!options.readonly) migrate(db);
   return db;
+}
+
+/**
+ * Refuses a library written by a newer Gleaner before anything could change it: the
+ * version is read on a read-only connection, because the WAL switch below writes the file
+ * header (and makes -wal and -shm files) and the promise is to leave that file untouched.
+ */
+function refuseNewer(file: string): void {
+  if (file === ':memory:' || !existsSync(file)) return;
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    probe.pragma('busy_timeout = 5000');
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) throw new NewerDatabaseError(version, LATEST_VERSION);
+  } finally {
+    probe.close();
+  }
 }
