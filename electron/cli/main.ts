@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openLibrary } from '../library/db/connection.js';
+import { BACKGROUND_BUSY_TIMEOUT_MS, openLibrary } from '../library/db/connection.js';
 import { articleDetail } from '../library/db/queries/articleReads.js';
 import { checkFolder, FolderError, importFolders } from '../library/import/importer.js';
 import { runImportWorker } from '../library/importJobs.js';
@@ -96,10 +96,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const script = io.workerDir ? join(io.workerDir, 'importWorker.cjs') : null;
       let report: ImportReport;
       if (script && existsSync(script)) {
-        openLibrary(dbPath).close(); // create or migrate first, so a newer library is refused here
+        openLibrary(dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS }).close(); // create or migrate first, so a newer library is refused here
         report = await runImportWorker({ script, dbPath, folders, maxFileBytes, workerDir: io.workerDir!, parseWorkers: workers }, onProgress).done;
       } else {
-        const db = openLibrary(dbPath);
+        const db = openLibrary(dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
         try {
           report = await importFolders(db, folders, { maxFileBytes, onProgress });
         } finally {

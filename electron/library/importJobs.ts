@@ -90,6 +90,12 @@ export class ImportJobs {
     return jobId;
   }
 
+  /** Whether an import is queued or running (its commits come with their own events). */
+  get busy(): boolean {
+    for (const { job } of this.jobs.values()) if (job.state === 'running') return true;
+    return false;
+  }
+
   /** Called after every job (the service uses it to watch newly imported folders). */
   onFinished?: (job: ImportJob) => void;
 
