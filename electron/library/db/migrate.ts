@@ -24,16 +24,19 @@ export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;
  */
 export function migrate(db: Database.Database, target = LATEST_VERSION, steps: readonly Migration[] = migrations): number {
   const latest = steps[steps.length - 1]?.version ?? 0;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) throw new NewerDatabaseError(current, latest);
-  const pending = steps.filter((step) => step.version > current && step.version <= target);
-  if (pending.length > 0) {
+  const pendingAt = (current: number): Migration[] => {
+    if (current > latest) throw new NewerDatabaseError(current, latest);
+    return steps.filter((step) => step.version > current && step.version <= target);
+  };
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (pendingAt(version()).length > 0) {
+    // Read again under the write lock: another process may have upgraded the file meanwhile.
     db.transaction(() => {
-      for (const step of pending) {
+      for (const step of pendingAt(version())) {
         step.up(db);
         db.pragma(`user_version = ${step.version}`);
       }
-    })();
+    }).immediate();
   }
-  return db.pragma('user_version', { simple: true }) as number;
+  return version();
 }

@@ -115,4 +115,16 @@ describe('two processes on one library', () => {
     expect(db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run()).toBeTruthy();
     service.close();
   });
+
+  it('two imports that both create a new library: one creates it, the other waits, both import', async () => {
+    const dbPath = join(tempDir(), 'fresh', 'library.db');
+    const runs = await Promise.all([gleaner('import', folderOf('one', 30), '--db', dbPath, '--json'), gleaner('import', folderOf('two', 30), '--db', dbPath, '--json')]);
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      expect((JSON.parse(run.stdout) as ImportReport).added).toBe(30);
+    }
+    const service = createLibraryService({ dbPath });
+    expect((await service.api.articles.search({ query: 'one OR two', limit: 1 })).total).toBe(60);
+    service.close();
+  });
 });
