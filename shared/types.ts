@@ -128,7 +128,12 @@ export interface ImportReport {
   warnings: number;
   cancelled: boolean;
   durationMs: number;
-  /** Every file that was not unchanged, with its status and reason. */
+  /**
+   * The files a person may need to act on, with status and reason: every failed, skipped,
+   * missing, restored and updated file, and added files only when they carry warnings.
+   * Added files without warnings and unchanged files are in the counts alone, so a report
+   * of a 100,000-file import stays small enough to send over IPC and HTTP.
+   */
   files: ImportFileEntry[];
   /** Likely duplicates across paths; never merged silently. */
   duplicates: DuplicateGroup[];

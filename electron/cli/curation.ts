@@ -1,6 +1,7 @@
 import type { LibraryApi } from '../../shared/api.js';
 import { SORT_ORDERS, type SortOrder, type Target } from '../../shared/types.js';
 import { UsageError } from './usage.js';
+import { terminalSafe as safe } from './terminal.js';
 
 type Print = (json: unknown, human: () => string) => void;
 
@@ -35,13 +36,13 @@ export async function curationCommand(
   const [verb, ...rest] = args;
   const done = async (result: Promise<{ label: string; changed: number }>) => {
     const r = await result;
-    print(r, () => `${r.label}.`);
+    print(r, () => `${safe(r.label)}.`);
   };
   if (command === 'tag') {
     switch (verb) {
       case 'list': {
         const tags = await api.tags.list({});
-        return print(tags, () => tags.map((t) => `${String(t.count).padStart(7)}  ${t.name}${t.color ? `  ${t.color}` : ''}`).join('\n') || 'No tags yet.');
+        return print(tags, () => tags.map((t) => `${String(t.count).padStart(7)}  ${safe(t.name)}${t.color ? `  ${safe(t.color)}` : ''}`).join('\n') || 'No tags yet.');
       }
       case 'add':
       case 'remove': {
@@ -76,7 +77,7 @@ export async function curationCommand(
     switch (verb) {
       case 'list': {
         const list = await api.collections.list({});
-        return print(list, () => list.map((c) => `${String(c.count).padStart(7)}  ${c.name}`).join('\n') || 'No collections yet.');
+        return print(list, () => list.map((c) => `${String(c.count).padStart(7)}  ${safe(c.name)}`).join('\n') || 'No collections yet.');
       }
       case 'create': {
         const [name] = need([rest[0]], 'collection create <name>');
@@ -100,7 +101,7 @@ export async function curationCommand(
         const [name] = need([rest[0]], 'collection show <name>');
         const ids = await api.collections.articleIds({ id: await byName(name) });
         const items = await Promise.all(ids.map((id) => api.articles.get({ id })));
-        return print(items, () => items.map((a, i) => `${String(i + 1).padStart(4)}. ${String(a.id).padStart(7)}  ${a.title}`).join('\n'));
+        return print(items, () => items.map((a, i) => `${String(i + 1).padStart(4)}. ${String(a.id).padStart(7)}  ${safe(a.title)}`).join('\n'));
       }
     }
     throw new UsageError('usage: gleaner collection list|create|delete|add|remove|show …');
@@ -110,7 +111,7 @@ export async function curationCommand(
       case 'list': {
         const list = await api.saved.list({});
         return print(list, () =>
-          list.map((s) => `${String(s.count ?? '?').padStart(7)}  ${s.name}: ${s.query}${s.error ? `  (${s.error})` : ''}`).join('\n') || 'No saved searches yet.',
+          list.map((s) => `${String(s.count ?? '?').padStart(7)}  ${safe(s.name)}: ${safe(s.query)}${s.error ? `  (${safe(s.error)})` : ''}`).join('\n') || 'No saved searches yet.',
         );
       }
       case 'create': {

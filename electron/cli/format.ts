@@ -1,15 +1,18 @@
 import type { ArticleDetail, ArticleListItem, ImportReport, LibraryStats, SearchPage } from '../../shared/types.js';
 import { MARK_END, MARK_START } from '../../shared/types.js';
+import { terminalSafe as safe } from './terminal.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '          ');
 
 function row(item: ArticleListItem, bold: boolean): string {
-  const source = (item.source ?? '').slice(0, 24).padEnd(24);
+  const source = safe(item.source ?? '').slice(0, 24).padEnd(24);
   const flags = `${item.draft ? ' [draft]' : ''}${item.missing ? ' [missing]' : ''}`;
-  const lines = [`${String(item.id).padStart(7)}  ${day(item.date)}  ${source}  ${item.title}${flags}`];
+  const lines = [`${String(item.id).padStart(7)}  ${day(item.date)}  ${source}  ${safe(item.title)}${flags}`];
   if (item.snippet) {
     const [on, off] = bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
-    lines.push(`${' '.repeat(9)}${item.snippet.replaceAll(MARK_START, on).replaceAll(MARK_END, off).replace(/\s+/g, ' ')}`);
+    // Escaped piece by piece: the match marks are control characters too, turned into bold.
+    const text = item.snippet.replace(/\s+/g, ' ').split(MARK_START).map((part) => part.split(MARK_END).map(safe).join(off)).join(on);
+    lines.push(`${' '.repeat(9)}${text}`);
   }
   return lines.join('\n');
 }
@@ -37,15 +40,15 @@ export function formatArticle(a: ArticleDetail): string {
     ['File', `${a.folder}/${a.relPath} (${a.format} front matter, ${a.bodyFormat} body)`],
     ['Missing', a.missing ? 'the file is gone from disk' : null],
   ];
-  const lines = fields.filter(([, v]) => v !== null && v !== false).map(([k, v]) => `${k.padEnd(13)} ${v}`);
-  for (const [key, value] of Object.entries(a.extra)) lines.push(`${key.padEnd(13)} ${JSON.stringify(value)}`);
-  for (const warning of a.warnings) lines.push(`Warning       ${warning}`);
+  const lines = fields.filter(([, v]) => v !== null && v !== false).map(([k, v]) => `${k.padEnd(13)} ${safe(String(v))}`);
+  for (const [key, value] of Object.entries(a.extra)) lines.push(`${safe(key).padEnd(13)} ${safe(JSON.stringify(value))}`);
+  for (const warning of a.warnings) lines.push(`Warning       ${safe(warning)}`);
   return lines.join('\n');
 }
 
 export function formatReport(r: ImportReport): string {
   const lines = [
-    `Imported ${r.folders.join(', ')} in ${(r.durationMs / 1000).toFixed(1)} s${r.cancelled ? ' (cancelled)' : ''}`,
+    `Imported ${r.folders.map(safe).join(', ')} in ${(r.durationMs / 1000).toFixed(1)} s${r.cancelled ? ' (cancelled)' : ''}`,
     `  added ${r.added}, updated ${r.updated}, unchanged ${r.unchanged}, restored ${r.restored}, missing ${r.missing}, ` +
       `failed ${r.failed}, skipped ${r.skipped}, with warnings ${r.warnings}`,
   ];
@@ -53,7 +56,7 @@ export function formatReport(r: ImportReport): string {
     const files = r.files.filter((f) => f.status === status);
     if (files.length === 0) return;
     lines.push(`${title}:`);
-    for (const f of files.slice(0, 50)) lines.push(`  ${f.path}${f.reason ? `: ${f.reason}` : ''}`);
+    for (const f of files.slice(0, 50)) lines.push(`  ${safe(f.path)}${f.reason ? `: ${safe(f.reason)}` : ''}`);
     if (files.length > 50) lines.push(`  … and ${files.length - 50} more (use --json for all)`);
   };
   show('failed', 'Failed');
@@ -61,19 +64,19 @@ export function formatReport(r: ImportReport): string {
   const warned = r.files.filter((f) => f.warnings?.length);
   if (warned.length) {
     lines.push('Warnings:');
-    for (const f of warned.slice(0, 20)) lines.push(`  ${f.path}: ${f.warnings!.join('; ')}`);
+    for (const f of warned.slice(0, 20)) lines.push(`  ${safe(f.path)}: ${safe(f.warnings!.join('; '))}`);
     if (warned.length > 20) lines.push(`  … and ${warned.length - 20} more`);
   }
   if (r.duplicates.length) {
     lines.push('Likely duplicates (not merged):');
-    for (const d of r.duplicates.slice(0, 20)) lines.push(`  same ${d.by} ${d.by === 'content' ? '' : d.value}: ${d.paths.join(', ')}`);
+    for (const d of r.duplicates.slice(0, 20)) lines.push(`  same ${d.by} ${d.by === 'content' ? '' : safe(d.value)}: ${d.paths.map(safe).join(', ')}`);
   }
   return lines.join('\n');
 }
 
 export function formatStats(s: LibraryStats, dbPath: string): string {
   return [
-    `Library      ${dbPath} (${(s.dbBytes / 1024 / 1024).toFixed(1)} MB, schema ${s.schemaVersion})`,
+    `Library      ${safe(dbPath)} (${(s.dbBytes / 1024 / 1024).toFixed(1)} MB, schema ${s.schemaVersion})`,
     `Articles     ${s.articles}${s.missing ? ` (+${s.missing} missing)` : ''}`,
     `Sources      ${s.sources}`,
     `Folders      ${s.folders}`,
@@ -85,6 +88,6 @@ export function formatStats(s: LibraryStats, dbPath: string): string {
 export function progressBar(done: number, total: number, current: string | null, width = 30): string {
   const ratio = total > 0 ? Math.min(done / total, 1) : 0;
   const filled = Math.round(ratio * width);
-  const name = current ? `  ${current.length > 40 ? '…' + current.slice(-39) : current}` : '';
+  const name = current ? `  ${safe(current.length > 40 ? '…' + current.slice(-39) : current)}` : '';
   return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${name}\x1b[K`;
 }

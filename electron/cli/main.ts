@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openLibrary } from '../library/db/connection.js';
+import { BACKGROUND_BUSY_TIMEOUT_MS, openLibrary } from '../library/db/connection.js';
 import { articleDetail } from '../library/db/queries/articleReads.js';
 import { checkFolder, FolderError, importFolders } from '../library/import/importer.js';
 import { runImportWorker } from '../library/importJobs.js';
@@ -14,6 +14,7 @@ import { exportCommand } from './export.js';
 import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
+import { terminalSafe as safe } from './terminal.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -56,14 +57,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof FolderError) {
-      io.stderr(`gleaner: ${error.message}\n`);
+      io.stderr(`gleaner: ${safe(error.message)}\n`);
       return 2;
     }
     if (error instanceof QueryError) {
-      io.stderr(`gleaner: bad query: ${error.message}\n`);
+      io.stderr(`gleaner: bad query: ${safe(error.message)}\n`);
       return 2;
     }
-    io.stderr(`gleaner: ${(error as Error).message}\n`);
+    io.stderr(`gleaner: ${safe((error as Error).message)}\n`);
     return 1;
   }
 }
@@ -95,10 +96,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const script = io.workerDir ? join(io.workerDir, 'importWorker.cjs') : null;
       let report: ImportReport;
       if (script && existsSync(script)) {
-        openLibrary(dbPath).close(); // create or migrate first, so a newer library is refused here
+        openLibrary(dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS }).close(); // create or migrate first, so a newer library is refused here
         report = await runImportWorker({ script, dbPath, folders, maxFileBytes, workerDir: io.workerDir!, parseWorkers: workers }, onProgress).done;
       } else {
-        const db = openLibrary(dbPath);
+        const db = openLibrary(dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
         try {
           report = await importFolders(db, folders, { maxFileBytes, onProgress });
         } finally {
@@ -175,7 +176,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         const report = await exportCommand(service.api, service.onEvent, rest, values, (done, total) => showBar && io.stderr(progressBar(done, total, null)));
         if (showBar) io.stderr('\n');
         print(report, () =>
-          [`Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${report.out} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`, ...report.warnings.map((w) => `  warning: ${w}`)].join('\n'),
+          [`Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${safe(report.out)} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`, ...report.warnings.map((w) => `  warning: ${safe(w)}`)].join('\n'),
         );
       } catch (error) {
         throw asUsage(error);

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportJob, LibraryEvent } from '../../shared/api.js';
 import type { ImportProgress, ImportReport } from '../../shared/types.js';
 import type { Db } from './db/connection.js';
-import { checkFolder, importFolders } from './import/importer.js';
+import { checkFolder, importFolders, importHeapMb } from './import/importer.js';
 
 /** Messages from the import worker thread (electron/library/import/importWorker.ts). */
 export type ImportWorkerMessage =
@@ -90,6 +90,12 @@ export class ImportJobs {
     return jobId;
   }
 
+  /** Whether an import is queued or running (its commits come with their own events). */
+  get busy(): boolean {
+    for (const { job } of this.jobs.values()) if (job.state === 'running') return true;
+    return false;
+  }
+
   /** Called after every job (the service uses it to watch newly imported folders). */
   onFinished?: (job: ImportJob) => void;
 
@@ -168,8 +174,9 @@ export function runImportWorker(
     parseWorkerScript: join(options.workerDir, 'parseWorker.cjs'),
     parseWorkers: options.parseWorkers,
   };
-  // The capped heap makes V8 collect early: parsed articles stream through at ~12 KB each.
-  const worker = new Worker(options.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  // The capped heap makes V8 collect early (parsed articles stream through at ~12 KB each),
+  // sized so the biggest files a parse accepts still fit (see importHeapMb).
+  const worker = new Worker(options.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: importHeapMb(options.maxFileBytes) } });
   const done = new Promise<ImportReport>((resolve, reject) => {
     let ended = false;
     worker.on('message', (msg: ImportWorkerMessage) => {

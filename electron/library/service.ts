@@ -70,6 +70,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   // one-shot CLI commands and tests from source.
   const reads = options.workerDir && options.dbPath !== ':memory:' ? new ReadPool(join(options.workerDir, 'readWorker.cjs'), options.dbPath) : null;
   const localFiles = new LocalFiles(db);
+  const stopFollowing = followOtherWriters(db, emit, () => jobs.busy);
 
   const api: LibraryApi = {
     articles: {
@@ -138,16 +139,43 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       return () => listeners.delete(listener);
     },
     close: () => {
+      stopFollowing();
       void watching?.close();
       void reads?.close();
       db.close();
     },
     closeAsync: async () => {
+      stopFollowing();
       await watching?.close();
       await reads?.close();
       db.close();
     },
   };
+}
+
+/** How often the library is checked for commits by other connections. */
+const OTHER_WRITERS_POLL_MS = 1000;
+
+/**
+ * Another process (a `gleaner import` in a terminal, a second app) may write the library
+ * while this one shows it. SQLite's `data_version` changes when any other connection
+ * commits, so a cheap poll turns those commits into one `library-changed`, and the page
+ * refreshes without a restart. Commits by this service's own import threads are left to
+ * the import's own events (`busy`), so a running import does not refresh every second.
+ */
+function followOtherWriters(db: Db, emit: (event: LibraryEvent) => void, busy: () => boolean): () => void {
+  if (db.name === ':memory:') return () => {};
+  const version = db.prepare('PRAGMA data_version').pluck();
+  let seen = version.get();
+  const timer = setInterval(() => {
+    if (!db.open) return;
+    const now = version.get();
+    if (now === seen) return;
+    seen = now;
+    if (!busy()) emit({ type: 'library-changed' });
+  }, OTHER_WRITERS_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function notFound(id: number): never {

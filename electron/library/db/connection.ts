@@ -1,19 +1,33 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate.js';
+import { LATEST_VERSION, migrate, NewerDatabaseError } from './migrate.js';
 
 export type Db = Database.Database;
+
+/**
+ * How long a statement waits for another connection's write to end before failing with
+ * "database is locked". A connection that answers a window waits briefly, because
+ * better-sqlite3 waits on the event loop's thread; transactions elsewhere are short (import
+ * batches, and an optimize in steps), so this is ample for them.
+ */
+export const UI_BUSY_TIMEOUT_MS = 5000;
+/**
+ * Imports (on their own thread, or the CLI's) may queue behind another import's whole
+ * index move or first migration: nobody is kept waiting by their wait, so they wait long.
+ */
+export const BACKGROUND_BUSY_TIMEOUT_MS = 120_000;
 
 /**
  * Opens (creating if needed) a library database and brings its schema up to date.
  * WAL lets readers (the UI's queries) run while an import writes; NORMAL sync is
  * durable across a process crash in WAL mode, which is the failure we design for.
  */
-export function openLibrary(file: string, options: { readonly?: boolean } = {}): Db {
+export function openLibrary(file: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  refuseNewer(file);
   const db = new Database(file, { readonly: options.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? UI_BUSY_TIMEOUT_MS}`);
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -22,6 +36,40 @@ export function openLibrary(file: string, options: { readonly?: boolean } = {}):
   // A larger page cache keeps the FTS index's hot pages in memory during bulk import.
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  if (!options.readonly) migrate(db);
+  if (!options.readonly) {
+    beginImmediately(db);
+    migrate(db);
+  }
   return db;
+}
+
+/**
+ * Makes `db.transaction(fn)()` take the write lock at BEGIN. A deferred transaction that
+ * reads and then writes (most curation does: resolve the target, then change it) fails at
+ * once with "database is locked" when another process committed in between, because SQLite
+ * cannot wait its way out of a stale snapshot; BEGIN IMMEDIATE waits (busy_timeout) for the
+ * other writer instead. One place, so no call site can forget it; nested calls still become
+ * savepoints, and `.deferred` stays available.
+ */
+function beginImmediately(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  // Each variant better-sqlite3 makes carries the others (.deferred, .immediate, …) already.
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction'];
+}
+
+/**
+ * Refuses a library written by a newer Gleaner before anything could change it: the
+ * version is read on a read-only connection, because the WAL switch below writes the file
+ * header (and makes -wal and -shm files) and the promise is to leave that file untouched.
+ */
+function refuseNewer(file: string): void {
+  if (file === ':memory:' || !existsSync(file)) return;
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    probe.pragma('busy_timeout = 5000');
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) throw new NewerDatabaseError(version, LATEST_VERSION);
+  } finally {
+    probe.close();
+  }
 }

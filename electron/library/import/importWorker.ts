@@ -1,6 +1,6 @@
 /** Worker-thread entry: one import, on its own SQLite connection, off the UI's event loop. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openLibrary } from '../db/connection.js';
+import { BACKGROUND_BUSY_TIMEOUT_MS, openLibrary } from '../db/connection.js';
 import type { ImportWorkerData, ImportWorkerMessage } from '../importJobs.js';
 import { importFolders } from './importer.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
@@ -14,7 +14,7 @@ parentPort!.on('message', (msg) => {
 const post = (msg: ImportWorkerMessage) => parentPort!.postMessage(msg);
 
 async function run(): Promise<void> {
-  const db = openLibrary(data.dbPath);
+  const db = openLibrary(data.dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
   db.pragma('cache_size = -16384'); // 16 MB: the import's working set, not the whole library
   const maxBytes = data.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const stage = workerParseStage(data.parseWorkerScript, data.parseWorkers, maxBytes);

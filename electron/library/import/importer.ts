@@ -8,6 +8,7 @@ import type { ImportProgress, ImportReport } from '../../../shared/types.js';
 import { scanFolder, type ScannedFile } from './scan.js';
 import { inlineParseStage, type ParsedFile, type ParseStage } from './parseStage.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
+import { PARSE_BUDGET_BYTES } from './readScanned.js';
 
 
 export interface ImportOptions {
@@ -44,6 +45,20 @@ const IN_FLIGHT = 4;
  * memory (about 12 KB per parsed article in flight). A kill loses at most this many.
  */
 const WRITE_BATCH = 1000;
+/**
+ * File bytes per parse request and per write: the files are normally small, so these only
+ * bite on big ones, keeping a folder of 50 MB files from piling up on this thread's heap.
+ */
+const BATCH_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The import thread's heap cap (V8 old generation, MB) for a file-size limit: room for the
+ * library work plus every request in flight carrying one file at the parse budget, twice
+ * (its body and its text). Too small a cap would make V8 abort the whole process.
+ */
+export function importHeapMb(maxFileBytes: number = DEFAULT_MAX_BYTES): number {
+  return 192 + Math.ceil((2 * IN_FLIGHT * Math.min(maxFileBytes, PARSE_BUDGET_BYTES.text)) / 1024 / 1024);
+}
 /**
  * Staged text enters the index every this many articles: big enough that each chunk goes
  * in key order as large segments, small enough that indexing overlaps the parsing of the
@@ -129,7 +144,9 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
           } else {
             touchedIds.push(writer.insert(result.article, stamp, now));
             report.added++;
-            report.files.push({ ...entry, status: 'added', ...warnings });
+            // An added file without warnings is only counted: a big import would otherwise
+            // carry 100,000 entries nobody reads over IPC and HTTP (see ImportReport.files).
+            if (result.article.warnings.length > 0) report.files.push({ ...entry, status: 'added', ...warnings });
           }
           if (result.article.warnings.length > 0) report.warnings++;
         }
@@ -143,12 +160,13 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
     const cancelled = () => options.signal?.aborted === true;
     while ((next < toParse.length || inFlight.length > 0) && !cancelled()) {
       while (inFlight.length < (options.inFlight ?? IN_FLIGHT) && next < toParse.length) {
-        inFlight.push(stage.parse(toParse.slice(next, next + batchSize)));
-        next += batchSize;
+        const end = batchEnd(toParse, next, batchSize);
+        inFlight.push(stage.parse(toParse.slice(next, end)));
+        next = end;
       }
       ready = ready.concat(await inFlight.shift()!);
       if (cancelled()) break;
-      if (ready.length < writeBatch && inFlight.length > 0) continue;
+      if (ready.length < writeBatch && bytesOf(ready) < BATCH_BYTES && inFlight.length > 0) continue;
       apply(ready);
       staged += ready.length;
       if (staged >= INDEX_EVERY) {
@@ -189,6 +207,16 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   emit();
   return report;
 }
+
+/** Where the parse request starting at `from` ends: `count` files, or fewer when they are big. */
+function batchEnd(files: ScannedFile[], from: number, count: number): number {
+  let end = from + 1;
+  let bytes = files[from]!.size;
+  while (end < files.length && end - from < count && bytes + files[end]!.size <= BATCH_BYTES) bytes += files[end++]!.size;
+  return end;
+}
+
+const bytesOf = (parsed: ParsedFile[]): number => parsed.reduce((n, p) => n + p.file.size, 0);
 
 /** Resolves a folder the person chose, or throws a FolderError saying what is wrong. */
 export function checkFolder(folder: string): string {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ScannedFile } from './scan.js';
 import type { ParseResult } from './types.js';
-import { parseArticleFile, tooLargeReason } from './parseFile.js';
+import { parseArticleFile } from './parseFile.js';
+import { PARSE_HEAP_MB, readScannedFile } from './readScanned.js';
 
 export interface ParsedFile {
   file: ScannedFile;
@@ -28,19 +28,10 @@ export interface ParseResponse {
 
 /** Reads and parses one file; a read error becomes a failure with a reason, never a throw. */
 export function readAndParse(file: ScannedFile, maxBytes: number): ParsedFile {
-  if (file.size > maxBytes) {
-    return { file, result: { ok: false, reason: tooLargeReason(file.size, maxBytes) } };
-  }
-  let bytes: Buffer;
+  const read = readScannedFile(file, maxBytes);
+  if ('reason' in read) return { file, result: { ok: false, reason: read.reason } };
   try {
-    bytes = readFileSync(file.absPath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the file disappeared during import' : String(code ?? error);
-    return { file, result: { ok: false, reason: `could not read the file: ${why}` } };
-  }
-  try {
-    return { file, result: parseArticleFile(bytes, file.relPath, { maxBytes }) };
+    return { file, result: parseArticleFile(read.bytes, file.relPath, { maxBytes }) };
   } catch (error) {
     // parseArticleFile is meant never to throw; if it does, the file fails, not the import.
     return { file, result: { ok: false, reason: `could not be parsed: ${(error as Error).message}` } };
@@ -56,41 +47,67 @@ export function inlineParseStage(maxBytes: number): ParseStage {
 }
 
 /**
+ * Each parse worker's limits. The old generation is the memory budget readScanned.ts sizes
+ * files against; a file that still exhausts it kills only its worker (Node ends a worker at
+ * its limit with ERR_WORKER_OUT_OF_MEMORY) and fails alone. The young generation is kept
+ * small so V8 collects the high allocation rate of parsing early instead of growing.
+ */
+export const PARSE_WORKER_LIMITS = { maxOldGenerationSizeMb: PARSE_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 } as const;
+
+/**
  * Parses on worker threads so reading, front matter, Markdown and text extraction
  * overlap with the single SQLite writer (the largest cost, see PERF-NOTES.md).
  * Requests go round-robin; results are awaited in order by the importer.
  *
- * A worker that dies (a pathological file exhausting its capped heap) is replaced, and
- * the files it held are retried one per request, so only the file that kills a worker
- * fails, with a reason, and the import carries on.
+ * A worker that dies (a pathological file exhausting its capped heap) is replaced once
+ * (its death fires both `error` and `exit`), and the files it held are retried one at a
+ * time, so only the file that kills a worker fails, with a reason, and the import carries
+ * on. Every worker this stage starts, replacements and retry workers included, is ended by
+ * `close()`, so a finished import always lets its thread exit.
  */
-export function workerParseStage(workerScript: string, workers: number, maxBytes: number): ParseStage {
+export function workerParseStage(workerScript: string, workers: number, maxBytes: number, limits: Partial<typeof PARSE_WORKER_LIMITS> = {}): ParseStage {
   let nextId = 0;
+  let closed = false;
   type Waiter = { files: ScannedFile[]; resolve: (p: ParsedFile[]) => void };
-  const spawn = (): { worker: Worker; pending: Map<number, Waiter> } => {
-    // A capped heap makes V8 collect the high allocation rate early instead of growing.
-    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 128 } });
-    const slot = { worker, pending: new Map<number, Waiter>() };
-    worker.on('message', (msg: ParseResponse) => {
+  type Slot = { worker: Worker; pending: Map<number, Waiter> };
+  const live = new Set<Worker>();
+  const start = (): Worker => {
+    const worker = new Worker(workerScript, { resourceLimits: { ...PARSE_WORKER_LIMITS, ...limits } });
+    live.add(worker);
+    worker.once('exit', () => live.delete(worker));
+    return worker;
+  };
+  /** Calls `onDeath` once, however many of `error` and `exit` report the death. */
+  const onDeath = (worker: Worker, onDeathOnce: (error: Error) => void) => {
+    let dead = false;
+    const died = (error: Error) => {
+      if (dead) return;
+      dead = true;
+      onDeathOnce(error);
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`parse worker exited with code ${code}`)));
+  };
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: start(), pending: new Map() };
+    slot.worker.on('message', (msg: ParseResponse) => {
       const waiter = slot.pending.get(msg.id);
       slot.pending.delete(msg.id);
       waiter?.resolve(msg.parsed);
     });
-    const died = (error: unknown) => {
-      if (closed) return;
+    onDeath(slot.worker, (error) => {
       const orphans = [...slot.pending.values()];
       slot.pending.clear();
+      if (closed) return orphans.forEach((w) => w.resolve(w.files.map((file) => failed(file, 'the import was stopped'))));
       pool[pool.indexOf(slot)] = spawn();
       for (const waiter of orphans) void retrySingly(waiter, error);
-    };
-    worker.on('error', died);
-    worker.on('exit', (code) => code !== 0 && died(new Error(`parse worker exited with code ${code}`)));
+    });
     return slot;
   };
-  let closed = false;
-  const pool = Array.from({ length: Math.max(1, workers) }, spawn);
+  const pool: Slot[] = Array.from({ length: Math.max(1, workers) }, spawn);
 
   const send = (files: ScannedFile[]): Promise<ParsedFile[]> => {
+    if (closed) return Promise.resolve(files.map((file) => failed(file, 'the import was stopped')));
     const id = nextId++;
     const slot = pool[id % pool.length]!;
     return new Promise((resolve) => {
@@ -98,6 +115,19 @@ export function workerParseStage(workerScript: string, workers: number, maxBytes
       slot.worker.postMessage({ id, files, maxBytes } satisfies ParseRequest);
     });
   };
+
+  /** One file on a worker of its own: its result, or the error its worker died of. */
+  const parseAlone = (worker: Worker, file: ScannedFile): Promise<ParsedFile | Error> =>
+    new Promise((resolve) => {
+      const settle = (outcome: ParsedFile | Error) => {
+        worker.off('message', onMessage).off('error', settle).off('exit', onExit);
+        resolve(outcome);
+      };
+      const onMessage = (msg: ParseResponse) => settle(msg.parsed[0]!);
+      const onExit = (code: number) => settle(new Error(`parse worker exited with code ${code}`));
+      worker.on('message', onMessage).on('error', settle).on('exit', onExit);
+      worker.postMessage({ id: -1, files: [file], maxBytes } satisfies ParseRequest);
+    });
 
   /**
    * After a crash: the orphaned files go one at a time through a worker of their own, so
@@ -107,20 +137,17 @@ export function workerParseStage(workerScript: string, workers: number, maxBytes
     const results: ParsedFile[] = [];
     let isolated: Worker | null = null;
     for (const file of waiter.files) {
-      isolated ??= new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 128 } });
-      const worker: Worker = isolated;
-      const outcome = await new Promise<ParsedFile | Error>((resolve) => {
-        worker.once('message', (msg: ParseResponse) => resolve(msg.parsed[0]!));
-        worker.once('error', (error) => resolve(error));
-        worker.once('exit', (code) => resolve(new Error(`parse worker exited with code ${code}`)));
-        worker.postMessage({ id: -1, files: [file], maxBytes } satisfies ParseRequest);
-      });
+      if (closed) {
+        results.push(failed(file, 'the import was stopped'));
+        continue;
+      }
+      isolated ??= start();
+      const outcome = await parseAlone(isolated, file);
       if (outcome instanceof Error) {
         const why = /memory/i.test(outcome.message) ? 'ran out of memory' : outcome.message;
-        results.push({ file, result: { ok: false, reason: `could not be parsed: ${why} (the file may be too large or too deeply nested)` } });
+        results.push(failed(file, `could not be parsed: ${why} (the file may be too large or too deeply nested)`));
         isolated = null; // it died; the next file gets a fresh one
       } else results.push(outcome);
-      worker.removeAllListeners();
     }
     await isolated?.terminate();
     waiter.resolve(results);
@@ -130,7 +157,9 @@ export function workerParseStage(workerScript: string, workers: number, maxBytes
     parse: send,
     async close() {
       closed = true;
-      await Promise.all(pool.map((slot) => slot.worker.terminate()));
+      await Promise.all([...live].map((worker) => worker.terminate()));
     },
   };
 }
+
+const failed = (file: ScannedFile, reason: string): ParsedFile => ({ file, result: { ok: false, reason } });

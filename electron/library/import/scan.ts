@@ -10,6 +10,12 @@ export interface ScannedFile {
   relPath: string;
   size: number;
   mtimeMs: number;
+  /**
+   * Device and inode seen by the scan: the reader opens the path without following links
+   * and refuses whatever is there if it is not this same regular file (swapped after the scan).
+   */
+  dev: number;
+  ino: number;
 }
 
 export interface SkippedFile {
@@ -92,7 +98,7 @@ export function scanFolder(root: string, onFound?: (count: number) => void): Sca
       }
       try {
         const info = statSync(target);
-        files.push({ absPath: target, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
+        files.push({ absPath: target, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs), dev: info.dev, ino: info.ino });
       } catch (error) {
         skipped.push({ relPath: rel, reason: `file could not be read (${codeOf(error)})` });
         continue;

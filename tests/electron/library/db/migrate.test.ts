@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../../electron/library/db/connection.js';
 import { LATEST_VERSION, migrate, NewerDatabaseError } from '../../../../electron/library/db/migrate.js';
@@ -41,5 +42,23 @@ describe('migrations', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 10);
     expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
     check.close();
+  });
+
+  it('leaves a newer database byte-for-byte as it was: still a rollback journal, no -wal or -shm', () => {
+    const file = join(tempDir(), 'newer.db');
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    raw.exec("CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('from a newer Gleaner')");
+    raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    raw.close();
+    const before = readFileSync(file);
+    const stamp = statSync(file).mtimeMs;
+    expect(() => openLibrary(file)).toThrow(
+      `This library was written by a newer Gleaner (schema ${LATEST_VERSION + 10}; this version knows up to ${LATEST_VERSION}). Update Gleaner to open it; nothing was changed.`,
+    );
+    expect(() => openLibrary(file, { readonly: true })).toThrow(NewerDatabaseError);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(statSync(file).mtimeMs).toBe(stamp);
+    expect(readdirSync(dirname(file))).toEqual(['newer.db']);
   });
 });

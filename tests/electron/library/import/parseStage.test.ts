@@ -13,7 +13,7 @@ parentPort.on('message', ({ id, files }) => {
   parentPort.postMessage({ id, parsed: files.map((file) => ({ file, result: { ok: false, reason: 'parsed by fake ' + file.relPath } })) });
 });`;
 
-const file = (relPath: string): ScannedFile => ({ absPath: `/nowhere/${relPath}`, relPath, size: 1, mtimeMs: 1 });
+const file = (relPath: string): ScannedFile => ({ absPath: `/nowhere/${relPath}`, relPath, size: 1, mtimeMs: 1, dev: 1, ino: 1 });
 
 describe('workerParseStage', () => {
   it('survives a worker that dies: only the file that kills it fails, the rest are parsed', async () => {
