@@ -10,7 +10,7 @@ Usage:
   gleaner tag list | add <name> <query> | remove <name> <query> | rename <from> <to>
               | merge <from> <into> | delete <name> | color <name> <#rrggbb|none>
   gleaner collection list | create <name> | delete <name> | add <name> <query>
-                     | remove <name> --ids 1,2 | show <name>
+                     | remove <name> <query> | show <name>
   gleaner saved list | create <name> <query> [--sort S] | delete <name>
   gleaner mark read|unread|starred|unstarred <query>
   gleaner export [query] --format folder|json|ndjson|csv|html|epub|md --out PATH
