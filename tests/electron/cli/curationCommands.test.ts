@@ -7,11 +7,11 @@ import { tempDir } from '../../helpers/tmp.js';
 let db = '';
 
 beforeEach(async () => {
-  db = await cliLibrary({
+  ({ db } = await cliLibrary({
     'a.txt': seedLike({ title: 'Alpha', date: '2025-07-01T00:00:00Z', source: 'IBN' }),
     'b.txt': seedLike({ title: 'Beta', date: '2025-07-02T00:00:00Z', source: 'IBN' }),
     'c.txt': seedLike({ title: 'Gamma', date: '2025-07-03T00:00:00Z', source: 'Health Wire' }),
-  });
+  }));
 });
 
 const run = (...argv: string[]) => cli(...argv, '--db', db);

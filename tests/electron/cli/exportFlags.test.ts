@@ -10,12 +10,12 @@ let out = '';
 
 /** Four articles; "Gamma" and "Alpha" in a collection (in that order), two tagged policy/uk and policy/eu, a saved search for IBN. */
 beforeEach(async () => {
-  db = await cliLibrary({
+  ({ db } = await cliLibrary({
     'a.txt': seedLike({ title: 'Alpha', date: '2025-07-01T00:00:00Z', source: 'IBN' }),
     'b.txt': seedLike({ title: 'Beta', date: '2025-07-02T00:00:00Z', source: 'IBN' }),
     'c.txt': seedLike({ title: 'Gamma', date: '2025-07-03T00:00:00Z', source: 'Health Wire' }),
     'd.txt': seedLike({ title: 'Delta', date: '2025-07-04T00:00:00Z', source: 'Health Wire' }),
-  });
+  }));
   out = tempDir();
   await cli('collection', 'create', 'Reading pack', '--db', db);
   await cli('collection', 'add', 'Reading pack', 'title:gamma', '--db', db);
