@@ -32,7 +32,7 @@ Sorts: date-desc (default), date-asc, title, source, relevance (search's default
 collection (the order of a collection:"Name" filter).
 
 Exit status: 0 when the command ran (per-file import failures are in the report),
-2 for bad usage or a missing folder, 1 for any other error.`;
+2 for bad usage, a bad query or a missing folder, 1 for any other error.`;
 
 /** Wrong invocation: the CLI prints one line and exits 2. */
 export class UsageError extends Error {
