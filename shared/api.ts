@@ -103,7 +103,8 @@ export interface CollectionsApi {
   delete(args: { id: number }): Promise<ChangeResult>;
   /** Appends articles (ids in the given order; a query's matches newest first). */
   add(args: { id: number; target: Target }): Promise<ChangeResult>;
-  remove(args: { id: number; articleIds: number[] }): Promise<ChangeResult>;
+  /** Takes articles out of the collection: the given ids, or every match of a query (no cap). */
+  remove(args: { id: number; target: Target }): Promise<ChangeResult>;
   /** Moves articles to just before `beforeId`, or to the end when null. */
   move(args: { id: number; articleIds: number[]; beforeId: number | null }): Promise<ChangeResult>;
 }

@@ -72,7 +72,7 @@ export const schemas = {
     rename: z.object({ id, name }).strict(),
     delete: z.object({ id }).strict(),
     add: z.object({ id, target }).strict(),
-    remove: z.object({ id, articleIds: z.array(id).max(1_000_000) }).strict(),
+    remove: z.object({ id, target }).strict(),
     move: z.object({ id, articleIds: z.array(id).max(1_000_000), beforeId: id.nullable() }).strict(),
   },
   saved: {

@@ -92,16 +92,14 @@ export async function curationCommand(
         return done(api.collections.add({ id: await byName(name), target: targetOf(rest.slice(1), options.ids) }));
       }
       case 'remove': {
-        const [name] = need([rest[0]], 'collection remove <name> --ids 1,2');
-        const target = targetOf(rest.slice(1), options.ids);
-        const articleIds = 'ids' in target ? target.ids : (await api.articles.search({ query: target.query, limit: 500 })).items.map((i) => i.id);
-        return done(api.collections.remove({ id: await byName(name), articleIds }));
+        const [name] = need([rest[0]], 'collection remove <name> <query>|--ids 1,2');
+        return done(api.collections.remove({ id: await byName(name), target: targetOf(rest.slice(1), options.ids) }));
       }
       case 'show': {
         const [name] = need([rest[0]], 'collection show <name>');
         const ids = await api.collections.articleIds({ id: await byName(name) });
         const items = await Promise.all(ids.map((id) => api.articles.get({ id })));
-        return print(items, () => items.map((a, i) => `${String(i + 1).padStart(4)}. ${String(a.id).padStart(7)}  ${safe(a.title)}`).join('\n'));
+        return print(items, () => items.map((a, i) => `${String(i + 1).padStart(4)}. ${String(a.id).padStart(7)}  ${safe(a.title)}`).join('\n') || `"${safe(name)}" is empty.`);
       }
     }
     throw new UsageError('usage: gleaner collection list|create|delete|add|remove|show …');

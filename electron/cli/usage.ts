@@ -10,7 +10,7 @@ Usage:
   gleaner tag list | add <name> <query> | remove <name> <query> | rename <from> <to>
               | merge <from> <into> | delete <name> | color <name> <#rrggbb|none>
   gleaner collection list | create <name> | delete <name> | add <name> <query>
-                     | remove <name> --ids 1,2 | show <name>
+                     | remove <name> <query> | show <name>
   gleaner saved list | create <name> <query> [--sort S] | delete <name>
   gleaner mark read|unread|starred|unstarred <query>
   gleaner export [query] --format folder|json|ndjson|csv|html|epub|md --out PATH
@@ -32,7 +32,7 @@ Sorts: date-desc (default), date-asc, title, source, relevance (search's default
 collection (the order of a collection:"Name" filter).
 
 Exit status: 0 when the command ran (per-file import failures are in the report),
-2 for bad usage or a missing folder, 1 for any other error.`;
+2 for bad usage, a bad query or a missing folder, 1 for any other error.`;
 
 /** Wrong invocation: the CLI prints one line and exits 2. */
 export class UsageError extends Error {

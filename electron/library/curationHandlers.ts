@@ -52,7 +52,7 @@ export function curationHandlers(
       rename: async ({ id, name }) => done(collections.rename(id, name)),
       delete: async ({ id }) => done(collections.delete(id)),
       add: async ({ id, target }) => done(collections.add(id, target)),
-      remove: async ({ id, articleIds }) => done(collections.remove(id, articleIds)),
+      remove: async ({ id, target }) => done(collections.remove(id, target)),
       move: async ({ id, articleIds, beforeId }) => done(collections.move(id, articleIds, beforeId)),
     },
     saved: {

@@ -128,3 +128,28 @@ test('opening an article marks it read after a moment', async ({ page }) => {
   await expect(unread).toHaveText(String(before));
   await screenshot(page, 'curation-03-unread');
 });
+
+test('Ctrl+Shift+Z and Ctrl+Y each redo an undone change', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openApp(page, gleaner.server);
+  const title = 'Desert Solar Farms Add Heliostat Arrays';
+  await open(page, title);
+  const pane = readingPane(page);
+  const input = pane.getByRole('combobox', { name: 'Add tag' }).or(pane.getByRole('textbox', { name: 'Add tag' }));
+  await input.fill('redo-check');
+  await input.press('Enter');
+  const chip = pane.getByRole('button', { name: 'Remove tag redo-check' });
+  await expect(chip).toBeVisible();
+
+  await articleList(page).focus();
+  for (const redo of ['Control+Shift+z', 'Control+y']) {
+    await page.keyboard.press('Control+z');
+    await expect(toast(page)).toContainText(/Undid: .*redo-check/);
+    await expect(chip).toHaveCount(0);
+    await page.keyboard.press(redo);
+    await expect(toast(page), redo).toContainText(/Redid: .*redo-check/);
+    await expect(chip, redo).toBeVisible();
+  }
+  await searchBox(page).fill('tag:redo-check');
+  await expectCount(page, 1);
+});

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { articleList, expectCount, openApp, screenshot, seriousViolations } from './helpers/app';
+import { writeNotes } from './helpers/files';
 import { FIXTURES, useGleaner } from './helpers/server';
 
 // A fresh, empty library: the first thing a new person sees, then their first import.
@@ -69,14 +70,7 @@ test('a long import shows files done of total and can be cancelled', async ({ pa
   // Enough small files that the import is still running when Cancel is pressed.
   const folder = mkdtempSync(join(tmpdir(), 'gleaner-e2e-many-'));
   try {
-    for (let d = 0; d < 300; d++) {
-      const dir = join(folder, `batch-${d}`);
-      mkdirSync(dir);
-      for (let i = 0; i < 100; i++) {
-        const n = d * 100 + i;
-        writeFileSync(join(dir, `${n}.md`), `---\ntitle: Bulk note ${n}\ndate: 2024-01-${String((n % 28) + 1).padStart(2, '0')}\nsource: Bulk Wire\n---\n\nNote number ${n} about tidal energy.\n`);
-      }
-    }
+    writeNotes(folder, 30_000);
     await openApp(page, gleaner.server);
     await page.getByRole('button', { name: 'Open folder…' }).click();
     await page.getByRole('dialog', { name: 'Import a folder' }).getByLabel('Folder path').fill(folder);

@@ -94,10 +94,11 @@ export class CollectionOps {
     })();
   }
 
-  remove(id: number, articleIds: number[]): Applied {
+  /** Takes out every article of the target that is in the collection (all of a query's matches). */
+  remove(id: number, target: Target): Applied {
     const row = this.require(id);
     return this.db.transaction(() => {
-      const wanted = new Set(articleIds);
+      const wanted = new Set(resolveTarget(this.db, target));
       const removed = this.items(id).filter(([a]) => wanted.has(a));
       this.removeItems(id, removed);
       const label = `Remove ${plural(removed.length, 'article')} from "${row.name}"`;

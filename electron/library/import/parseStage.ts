@@ -56,7 +56,7 @@ export const PARSE_WORKER_LIMITS = { maxOldGenerationSizeMb: PARSE_HEAP_MB, maxY
 
 /**
  * Parses on worker threads so reading, front matter, Markdown and text extraction
- * overlap with the single SQLite writer (the largest cost, see PERF-NOTES.md).
+ * overlap with the single SQLite writer (the largest cost of an import, as measured).
  * Requests go round-robin; results are awaited in order by the importer.
  *
  * A worker that dies (a pathological file exhausting its capped heap) is replaced once

@@ -1,5 +1,6 @@
 import type { QueryNode } from '../../../shared/query/ast.js';
 import { queryDatePeriod } from '../../../shared/query/dates.js';
+import { HAS_VALUES, IS_VALUES } from '../../../shared/query/fields.js';
 
 /** A boolean SQL expression over `articles a`, with its bound values in order. */
 export interface SqlCondition {
@@ -177,7 +178,7 @@ class Compiler {
       case 'note':
         return "coalesce(a.note, '') != ''";
       default:
-        throw new Error(`has:${value} is not a filter: use has:enclosure, has:summary, has:tags or has:note`);
+        throw new Error(`has:${value} is not a filter: use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}`);
     }
   }
 
@@ -196,7 +197,7 @@ class Compiler {
       case 'draft':
         return 'a.draft = 1';
       default:
-        throw new Error(`is:${value} is not a filter: use is:read, is:unread, is:starred or is:missing`);
+        throw new Error(`is:${value} is not a filter: use ${IS_VALUES.map((v) => `is:${v}`).join(', ')}`);
     }
   }
 }

@@ -52,7 +52,7 @@ export function compileText(query: string): CompiledQuery {
 
 /**
  * Runs one search: the page of ids first (cheap, narrow rows), then the list rows and
- * snippets for that page only (snippet() over every match costs seconds, PERF-NOTES).
+ * snippets for that page only (snippet() over every match took 1.4-2 s on a common word).
  */
 export function search(db: Db, request: SearchRequest): SearchPage {
   const started = performance.now();

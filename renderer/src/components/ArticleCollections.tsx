@@ -27,7 +27,7 @@ export function ArticleCollections({ detail, change, collections }: Props) {
             type="button"
             className="tag-remove"
             aria-label={`Remove from collection ${c.name}`}
-            onClick={() => void change(() => client.collections.remove({ id: c.id, articleIds: [detail.id] }))}
+            onClick={() => void change(() => client.collections.remove({ id: c.id, target: { ids: [detail.id] } }))}
           >
             <Icon name="close" size={10} />
           </button>

@@ -73,12 +73,12 @@ export function BulkBar({ multi, total, tags, collections, collectionView, chang
         <Popover label={<><Icon name="collection" size={14} /> Collect…</>} buttonLabel="Collect…" buttonTitle="Add the selected articles to a collection" align="left" buttonClassName="btn btn-small" title="Add to collection" disabled={busy}>
           {(close) => <CollectionPicker collections={collections} target={target} change={change} onDone={close} />}
         </Popover>
-        {collectionView && 'ids' in target && (
+        {collectionView && (
           <button
             type="button"
             className="btn btn-small"
             disabled={busy}
-            onClick={() => void run(() => client.collections.remove({ id: collectionView.id, articleIds: target.ids })).then((m) => m || multi.clear())}
+            onClick={() => void run(() => client.collections.remove({ id: collectionView.id, target })).then((m) => m || multi.clear())}
           >
             Remove from “{collectionView.name}”
           </button>

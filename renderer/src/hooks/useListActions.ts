@@ -43,10 +43,16 @@ export function useListActions(inputs: Inputs): ListActions {
       selection.open(index);
       return;
     }
+    if (how === 'extend') {
+      // By index, not by row: Shift+End or Shift+PageDown lands on rows never fetched, which
+      // extendTo asks the service for (or refuses, past the limit, with a message).
+      void multi.extendTo(index, selection.selectedIndex).then((message) => message && say(message));
+      selection.select(index);
+      return;
+    }
     const row = results.item(index);
     if (!row) return;
-    if (how === 'toggle') multi.toggle(row.id, index, results.item(selection.selectedIndex)?.id ?? null);
-    else void multi.extendTo(index, selection.selectedIndex).then((message) => message && say(message));
+    multi.toggle(row.id, index, results.item(selection.selectedIndex)?.id ?? null);
     selection.select(index);
   }, []);
 

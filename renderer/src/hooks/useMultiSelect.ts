@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SortOrder, Target } from '../../../shared/types.js';
+import { formatCount } from '../lib/format';
 import { client } from '../transport';
 import type { SearchResults } from './useSearchResults';
 
@@ -71,7 +72,7 @@ export function useMultiSelect(results: SearchResults, query: string, sort: Sort
       anchor.current = start;
       const from = Math.min(start, index);
       const to = Math.max(start, index);
-      if (to - from + 1 > MAX_RANGE) return `That range holds ${to - from + 1} articles: use "Select all" for more than ${MAX_RANGE.toLocaleString()}`;
+      if (to - from + 1 > MAX_RANGE) return `That range holds ${formatCount(to - from + 1)} articles: use "Select all" for more than ${formatCount(MAX_RANGE)}`;
       const picked: number[] = [];
       let missing = false;
       for (let i = from; i <= to; i++) {

@@ -16,8 +16,8 @@ export const preview = (page: Page) => page.frameLocator('iframe[title="Article 
 export const readingPane = (page: Page) => page.getByRole('region', { name: 'Reading pane' });
 
 /** "12 articles", "1 article". */
-export async function expectCount(page: Page, n: number): Promise<void> {
-  await expect(resultCount(page)).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} articles?$`));
+export async function expectCount(page: Page, n: number, timeout?: number): Promise<void> {
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} articles?$`), { timeout });
 }
 
 /** The visible row titles, top to bottom (only rows on screen exist: the list is virtualized). */

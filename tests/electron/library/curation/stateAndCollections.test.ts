@@ -61,7 +61,7 @@ describe('collections', () => {
     expect(await service.api.collections.articleIds({ id })).toEqual([ids.Gamma, ids.Alpha, ids.Beta]);
     await service.api.collections.move({ id, articleIds: [ids.Beta!], beforeId: ids.Gamma! });
     expect(await service.api.collections.articleIds({ id })).toEqual([ids.Beta, ids.Gamma, ids.Alpha]);
-    await service.api.collections.remove({ id, articleIds: [ids.Gamma!] });
+    await service.api.collections.remove({ id, target: { ids: [ids.Gamma!] } });
     expect(await service.api.collections.articleIds({ id })).toEqual([ids.Beta, ids.Alpha]);
     expect((await service.api.articles.get({ id: ids.Beta! })).collections).toEqual(['Reading pack']);
     await service.api.history.undo({});
