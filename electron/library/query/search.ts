@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { listItemsByIds } from '../db/queries/articleReads.js';
+import { hasCjk, joinCjk } from '../../../shared/query/cjk.js';
 import { parseQuery } from '../../../shared/query/parse.js';
 import { MARK_END, MARK_START, type SearchPage, type SortOrder } from '../../../shared/types.js';
 import { compileQuery, type CompiledQuery } from './compile.js';
@@ -95,16 +96,19 @@ export function countMatches(db: Db, compiled: CompiledQuery): number {
 }
 
 function snippetsFor(db: Db, match: string, ids: number[]): Map<number, string> {
+  // Each CJK letter is a token of its own: twice the tokens show about as much text.
+  const tokens = hasCjk(match) ? 48 : 24;
   const statement = db
     .prepare(
-      `SELECT snippet(articles_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24)
+      `SELECT snippet(articles_fts, 2, '${MARK_START}', '${MARK_END}', '…', ${tokens})
          FROM articles_fts WHERE articles_fts MATCH ? AND rowid = (SELECT fts_key FROM articles WHERE id = ?)`,
     )
     .pluck();
   const out = new Map<number, string>();
   for (const id of ids) {
     const text = statement.get(match, id) as string | undefined;
-    if (text) out.set(id, text);
+    // The index's copy separates CJK letters with U+200B: the person sees the text as written.
+    if (text) out.set(id, joinCjk(text));
   }
   return out;
 }
