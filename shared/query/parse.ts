@@ -124,6 +124,40 @@ class Parser {
   }
 }
 
+/** How to read the text. */
+export interface ParseOptions {
+  /**
+   * The text is being typed into a search box: a bare word that ends the text (no space
+   * or quote after it yet) is the word being typed and matches as a prefix, as if it
+   * ended in `*` (`collec` finds "collector"). One letter stays a whole word: a prefix
+   * that short matches nearly everything and costs the most to look up.
+   */
+  typing?: boolean;
+}
+
+/** The leaf that ends exactly at `end`, if it is a bare, whole word of two letters or more. */
+function typedWord(node: QueryNode, end: number): Extract<QueryNode, { kind: 'text' }> | null {
+  switch (node.kind) {
+    case 'text':
+      return node.span.end === end && !node.phrase && !node.prefix && [...node.value].length >= 2 && /[\p{L}\p{N}]/u.test(node.value) ? node : null;
+    case 'field':
+      return null;
+    case 'not':
+      return typedWord(node.child, end);
+    case 'and':
+    case 'or':
+      return node.children.length > 0 ? typedWord(node.children[node.children.length - 1] as QueryNode, end) : null;
+  }
+}
+
+/** The tree with `leaf` (found by identity) marked as a prefix; the rest shared as is. */
+function withPrefix(node: QueryNode, leaf: QueryNode): QueryNode {
+  if (node === leaf && node.kind === 'text') return { ...node, prefix: true };
+  if (node.kind === 'not') return { ...node, child: withPrefix(node.child, leaf) };
+  if (node.kind === 'and' || node.kind === 'or') return { ...node, children: node.children.map((c) => withPrefix(c, leaf)) };
+  return node;
+}
+
 /**
  * Parses typed search text. Never throws: problems come back as
  * `{ ok: false, error }` with a message for the person and the span of the bad
@@ -131,10 +165,12 @@ class Parser {
  * half-open). Empty or whitespace-only text gives `{ ok: true, node: null }`,
  * which matches everything.
  */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const text = typeof input === 'string' ? input : '';
   try {
-    return { ok: true, node: new Parser(text).parseAll() };
+    const node = new Parser(text).parseAll();
+    const typed = options.typing && node ? typedWord(node, text.length) : null;
+    return { ok: true, node: typed && node ? withPrefix(node, typed) : node };
   } catch (err) {
     if (err instanceof QuerySyntaxError) return { ok: false, error: err.queryError };
     // A bug in here must not break the search box; say so rather than throw.
