@@ -26,7 +26,38 @@ import { fail, Lexer, QuerySyntaxError, type Token } from './lex.js';
  */
 export const MAX_QUERY_DEPTH = 64;
 
+/**
+ * Words (each CJK letter counts as one: it is one unit in the index) and filters in one
+ * search. Matching and ranking cost grows with the square of the terms, so a pasted page
+ * of text would hold a reader for minutes; 64 is far more than anyone types.
+ */
+export const MAX_QUERY_TERMS = 64;
+/**
+ * Prefixes (`gov*`) in one search. Each one reads a merged list of every word that starts
+ * that way, the costliest kind of term.
+ */
+export const MAX_QUERY_PREFIXES = 16;
+
 const at = (span: Span): string => `character ${span.start + 1}`;
+
+const CJK_LETTER = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/gu;
+/** Index terms in a text value: runs of letters and digits, and every CJK letter on its own. */
+const termsIn = (value: string): number => Math.max(1, (value.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) + (value.match(CJK_LETTER)?.length ?? 0));
+
+/** Refuses a search with more terms or prefixes than a reader may be asked to match. */
+function checkCost(root: QueryNode): void {
+  let terms = 0;
+  let prefixes = 0;
+  const walk = (node: QueryNode): void => {
+    if (node.kind === 'not') return walk(node.child);
+    if (node.kind === 'and' || node.kind === 'or') return node.children.forEach(walk);
+    terms += node.kind === 'text' || (node.kind === 'field' && node.field === 'title') ? termsIn(node.value) : 1;
+    if (node.kind === 'text' && node.prefix) prefixes++;
+    if (terms > MAX_QUERY_TERMS) fail(`Too many terms: at most ${MAX_QUERY_TERMS} words and filters in one search`, node.span.start, node.span.end);
+    if (prefixes > MAX_QUERY_PREFIXES) fail(`Too many prefixes: at most ${MAX_QUERY_PREFIXES} words ending in * in one search`, node.span.start, node.span.end);
+  };
+  walk(root);
+}
 
 function needsBothSides(op: Token): never {
   const word = op.type === 'or' ? 'OR' : 'AND';
@@ -169,6 +200,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const text = typeof input === 'string' ? input : '';
   try {
     const node = new Parser(text).parseAll();
+    if (node) checkCost(node);
     const typed = options.typing && node ? typedWord(node, text.length) : null;
     return { ok: true, node: typed && node ? withPrefix(node, typed) : node };
   } catch (err) {
