@@ -57,6 +57,8 @@ function textWord(word: string, span: Span): Token {
   if (star !== -1) {
     if (/^\*+$/.test(word)) fail('"*" needs letters before it, as in gov*', span.start, span.end);
     if (star !== word.length - 1) fail(`"*" only works at the end of a word, as in gov*`, span.start, span.end);
+    // Shorter prefixes match nearly every article and are not in the index's prefix lists.
+    if ([...word].length < 3) fail(`"${word}" is too short: a prefix needs at least 2 letters before "*", as in gov*`, span.start, span.end);
     value = word.slice(0, -1);
     prefix = true;
   }

@@ -26,7 +26,45 @@ import { fail, Lexer, QuerySyntaxError, type Token } from './lex.js';
  */
 export const MAX_QUERY_DEPTH = 64;
 
+/**
+ * Words to match in one search (each CJK letter counts as one: it is one unit in the
+ * index). Each reads a whole list of matches, and counting and ranking cost grows with
+ * words times matches: at 100,000 articles, 64 common words took seconds, 16 stay
+ * well under one.
+ */
+export const MAX_QUERY_WORDS = 16;
+/** Words and filters in one search: filters are cheap, but not free. */
+export const MAX_QUERY_TERMS = 64;
+/**
+ * Prefixes (`gov*`) in one search. Each one reads a merged list of every word that starts
+ * that way, the costliest kind of word.
+ */
+export const MAX_QUERY_PREFIXES = 8;
+
 const at = (span: Span): string => `character ${span.start + 1}`;
+
+const CJK_LETTER = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/gu;
+/** Index terms in a text value: runs of letters and digits, and every CJK letter on its own. */
+const termsIn = (value: string): number => Math.max(1, (value.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) + (value.match(CJK_LETTER)?.length ?? 0));
+
+/** Refuses a search with more words, terms or prefixes than a reader may be asked to match. */
+function checkCost(root: QueryNode): void {
+  let terms = 0;
+  let words = 0;
+  let prefixes = 0;
+  const walk = (node: QueryNode): void => {
+    if (node.kind === 'not') return walk(node.child);
+    if (node.kind === 'and' || node.kind === 'or') return node.children.forEach(walk);
+    const inIndex = node.kind === 'text' || (node.kind === 'field' && node.field === 'title') ? termsIn(node.value) : 0;
+    words += inIndex;
+    terms += Math.max(inIndex, 1);
+    if (node.kind === 'text' && node.prefix) prefixes++;
+    if (words > MAX_QUERY_WORDS) fail(`Too many words: at most ${MAX_QUERY_WORDS} words to match in one search`, node.span.start, node.span.end);
+    if (terms > MAX_QUERY_TERMS) fail(`Too many terms: at most ${MAX_QUERY_TERMS} words and filters in one search`, node.span.start, node.span.end);
+    if (prefixes > MAX_QUERY_PREFIXES) fail(`Too many prefixes: at most ${MAX_QUERY_PREFIXES} words ending in * in one search`, node.span.start, node.span.end);
+  };
+  walk(root);
+}
 
 function needsBothSides(op: Token): never {
   const word = op.type === 'or' ? 'OR' : 'AND';
@@ -124,6 +162,40 @@ class Parser {
   }
 }
 
+/** How to read the text. */
+export interface ParseOptions {
+  /**
+   * The text is being typed into a search box: a bare word that ends the text (no space
+   * or quote after it yet) is the word being typed and matches as a prefix, as if it
+   * ended in `*` (`collec` finds "collector"). One letter stays a whole word: a prefix
+   * that short matches nearly everything and costs the most to look up.
+   */
+  typing?: boolean;
+}
+
+/** The leaf that ends exactly at `end`, if it is a bare, whole word of two letters or more. */
+function typedWord(node: QueryNode, end: number): Extract<QueryNode, { kind: 'text' }> | null {
+  switch (node.kind) {
+    case 'text':
+      return node.span.end === end && !node.phrase && !node.prefix && [...node.value].length >= 2 && /[\p{L}\p{N}]/u.test(node.value) ? node : null;
+    case 'field':
+      return null;
+    case 'not':
+      return typedWord(node.child, end);
+    case 'and':
+    case 'or':
+      return node.children.length > 0 ? typedWord(node.children[node.children.length - 1] as QueryNode, end) : null;
+  }
+}
+
+/** The tree with `leaf` (found by identity) marked as a prefix; the rest shared as is. */
+function withPrefix(node: QueryNode, leaf: QueryNode): QueryNode {
+  if (node === leaf && node.kind === 'text') return { ...node, prefix: true };
+  if (node.kind === 'not') return { ...node, child: withPrefix(node.child, leaf) };
+  if (node.kind === 'and' || node.kind === 'or') return { ...node, children: node.children.map((c) => withPrefix(c, leaf)) };
+  return node;
+}
+
 /**
  * Parses typed search text. Never throws: problems come back as
  * `{ ok: false, error }` with a message for the person and the span of the bad
@@ -131,10 +203,13 @@ class Parser {
  * half-open). Empty or whitespace-only text gives `{ ok: true, node: null }`,
  * which matches everything.
  */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const text = typeof input === 'string' ? input : '';
   try {
-    return { ok: true, node: new Parser(text).parseAll() };
+    const node = new Parser(text).parseAll();
+    if (node) checkCost(node);
+    const typed = options.typing && node ? typedWord(node, text.length) : null;
+    return { ok: true, node: typed && node ? withPrefix(node, typed) : node };
   } catch (err) {
     if (err instanceof QuerySyntaxError) return { ok: false, error: err.queryError };
     // A bug in here must not break the search box; say so rather than throw.

@@ -18,8 +18,25 @@ test('typing a search narrows the list and highlights the match', async ({ page 
   const marks = articleList(page).locator('mark');
   await expect(marks.first()).toBeVisible();
   await expect(marks.first()).toHaveText(/heliostat/i);
-  await expect(page.getByRole('list', { name: 'Search filters' }).getByRole('listitem')).toHaveText(['heliostat']);
+  // No space typed after it yet: the word is still being typed, so it shows (and matches) as a prefix.
+  await expect(page.getByRole('list', { name: 'Search filters' }).getByRole('listitem')).toHaveText(['heliostat…']);
   await screenshot(page, 'search-01-highlight');
+});
+
+test('part of a word being typed finds the whole words; a space ends the word', async ({ page }) => {
+  await searchBox(page).pressSequentially('collec', { delay: 30 });
+  await expectCount(page, 2);
+  expect((await rowTitles(page)).sort()).toEqual(['City Council Publishes an Open Budget Portal', 'Motorway Charging Stations Double in a Year']);
+  // The whole words are marked: "collection" in one body, "collector" in the other.
+  const marks = articleList(page).locator('mark');
+  await expect(marks).toHaveText([/^collector$/i, /^collection$/i]);
+  const chips = page.getByRole('list', { name: 'Search filters' });
+  await expect(chips.getByRole('listitem')).toHaveText(['collec…']);
+  await screenshot(page, 'search-01b-typing-prefix');
+  // A space ends the word: now it must be the whole word "collec", which no article has.
+  await searchBox(page).press('Space');
+  await expect(chips.getByRole('listitem')).toHaveText(['collec']);
+  await expectCount(page, 0);
 });
 
 test('clicking a source adds a removable chip; removing it restores the list', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { QueryNode } from '../../../shared/query/ast.js';
+import { separateCjk } from '../../../shared/query/cjk.js';
 import { queryDatePeriod } from '../../../shared/query/dates.js';
 import { HAS_VALUES, IS_VALUES } from '../../../shared/query/fields.js';
 
@@ -47,8 +48,10 @@ function isTextOnly(node: QueryNode): boolean {
 /**
  * FTS5 string literal: every token quoted, so user text is never FTS syntax. Control
  * characters are not word characters anyway, and a NUL would end the string early.
+ * CJK letters are separated as in the index (shared/query/cjk.ts): a quoted string of
+ * several units is an FTS5 phrase, so `微内核` finds those three letters in a row.
  */
-const ftsString = (value: string): string => `"${value.replace(/[\u0000-\u001f]/g, ' ').replace(/"/g, '""')}"`;
+const ftsString = (value: string): string => `"${separateCjk(value.replace(/[\u0000-\u001f]/g, ' ')).replace(/"/g, '""')}"`;
 
 function toFts(node: QueryNode): string {
   switch (node.kind) {

@@ -6,7 +6,11 @@ export function QueryChips({ chips, onRemove }: { chips: QueryChip[]; onRemove: 
   return (
     <ul className="chips" aria-label="Search filters">
       {chips.map((chip) => (
-        <li key={`${chip.span.start}:${chip.text}`} className={`chip${chip.negated ? ' negated' : ''}`} title={chip.text}>
+        <li
+          key={`${chip.span.start}:${chip.text}`}
+          className={`chip${chip.negated ? ' negated' : ''}`}
+          title={chip.typing ? `Words starting with ${chip.text}` : chip.text}
+        >
           <span className="chip-text">
             {chip.field ? (
               <>
@@ -16,6 +20,8 @@ export function QueryChips({ chips, onRemove }: { chips: QueryChip[]; onRemove: 
                 </span>{' '}
                 {chip.value}
               </>
+            ) : chip.typing ? (
+              `${chip.text}…`
             ) : (
               chip.text
             )}

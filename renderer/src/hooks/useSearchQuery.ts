@@ -9,14 +9,21 @@ import { parseQuery } from '../../../shared/query/parse.js';
  */
 export const TYPING_DEBOUNCE_MS = 60;
 
+const TYPING = { typing: true } as const;
+
 export interface SearchQueryState {
   /** What is in the box right now. */
   text: string;
-  /** Parse of `text`: chips and the error message follow every keystroke. */
+  /**
+   * Parse of `text`: chips and the error message follow every keystroke. The word being
+   * typed (a bare word with nothing after it yet) matches as a prefix: `collec` finds
+   * "collector" before the word is finished (parseQuery's `typing` option).
+   */
   parsed: ParsedQuery;
   /**
    * The query the list shows: the canonical form of the last settled text that
-   * parsed. A query that does not parse never runs; the list keeps the last good one.
+   * parsed (the word being typed written as `collec*`). A query that does not parse
+   * never runs; the list keeps the last good one.
    */
   active: string;
   /** Typing: debounced. Chips, facets and the timeline pass `immediate`. */
@@ -27,10 +34,10 @@ export function useSearchQuery(): SearchQueryState {
   const [text, setTextState] = useState('');
   const [active, setActive] = useState('');
   const timer = useRef<number | undefined>(undefined);
-  const parsed = useMemo(() => parseQuery(text), [text]);
+  const parsed = useMemo(() => parseQuery(text, TYPING), [text]);
 
   const settle = useCallback((value: string) => {
-    const result = parseQuery(value);
+    const result = parseQuery(value, TYPING);
     // Canonical text as the key, so a trailing space or double space does not search again.
     if (result.ok) setActive(formatQuery(result.node));
   }, []);

@@ -9,12 +9,17 @@ export interface QueryChip {
   field: QueryField | null;
   value: string;
   negated: boolean;
+  /** The word being typed, matched as a prefix although it has no `*` (shown as `collec…`). */
+  typing: boolean;
   kind: QueryNode['kind'];
   span: Span;
 }
 
 function chipOf(input: string, node: QueryNode): QueryChip {
-  const base = { text: input.slice(node.span.start, node.span.end), span: node.span, kind: node.kind };
+  const text = input.slice(node.span.start, node.span.end);
+  const leaf = node.kind === 'not' ? node.child : node;
+  const typing = leaf.kind === 'text' && leaf.prefix && !text.endsWith('*');
+  const base = { text, span: node.span, kind: node.kind, typing };
   if (node.kind === 'field') return { ...base, field: node.field, value: node.value, negated: false };
   if (node.kind === 'not' && node.child.kind === 'field') {
     return { ...base, field: node.child.field, value: node.child.value, negated: true };

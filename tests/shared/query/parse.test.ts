@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryError, QueryNode } from '../../../shared/query/ast.js';
 import { queryDatePeriod } from '../../../shared/query/dates.js';
-import { MAX_QUERY_DEPTH, parseQuery } from '../../../shared/query/parse.js';
+import { MAX_QUERY_DEPTH, MAX_QUERY_PREFIXES, MAX_QUERY_TERMS, MAX_QUERY_WORDS, parseQuery } from '../../../shared/query/parse.js';
 
 /** Compact, span-free picture of a tree: `(and tag="ai" (or "public sector" nhs))`. */
 function show(node: QueryNode | null): string {
@@ -335,10 +335,24 @@ describe('parseQuery: errors a person can act on', () => {
     expect(error(`${'NOT '.repeat(5000)}a`).message).toMatch(/nests too deeply/);
   });
 
-  it('parses long flat queries quickly', () => {
+  it('refuses long flat queries quickly, saying how many words a search may have', () => {
     const input = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `w${i} OR` : `tag:t${i}`)).join(' ') + ' end';
     const started = performance.now();
-    expect(parseQuery(input).ok).toBe(true);
+    expect(parseQuery(input)).toMatchObject({ ok: false, error: { message: `Too many words: at most ${MAX_QUERY_WORDS} words to match in one search` } });
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('limits words (CJK letters one by one), filters and prefixes, pointing at the first one too many', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(parseQuery(words(MAX_QUERY_WORDS)).ok).toBe(true);
+    expect(parseQuery(`"${words(MAX_QUERY_WORDS + 1)}"`)).toMatchObject({ ok: false, error: { message: /^Too many words/ } });
+    expect(parseQuery('微'.repeat(MAX_QUERY_WORDS + 1))).toMatchObject({ ok: false, error: { message: /^Too many words/ } });
+    const tags = Array.from({ length: MAX_QUERY_TERMS + 1 }, (_, i) => `tag:t${i}`).join(' ');
+    expect(parseQuery(tags)).toMatchObject({ ok: false, error: { message: `Too many terms: at most ${MAX_QUERY_TERMS} words and filters in one search` } });
+    const prefixes = Array.from({ length: MAX_QUERY_PREFIXES + 1 }, (_, i) => `p${i}*`).join(' ');
+    const refused = parseQuery(prefixes);
+    expect(refused).toMatchObject({ ok: false, error: { message: /^Too many prefixes/ } });
+    expect(!refused.ok && prefixes.slice(refused.error.span.start, refused.error.span.end)).toBe(`p${MAX_QUERY_PREFIXES}*`);
+    expect(parseQuery('a*')).toMatchObject({ ok: false, error: { message: /"a\*" is too short/ } });
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import type { ImportedCuration, ParsedArticle } from '../../import/types.js';
+import { separateCjk } from '../../../../shared/query/cjk.js';
 
 /** What the importer needs to know about a file it has seen before. */
 export interface KnownFile {
@@ -126,7 +127,8 @@ export class ArticleWriter {
   private writeBodyAndIndex(id: number, a: ParsedArticle): void {
     this.upsertBody.run(id, a.frontMatterRaw, a.body);
     const summary = [a.fields.summary, a.fields.description].filter(Boolean).join('\n');
-    this.insertFts.run(a.fields.title, summary, a.text, a.fields.source ?? '', id);
+    // The index's copy has CJK letters separated into units (shared/query/cjk.ts).
+    this.insertFts.run(separateCjk(a.fields.title), separateCjk(summary), separateCjk(a.text), separateCjk(a.fields.source ?? ''), id);
   }
 
   /**
