@@ -4,6 +4,7 @@ import { up as tags } from './0020-tags.js';
 import { up as collections } from './0030-collections.js';
 import { up as remoteImages } from './0040-remote-images.js';
 import { up as imageCache } from './0050-image-cache.js';
+import { up as authorsLanguages } from './0060-authors-languages.js';
 import { up as ftsPrefixCjk } from './0070-fts-prefix-cjk.js';
 
 export interface Migration {
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'collections', up: collections },
   { version: 40, name: 'remote-images', up: remoteImages },
   { version: 50, name: 'image-cache', up: imageCache },
+  { version: 60, name: 'authors-languages', up: authorsLanguages },
   { version: 70, name: 'fts-prefix-cjk', up: ftsPrefixCjk },
 ];
