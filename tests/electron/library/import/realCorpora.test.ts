@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../../electron/library/service.js';
 import { importFolders } from '../../../../electron/library/import/importer.js';
 import type { Facets, ImportReport } from '../../../../shared/types.js';
