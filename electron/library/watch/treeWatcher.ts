@@ -77,7 +77,9 @@ async function kindOf(event: parcel.Event): Promise<ChangeKind | null> {
  *
  * Parcel's Linux backend starts watching a folder created inside the tree, but not the
  * folders already inside it when it arrives (`mkdir -p`, a folder moved in): each new
- * folder gets a subscription of its own, which walks and watches its whole subtree.
+ * folder gets a subscription of its own, which walks and watches its whole subtree. Files
+ * seen only that way are missing from the root's snapshot, so the next start finds them
+ * "new" and reimports once more (an incremental import: nothing is read twice).
  */
 export const parcelBackend: WatchBackend = (root, handlers) => {
   const options: parcel.Options = { ignore: [hiddenBelow(root)] };
