@@ -39,7 +39,8 @@ export interface FolderWatcherOptions {
 
 interface Watched {
   root: string;
-  status: FolderStatus;
+  /** Null until its first check is done: the service then answers from the disk. */
+  status: FolderStatus | null;
   tree: TreeWatcher | null;
   /** The watch hit a system limit: rescan periodically instead. */
   polling: boolean;
@@ -94,14 +95,14 @@ export class FolderWatcher {
   async add(folder: string, options: { catchUp?: boolean } = {}): Promise<FolderStatus> {
     const root = resolve(folder);
     const existing = this.folders.get(root);
-    if (existing) return existing.status;
-    const entry: Watched = { root, status: 'offline', tree: null, polling: false, lastRescan: Date.now() };
+    if (existing) return existing.status ?? 'offline';
+    const entry: Watched = { root, status: null, tree: null, polling: false, lastRescan: Date.now() };
     this.folders.set(root, entry);
     const online = await isFolder(root);
     if (this.folders.get(root) !== entry || this.closed) return 'offline';
     if (online) await this.goOnline(entry, options.catchUp === true);
     else this.setStatus(entry, 'offline');
-    return entry.status;
+    return entry.status ?? 'offline';
   }
 
   /** Stops watching a folder (its articles stay in the library). */
@@ -115,11 +116,11 @@ export class FolderWatcher {
   }
 
   status(folder: string): FolderStatus | undefined {
-    return this.folders.get(resolve(folder))?.status;
+    return this.folders.get(resolve(folder))?.status ?? undefined;
   }
 
   list(): { folder: string; status: FolderStatus }[] {
-    return [...this.folders.values()].map((f) => ({ folder: f.root, status: f.status }));
+    return [...this.folders.values()].map((f) => ({ folder: f.root, status: f.status ?? 'offline' }));
   }
 
   /** Resolves when no reimport is waiting or running (tests; before closing the library). */
@@ -163,6 +164,8 @@ export class FolderWatcher {
       await entry.tree?.close();
       return;
     }
+    // Could not start, and not for want of handles: the folder went away meanwhile.
+    if (!entry.tree && !entry.polling) return this.setStatus(entry, 'offline');
     this.setStatus(entry, 'online');
     // Whatever happened while it was away (or before the watch was ready) is seen now.
     if (catchUp && (await this.changedSinceSnapshot(entry))) this.coalescer.touch(entry.root);
@@ -214,7 +217,14 @@ export class FolderWatcher {
           if (error.code && LIMIT_CODES.has(error.code)) {
             this.fallBackToRescans(entry, tree, error);
             settle(null);
-          } else void this.checkAll(); // most watch errors mean the folder went away
+          } else if (settled) void this.checkAll(); // most watch errors mean the folder went away
+          else {
+            // The watch could not start: gone (offline until it returns) or unreadable (rescans).
+            void isFolder(entry.root).then((present) => {
+              if (present) this.fallBackToRescans(entry, tree, error);
+              settle(null);
+            });
+          }
         },
         ready: () => settle(tree),
       });

@@ -283,6 +283,25 @@ describe('FolderWatcher catching up after a restart', () => {
   });
 });
 
+describe('FolderWatcher when a watch cannot start', () => {
+  it('rescans a folder that is there but cannot be watched, and says why', async () => {
+    const folder = tempDir();
+    const errors: string[] = [];
+    const watcher = new FolderWatcher({
+      reimport: () => {},
+      onError: (_root, error) => errors.push(error.message),
+      backend: (_root, handlers) => {
+        setTimeout(() => handlers.error(new Error('Permission denied')), 5);
+        return { close: async () => {} };
+      },
+      checkIntervalMs: 60_000,
+    });
+    watchers.push(watcher);
+    expect(await watcher.add(folder)).toBe('online');
+    expect(errors).toEqual([`Cannot watch ${folder} for changes (Permission denied); rescanning it every minute instead`]);
+  });
+});
+
 describe('FolderWatcher when the system runs out of watch handles', () => {
   it('falls back to periodic rescans and says so', async () => {
     const folder = tempDir();
