@@ -108,7 +108,12 @@ function compareStep(cache: CacheState, hugoFirst: boolean, root: string, conten
 
 async function main(): Promise<void> {
   if (values.phase === 'import') return importPhase();
-  if (values.phase === 'watch') return void process.stdout.write(JSON.stringify(await watchPhase(values.db!, values.content!)));
+  if (values.phase === 'watch') {
+    // Exit once measured: a process that lingered after closing its watcher (seen once, under
+    // heavy load) must not stall the whole bench.
+    process.stdout.write(JSON.stringify(await watchPhase(values.db!, values.content!)), () => process.exit(0));
+    return;
+  }
   const count = Number(values.count);
   const runs = Number(values.runs);
   const root = resolve(values.dir!, `corpus-${count}`);
