@@ -1,18 +1,23 @@
 /**
  * `npm run bench`: import and query figures on a generated seed-like corpus.
  *
- *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo]
+ *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo] [--no-cold]
  *
- * Each import runs in a fresh child process so its peak RSS is its own. Times are
- * medians over --runs; query latencies are p50/p95 over many warm runs plus one cold
- * run after reopening the database.
+ * Each import runs in a fresh child process so its peak RSS is its own. Import and
+ * `hugo list all` run on the same files in the same run, in turn (which goes first
+ * alternates between runs), with the file cache dropped (cold; needs root) and filled
+ * (warm) before each step. Times are medians over --runs, printed with the load average;
+ * query latencies are p50/p95 over many warm runs plus one cold run after reopening the
+ * database. The watcher is measured last, in a process of its own (bench/watch.ts).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, RARE_WORD } from './corpus.js';
+import { canDropCaches, hugoInstalled, hugoListAll, load, prepareCache, type CacheState } from './compare.js';
+import { watchPhase, type WatchFigures } from './watch.js';
 import { runQueries } from './queries.js';
 import { runCuration } from './curation.js';
 import { benchExports } from '../electron/library/export/benchExports.js';
@@ -24,6 +29,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     workers: { type: 'string' },
     'no-hugo': { type: 'boolean', default: false },
+    'no-cold': { type: 'boolean', default: false },
     phase: { type: 'string' },
     db: { type: 'string' },
     content: { type: 'string' },
@@ -70,15 +76,44 @@ function runImport(dbPath: string, contentDir: string): ImportFigures {
   return JSON.parse(out) as ImportFigures;
 }
 
-function hugoSeconds(siteDir: string): number | null {
-  if (values['no-hugo'] || spawnSync('hugo', ['version']).status !== 0) return null;
-  const started = performance.now();
-  const result = spawnSync('hugo', ['list', 'all', '-s', siteDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return result.status === 0 ? (performance.now() - started) / 1000 : null;
+function runWatch(dbPath: string, contentDir: string): WatchFigures {
+  const out = execFileSync(process.execPath, [__filename, '--phase', 'watch', '--db', dbPath, '--content', contentDir], { encoding: 'utf8' });
+  return JSON.parse(out) as WatchFigures;
+}
+
+interface Step {
+  cache: CacheState;
+  hugoFirst: boolean;
+  load: number;
+  import: ImportFigures;
+  hugo: { seconds: number; lines: number } | null;
+}
+
+/** One run: import and hugo in the given order, each after bringing the cache to `cache`. */
+function compareStep(cache: CacheState, hugoFirst: boolean, root: string, contentDir: string, dbPath: string, count: number, withHugo: boolean): Step {
+  const loadBefore = load();
+  let hugo: Step['hugo'] = null;
+  let imported: ImportFigures | null = null;
+  const steps = withHugo ? (hugoFirst ? ['hugo', 'import'] : ['import', 'hugo']) : ['import'];
+  for (const step of steps) {
+    prepareCache(cache, root);
+    if (step === 'hugo') hugo = hugoListAll(root, count);
+    else {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+      imported = runImport(dbPath, contentDir);
+    }
+  }
+  return { cache, hugoFirst, load: +((loadBefore + load()) / 2).toFixed(2), import: imported!, hugo };
 }
 
 async function main(): Promise<void> {
   if (values.phase === 'import') return importPhase();
+  if (values.phase === 'watch') {
+    // Exit once measured: a process that lingered after closing its watcher (seen once, under
+    // heavy load) must not stall the whole bench.
+    process.stdout.write(JSON.stringify(await watchPhase(values.db!, values.content!)), () => process.exit(0));
+    return;
+  }
   const count = Number(values.count);
   const runs = Number(values.runs);
   const root = resolve(values.dir!, `corpus-${count}`);
@@ -86,15 +121,22 @@ async function main(): Promise<void> {
   const { contentDir, bytes } = generateCorpus(root, count);
   const dbPath = resolve(values.dir!, `bench-${count}.db`);
 
-  const fresh: ImportFigures[] = [];
-  const hugo: number[] = [];
+  const withHugo = !values['no-hugo'] && hugoInstalled();
+  const caches: CacheState[] = !values['no-cold'] && canDropCaches() ? ['cold', 'warm'] : ['warm'];
+  const loadAtStart = load();
+  const steps: Step[] = [];
   for (let run = 0; run < runs; run++) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-    const h = hugoSeconds(root);
-    if (h !== null) hugo.push(h);
-    fresh.push(runImport(dbPath, contentDir));
-    console.error(`bench: import run ${run + 1}/${runs}: ${fresh.at(-1)!.seconds.toFixed(2)} s` + (h !== null ? `, hugo list all ${h.toFixed(2)} s` : ''));
+    for (const cache of caches) {
+      const step = compareStep(cache, run % 2 === 0, root, contentDir, dbPath, count, withHugo);
+      steps.push(step);
+      const hugoText = step.hugo ? `, hugo list all ${step.hugo.seconds.toFixed(2)} s (${step.hugo.lines} lines = ${count} articles + header)` : '';
+      console.error(
+        `bench: run ${run + 1}/${runs}, ${cache} cache, ${step.hugoFirst && step.hugo ? 'hugo' : 'import'} first: import ${step.import.seconds.toFixed(2)} s` +
+          `${hugoText}, load ${step.load}`,
+      );
+    }
   }
+  const fresh = steps.map((s) => s.import);
   const again: ImportFigures[] = [];
   for (let run = 0; run < runs; run++) again.push(runImport(dbPath, contentDir));
   const dbBytes = statSync(dbPath).size + (existsSync(dbPath + '-wal') ? statSync(dbPath + '-wal').size : 0);
@@ -106,41 +148,76 @@ async function main(): Promise<void> {
   const exports = await benchExports(dbPath, exportDir, Math.min(10_000, count));
   rmSync(exportDir, { recursive: true, force: true });
 
-  const importSeconds = median(fresh.map((f) => f.seconds));
+  const watch = runWatch(dbPath, contentDir);
+  const byCache = (cache: CacheState) => {
+    const mine = steps.filter((s) => s.cache === cache);
+    if (mine.length === 0) return null;
+    const seconds = median(mine.map((s) => s.import.seconds));
+    const hugoSeconds = mine.every((s) => s.hugo) ? median(mine.map((s) => s.hugo!.seconds)) : null;
+    return {
+      importMedianSeconds: +seconds.toFixed(2),
+      articlesPerSecond: Math.round(count / seconds),
+      hugoListAllMedianSeconds: hugoSeconds === null ? null : +hugoSeconds.toFixed(2),
+      ratioToHugo: hugoSeconds === null ? null : +(seconds / hugoSeconds).toFixed(2),
+      medianLoad: median(mine.map((s) => s.load)),
+    };
+  };
   const figures = {
     machine: `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`,
     corpus: { articles: count, megabytes: +(bytes / 1e6).toFixed(1) },
+    load: { atStart: loadAtStart, atEnd: load() },
     import: {
-      medianSeconds: +importSeconds.toFixed(2),
-      articlesPerSecond: Math.round(count / importSeconds),
+      runs,
+      hugoLines: steps[0]?.hugo?.lines ?? null,
+      cold: byCache('cold'),
+      warm: byCache('warm'),
       peakRssMb: Math.round(median(fresh.map((f) => f.peakRssMb))),
       failed: fresh[0]!.failed,
-      hugoListAllSeconds: hugo.length ? +median(hugo).toFixed(2) : null,
     },
     reimportUnchanged: { medianSeconds: +median(again.map((f) => f.seconds)).toFixed(2), unchanged: again[0]!.unchanged },
     database: { megabytes: +(dbBytes / 1e6).toFixed(1), ratioToCorpus: +(dbBytes / bytes).toFixed(2) },
     queries,
     curation,
     exports,
+    watch,
   };
   printTable(figures);
   console.log(JSON.stringify(figures, null, 2));
 }
 
 function printTable(f: Record<string, unknown> & { queries: Record<string, { p50: number; p95: number; cold: number; total: number }> }): void {
-  const i = f.import as { medianSeconds: number; articlesPerSecond: number; peakRssMb: number; hugoListAllSeconds: number | null };
+  type ByCache = { importMedianSeconds: number; articlesPerSecond: number; hugoListAllMedianSeconds: number | null; ratioToHugo: number | null; medianLoad: number } | null;
+  const i = f.import as { runs: number; hugoLines: number | null; cold: ByCache; warm: ByCache; peakRssMb: number };
   const r = f.reimportUnchanged as { medianSeconds: number };
   const d = f.database as { megabytes: number; ratioToCorpus: number };
   const c = f.corpus as { articles: number; megabytes: number };
+  const l = f.load as { atStart: number; atEnd: number };
+  const w = f.watch as WatchFigures;
   const rows: [string, string][] = [
     ['machine', String(f.machine)],
     ['corpus', `${c.articles} articles, ${c.megabytes} MB`],
-    ['import (median)', `${i.medianSeconds} s, ${i.articlesPerSecond} articles/s`],
-    ['hugo list all (median)', i.hugoListAllSeconds === null ? 'hugo not installed' : `${i.hugoListAllSeconds} s`],
+    ['load average (1 min)', `${l.atStart} at start, ${l.atEnd} at end`],
+  ];
+  for (const cache of ['cold', 'warm'] as const) {
+    const b = i[cache];
+    if (!b) {
+      rows.push([`import, ${cache} cache`, cache === 'cold' ? 'not measured (dropping the cache needs root; or --no-cold)' : 'not measured']);
+      continue;
+    }
+    rows.push([`import, ${cache} cache (median of ${i.runs})`, `${b.importMedianSeconds} s, ${b.articlesPerSecond} articles/s, load ${b.medianLoad}`]);
+    rows.push([
+      `hugo list all, ${cache} cache`,
+      b.hugoListAllMedianSeconds === null ? 'hugo not run' : `${b.hugoListAllMedianSeconds} s (${i.hugoLines} lines) → import is ${b.ratioToHugo}x hugo`,
+    ]);
+  }
+  rows.push(
     ['peak RSS during import', `${i.peakRssMb} MB`],
     ['unchanged re-import', `${r.medianSeconds} s`],
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
-  ];
+    ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s`],
+    ['watch: new file to searchable', `${w.newFileSearchableSeconds} s (median of 3)`],
+    ['watch: restart, nothing changed', `${w.restartCatchUpSeconds} s, ${w.restartReimports} reimports (snapshot)`],
+  );
   for (const [name, q] of Object.entries(f.queries)) rows.push([name, `p50 ${q.p50} ms, p95 ${q.p95} ms, cold ${q.cold} ms (${q.total} hits)`]);
   const cur = f.curation as Record<string, number>;
   rows.push([`tag ${cur.matching} matching articles`, `${cur.tagMs} ms (undo ${cur.undoMs}, redo ${cur.redoMs}, star ${cur.starMs})`]);

@@ -1,10 +1,11 @@
 /**
  * A deterministic seed-like corpus: TOML `+++` front matter like
  * shared/samples/seed-article.txt and 1-8 KB HTML bodies, in dated folders
- * (`content/YYYYMM/ID-slug.txt`), laid out as a Hugo site so `hugo list all`
- * can parse the very same files for comparison.
+ * (`content/YYYYMM/ID-slug.html`), laid out as a Hugo site so `hugo list all`
+ * parses the very same files for comparison. `.html` because Hugo only reads content
+ * files with its own extensions: a folder of `.txt` files is, to Hugo, empty.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Mulberry32: small, fast, and the same sequence on every machine. */
@@ -28,6 +29,9 @@ export const SOURCES = [
   'InvestorBrandNetwork (IBN)', 'NewsRamp Wire', 'Business Daily', 'Tech Herald', 'Policy Review', 'Green Energy Times',
   'Health Matters', 'Capital Markets Journal', 'Regional Gazette', 'Science Digest', 'Open Data Weekly', 'Civic Tribune',
 ];
+
+/** The corpus files' extension: a Hugo content type the importer reads as HTML. */
+export const ARTICLE_EXTENSION = '.html';
 
 /** Words that occur in about 0.1% of articles: the "rare word" benchmark query. */
 export const RARE_WORD = 'quasarfield';
@@ -90,14 +94,18 @@ source = ${JSON.stringify(source)}
 +++
 
 ${paragraphs.join('')}`;
-  return { dir: ym, name: `${id}-${slug || 'article'}.txt`, text };
+  return { dir: ym, name: `${id}-${slug || 'article'}${ARTICLE_EXTENSION}`, text };
 }
 
-/** Writes `count` articles under `root/content` (once; reused when already there). */
+/** Writes `count` articles under `root/content` (once; reused when already there with the same layout). */
 export function generateCorpus(root: string, count: number): { contentDir: string; bytes: number } {
   const contentDir = join(root, 'content');
   const marker = join(root, '.complete');
-  if (existsSync(marker)) return { contentDir, bytes: Number(JSON.parse(readFileSync(marker, 'utf8')).bytes) };
+  if (existsSync(marker)) {
+    const made = JSON.parse(readFileSync(marker, 'utf8')) as { bytes: number; extension?: string };
+    if (made.extension === ARTICLE_EXTENSION) return { contentDir, bytes: Number(made.bytes) };
+    rmSync(root, { recursive: true, force: true }); // an older layout (`.txt` files)
+  }
   mkdirSync(contentDir, { recursive: true });
   writeFileSync(join(root, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "bench"\n');
   const random = rng(20250729);
@@ -114,6 +122,6 @@ export function generateCorpus(root: string, count: number): { contentDir: strin
     writeFileSync(join(dir, a.name), a.text);
     bytes += Buffer.byteLength(a.text);
   }
-  writeFileSync(marker, JSON.stringify({ count, bytes }));
+  writeFileSync(marker, JSON.stringify({ count, bytes, extension: ARTICLE_EXTENSION }));
   return { contentDir, bytes };
 }

@@ -1,6 +1,7 @@
 // Bundles the Node side (CLI, workers, Electron main and preload) with esbuild.
 // Native and Electron modules stay external: better-sqlite3 is loaded from
-// node_modules (rebuilt for Electron by electron-builder at packaging time).
+// node_modules (rebuilt for Electron by electron-builder at packaging time), and so is
+// @parcel/watcher (it picks its prebuilt N-API binary package at run time).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -9,7 +10,6 @@ const entries = {
   parseWorker: 'electron/library/import/parseWorker.ts',
   importWorker: 'electron/library/import/importWorker.ts',
   readWorker: 'electron/library/query/readWorker.ts',
-  watchWorker: 'electron/library/watch/watchWorker.ts',
   main: 'electron/main.ts',
   preload: 'electron/preload.ts',
   bench: 'bench/bench.ts',
@@ -24,7 +24,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', '@parcel/watcher', 'electron'],
   sourcemap: false,
   logLevel: 'warning',
 });

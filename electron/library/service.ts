@@ -63,7 +63,8 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     for (const listener of listeners) listener(event);
   };
   const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
-  const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0, options.workerDir ?? null) : null;
+  // Each watched folder's snapshot sits beside the database, like SQLite's -wal and -shm.
+  const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0, `${options.dbPath}-watch`) : null;
   const { api: curationApi, ops } = curationHandlers(db, emit);
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
   const exportJobs = new ExportJobs(db, emit);

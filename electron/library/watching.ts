@@ -4,18 +4,15 @@ import type { FolderInfo } from '../../shared/types.js';
 import type { Db } from './db/connection.js';
 import { listFolders } from './db/queries/folders.js';
 import type { ImportJobs } from './importJobs.js';
-import { existsSync as fileExists } from 'node:fs';
-import { join } from 'node:path';
 import { FolderWatcher } from './watch/folderWatcher.js';
-import { RemoteWatcher, type Watcher } from './watch/remoteWatcher.js';
 
 /**
  * Keeps watched folders in step with the library: a change on disk becomes an
  * (incremental) import through the same job queue as a person's import.
  */
 export class Watching {
-  private readonly watcher: Watcher;
-  /** Folders handed to the watcher (its status arrives later, from another thread). */
+  private readonly watcher: FolderWatcher;
+  /** Folders handed to the watcher (its status arrives once its watch is set up). */
   private readonly watched = new Set<string>();
 
   private startTimer: NodeJS.Timeout | null = null;
@@ -25,19 +22,23 @@ export class Watching {
     jobs: ImportJobs,
     private readonly emit: (event: LibraryEvent) => void,
     delayMs = 0,
-    workerDir: string | null = null,
+    snapshotDir: string | null = null,
   ) {
-    const options = {
-      reimport: async (folder: string) => jobs.ended(jobs.start([folder])),
+    // On the service's thread: @parcel/watcher walks and watches in native threads and
+    // hands over batches of events, so there is no JavaScript scan left to move off it.
+    this.watcher = new FolderWatcher({
+      reimport: async (folder: string) => {
+        const job = await jobs.ended(jobs.start([folder]));
+        // Not `done`: the folder's snapshot is not updated, so the next start catches up.
+        if (job.state !== 'done') throw new Error(`reimport of ${folder} ${job.state}`);
+      },
       onStatus: (folder: string, status: 'online' | 'offline') => {
         const info = this.folders().find((f) => f.path === folder);
         if (info) this.emit({ type: 'folder-status', folderId: info.id, path: folder, status });
       },
       onError: () => {}, // failures show in the import report; a watch fallback is not the person's problem
-    };
-    // With the built bundles (app, browser mode) the watcher runs on its own thread.
-    const script = workerDir ? join(workerDir, 'watchWorker.cjs') : null;
-    this.watcher = script && fileExists(script) ? new RemoteWatcher(script, options) : inProcess(new FolderWatcher(options));
+      snapshotDir: snapshotDir ?? undefined,
+    });
     const start = () => {
       for (const folder of this.folders()) if (folder.watched) this.watch(folder.path, true);
     };
@@ -49,8 +50,8 @@ export class Watching {
     else start();
     // A folder imported for the first time is watched from then on (unless turned off). It
     // catches up once the watch is ready: a file written between the end of the import and
-    // chokidar's ready (seconds on a busy machine or a large folder) would otherwise wait for
-    // the next start. The catch-up is an incremental import: unchanged files are not read.
+    // the watch being ready would otherwise wait for the next start. The catch-up compares
+    // the folder with its snapshot, else runs an incremental import (unchanged files unread).
     // Not after a cancelled import: the person stopped it, and the rest waits for them.
     jobs.onFinished = (job) => {
       if (this.startTimer) return; // not started yet: start() takes every folder then
@@ -70,7 +71,7 @@ export class Watching {
       if (watched) this.watch(folder.path, true);
       else {
         this.watched.delete(folder.path);
-        this.watcher.remove(folder.path);
+        void this.watcher.remove(folder.path);
       }
     }
     return this.folders().find((f) => f.id === id);
@@ -79,21 +80,11 @@ export class Watching {
   private watch(path: string, catchUp: boolean): void {
     if (this.watched.has(path)) return;
     this.watched.add(path);
-    this.watcher.add(path, { catchUp });
+    void this.watcher.add(path, { catchUp });
   }
 
   close(): Promise<void> {
     if (this.startTimer) clearTimeout(this.startTimer);
     return this.watcher.close();
   }
-}
-
-/** The in-process FolderWatcher behind the same small interface (tests from source). */
-function inProcess(watcher: FolderWatcher): Watcher {
-  return {
-    add: (folder, options) => void watcher.add(folder, options),
-    remove: (folder) => void watcher.remove(folder),
-    status: (folder) => watcher.status(folder),
-    close: () => watcher.close(),
-  };
 }

@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Coalescer } from './coalescer.js';
 import { isRelevantChange } from './relevance.js';
-import { chokidarBackend, type TreeWatcher, type WatchBackend } from './treeWatcher.js';
+import { parcelBackend, type TreeWatcher, type WatchBackend } from './treeWatcher.js';
 
 export type FolderStatus = 'online' | 'offline';
 
@@ -26,12 +27,20 @@ export interface FolderWatcherOptions {
   checkIntervalMs?: number;
   /** Rescan period for a folder whose watch could not be set up (default 60 s). */
   fallbackRescanMs?: number;
+  /**
+   * Where each folder's snapshot (its files' paths and modification times as of its last
+   * completed reimport) is kept, one file per folder. With it, a catch-up compares the
+   * folder with its snapshot and reimports only when something relevant changed; without
+   * it (or before the first snapshot), a catch-up always reimports.
+   */
+  snapshotDir?: string;
   backend?: WatchBackend;
 }
 
 interface Watched {
   root: string;
-  status: FolderStatus;
+  /** Null until its first check is done: the service then answers from the disk. */
+  status: FolderStatus | null;
   tree: TreeWatcher | null;
   /** The watch hit a system limit: rescan periodically instead. */
   polling: boolean;
@@ -67,7 +76,7 @@ export class FolderWatcher {
   private closed = false;
 
   constructor(private readonly options: FolderWatcherOptions) {
-    this.backend = options.backend ?? chokidarBackend;
+    this.backend = options.backend ?? parcelBackend;
     this.coalescer = new Coalescer({
       quietMs: options.quietMs ?? 500,
       maxWaitMs: options.maxWaitMs ?? 3000,
@@ -86,14 +95,14 @@ export class FolderWatcher {
   async add(folder: string, options: { catchUp?: boolean } = {}): Promise<FolderStatus> {
     const root = resolve(folder);
     const existing = this.folders.get(root);
-    if (existing) return existing.status;
-    const entry: Watched = { root, status: 'offline', tree: null, polling: false, lastRescan: Date.now() };
+    if (existing) return existing.status ?? 'offline';
+    const entry: Watched = { root, status: null, tree: null, polling: false, lastRescan: Date.now() };
     this.folders.set(root, entry);
     const online = await isFolder(root);
     if (this.folders.get(root) !== entry || this.closed) return 'offline';
     if (online) await this.goOnline(entry, options.catchUp === true);
     else this.setStatus(entry, 'offline');
-    return entry.status;
+    return entry.status ?? 'offline';
   }
 
   /** Stops watching a folder (its articles stay in the library). */
@@ -107,11 +116,11 @@ export class FolderWatcher {
   }
 
   status(folder: string): FolderStatus | undefined {
-    return this.folders.get(resolve(folder))?.status;
+    return this.folders.get(resolve(folder))?.status ?? undefined;
   }
 
   list(): { folder: string; status: FolderStatus }[] {
-    return [...this.folders.values()].map((f) => ({ folder: f.root, status: f.status }));
+    return [...this.folders.values()].map((f) => ({ folder: f.root, status: f.status ?? 'offline' }));
   }
 
   /** Resolves when no reimport is waiting or running (tests; before closing the library). */
@@ -155,9 +164,28 @@ export class FolderWatcher {
       await entry.tree?.close();
       return;
     }
+    // Could not start, and not for want of handles: the folder went away meanwhile.
+    if (!entry.tree && !entry.polling) return this.setStatus(entry, 'offline');
     this.setStatus(entry, 'online');
     // Whatever happened while it was away (or before the watch was ready) is seen now.
-    if (catchUp) this.coalescer.touch(entry.root);
+    if (catchUp && (await this.changedSinceSnapshot(entry))) this.coalescer.touch(entry.root);
+  }
+
+  private snapshotFile(root: string): string | null {
+    const dir = this.options.snapshotDir;
+    return dir ? join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.snapshot`) : null;
+  }
+
+  /** Whether the folder may differ from what the library holds: yes unless its snapshot says otherwise. */
+  private async changedSinceSnapshot(entry: Watched): Promise<boolean> {
+    const file = this.snapshotFile(entry.root);
+    if (!file || !entry.tree?.changesSince) return true;
+    try {
+      const changes = await entry.tree.changesSince(file);
+      return changes.some((c) => isRelevantChange(entry.root, c.kind, c.path));
+    } catch {
+      return true; // no snapshot yet, or an unreadable one
+    }
   }
 
   private async goOffline(entry: Watched): Promise<void> {
@@ -189,7 +217,14 @@ export class FolderWatcher {
           if (error.code && LIMIT_CODES.has(error.code)) {
             this.fallBackToRescans(entry, tree, error);
             settle(null);
-          } else void this.checkAll(); // most watch errors mean the folder went away
+          } else if (settled) void this.checkAll(); // most watch errors mean the folder went away
+          else {
+            // The watch could not start: gone (offline until it returns) or unreadable (rescans).
+            void isFolder(entry.root).then((present) => {
+              if (present) this.fallBackToRescans(entry, tree, error);
+              settle(null);
+            });
+          }
         },
         ready: () => settle(tree),
       });
@@ -205,9 +240,33 @@ export class FolderWatcher {
     this.options.onError?.(entry.root, new Error(`Cannot watch ${entry.root} for changes (${error.message}); rescanning it every minute instead`));
   }
 
+  /**
+   * The snapshot is taken before the reimport and kept only once it has succeeded: a file
+   * changed during the import is newer than the snapshot and is seen by the next catch-up,
+   * and an import that failed or was cancelled leaves the previous snapshot in place.
+   */
   private async reimport(root: string): Promise<void> {
     const entry = this.folders.get(root);
     if (!entry || entry.status !== 'online' || !(await isFolder(root))) return;
-    await this.options.reimport(root);
+    const file = this.snapshotFile(root);
+    const snapshot = file && entry.tree?.writeSnapshot ? await this.takeSnapshot(entry.root, entry.tree, file) : null;
+    try {
+      await this.options.reimport(root);
+    } catch (error) {
+      await snapshot?.discard();
+      throw error;
+    }
+    await snapshot?.commit();
+  }
+
+  private async takeSnapshot(root: string, tree: TreeWatcher, file: string) {
+    try {
+      await mkdir(this.options.snapshotDir!, { recursive: true });
+      return await tree.writeSnapshot!(file);
+    } catch (error) {
+      // Watching and importing go on without it; the next start reimports instead.
+      this.options.onError?.(root, new Error(`Cannot write the watch snapshot ${file}: ${(error as Error).message}`));
+      return null;
+    }
   }
 }

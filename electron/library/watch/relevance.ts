@@ -25,12 +25,15 @@ export function isIgnoredPath(root: string, path: string, isFile?: boolean): boo
 export type ChangeKind = 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
 
 /**
- * Whether a change can alter the library: an article file added, changed or removed,
- * or a folder removed (its articles become missing). A new folder is not a change by
- * itself: the files found inside it are.
+ * Whether a change can alter the library: an article file added, changed or removed, a
+ * folder added (the files already inside a folder moved in are not reported one by one)
+ * or removed (its articles become missing). A removed path can no longer be looked at, so
+ * the watcher reports it as `unlink` whatever it was: it counts when its name is an
+ * article's or has no extension (a folder's, usually); a removed `image.png` does not.
  */
 export function isRelevantChange(root: string, kind: ChangeKind, path: string): boolean {
-  if (kind === 'addDir') return false;
-  if (kind === 'unlinkDir') return !isIgnoredPath(root, path, false) && path !== root;
+  if (path === root) return false;
+  if (kind === 'addDir' || kind === 'unlinkDir') return !isIgnoredPath(root, path, false);
+  if (kind === 'unlink' && extname(path) === '') return !isIgnoredPath(root, path, false);
   return !isIgnoredPath(root, path, true);
 }

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library/service.js';
@@ -48,20 +48,37 @@ describe('watched folders through the service', () => {
     expect(await total('wait')).toBe(0);
   }, 30_000);
 
-  it('works the same with the watcher and imports on their own threads (the built app)', async () => {
+  it('works the same with imports on their own threads (the built app)', async () => {
     const out = resolve(__dirname, '../../../out');
-    expect(existsSync(join(out, 'watchWorker.cjs')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(join(out, 'importWorker.cjs')), 'run `npm run build` first').toBe(true);
     const folder = tempDir();
     writeTree(folder, { 'a.txt': seedLike({ title: 'Threaded' }) });
     service = createLibraryService({ dbPath: join(tempDir(), 'lib.db'), watch: true, workerDir: out });
     const api = service.api;
     const { jobId } = await api.imports.start({ folders: [folder] });
     await eventually(async () => (await api.imports.status({ jobId })).state === 'done');
-    // The watcher thread starts chokidar first; under a loaded test run that can take seconds.
     await eventually(async () => (await api.library.folders({}))[0]?.status === 'online', 20_000);
     writeFileSync(join(folder, 'b.txt'), seedLike({ title: 'Seen from a thread', body: '<p>threadwatch</p>' }));
     await eventually(async () => (await api.articles.search({ query: 'threadwatch' })).total === 1, 20_000);
   }, 60_000);
+
+  it('after a restart, catches up with what changed while the app was closed, from a snapshot beside the database', async () => {
+    const folder = tempDir();
+    const dbPath = join(tempDir(), 'lib.db');
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Before closing' }) });
+    service = createLibraryService({ dbPath, watch: true });
+    const { jobId } = await service.api.imports.start({ folders: [folder] });
+    await eventually(async () => (await service!.api.imports.status({ jobId })).state === 'done');
+    // The first catch-up reimport leaves the folder's snapshot beside the database.
+    await eventually(async () => existsSync(`${dbPath}-watch`) && readdirSync(`${dbPath}-watch`).some((f) => f.endsWith('.snapshot')));
+    await service.closeAsync();
+
+    writeFileSync(join(folder, 'b.txt'), seedLike({ title: 'While closed', body: '<p>offhours</p>' }));
+    rmSync(join(folder, 'a.txt'));
+    service = createLibraryService({ dbPath, watch: true });
+    await eventually(async () => (await service!.api.articles.search({ query: 'offhours' })).total === 1);
+    await eventually(async () => (await service!.api.articles.search({ query: 'is:missing' })).total === 1);
+  }, 30_000);
 
   it('reports a folder that vanished as offline, keeping its articles', async () => {
     const folder = tempDir();

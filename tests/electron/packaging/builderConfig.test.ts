@@ -128,6 +128,31 @@ describe('electron-builder.yml', () => {
     expect(readFileSync(require.resolve('better-sqlite3/lib/database.js'), 'utf8')).toMatch(/require\('bindings'\)/);
   });
 
+  it('ships @parcel/watcher as its loader plus the prebuilt N-API binary, unpacked from the asar', () => {
+    const unpacked = (path: string) => config.asarUnpack.some((p) => minimatch(path, p, { dot: true }));
+    const shipped = (path: string) => included(path, ['**/*', ...config.files.filter((p) => p.startsWith('!'))]);
+    // The main process loads it from node_modules (esbuild leaves it out of the bundle).
+    builtFiles();
+    expect(readFileSync(join(OUT, 'main.cjs'), 'utf8')).toMatch(/require\(["']@parcel\/watcher["']\)/);
+    // The platform package its loader picks (index.js), as installed here.
+    const binaryPath = `node_modules/@parcel/watcher-${process.platform}-${process.arch}${process.platform === 'linux' ? '-glibc' : ''}/watcher.node`;
+    const binary = join(ROOT, binaryPath);
+    expect(existsSync(binary), binaryPath).toBe(true);
+    for (const path of [binaryPath, 'node_modules/@parcel/watcher/index.js', 'node_modules/@parcel/watcher/wrapper.js']) {
+      expect(unpacked(path), path).toBe(true);
+      expect(shipped(path), path).toBe(true);
+    }
+    for (const path of ['node_modules/@parcel/watcher/src/linux/InotifyBackend.cc', 'node_modules/@parcel/watcher/build/Release/watcher.node']) {
+      expect(shipped(path), path).toBe(false);
+    }
+    // N-API: it links against napi_* and registers no Node-ABI-specific module (unlike
+    // better-sqlite3's node_register_module_v<ABI>), so one file serves Node and Electron.
+    const bytes = readFileSync(binary).toString('latin1');
+    expect(bytes).toMatch(/napi_create_function/);
+    expect(bytes).not.toMatch(/node_register_module_v\d+/);
+    expect(readFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node')).toString('latin1')).toMatch(/node_register_module_v\d+/);
+  });
+
   it('unpacks everything the worker threads load at run time (they start from app.asar.unpacked)', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const externals = (file: string) =>

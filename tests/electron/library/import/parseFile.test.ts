@@ -161,6 +161,23 @@ describe('front matter formats', () => {
   });
 });
 
+describe('an .html file with TOML front matter (Hugo content, the bench corpus)', () => {
+  it('reads the front matter and the rest as an HTML body', () => {
+    const a = article('toml-frontmatter.html', '2024/03/harbour.html');
+    expect([a.format, a.bodyFormat, a.warnings]).toEqual(['toml', 'html', []]);
+    expect([a.fields.title, a.fields.date, a.fields.source, a.fileTags]).toEqual([
+      'Harbour authority publishes the quarterly report',
+      '2024-03-05T09:30:00.000Z',
+      'Regional Gazette',
+      ['ports', 'reports'],
+    ]);
+    // The body is the HTML after the front matter, markup kept (sanitized when shown).
+    expect(a.body).not.toContain('+++');
+    expect(a.body.trimStart()).toMatch(/^<p>The harbour authority <em>published<\/em>/);
+    expect(a.text).toBe('The harbour authority published its quarterly report.\nA link and a second paragraph & an entity.');
+  });
+});
+
 describe('no front matter', () => {
   it('HTML: title from <title>, head not indexed', () => {
     const a = article('no-frontmatter.html');

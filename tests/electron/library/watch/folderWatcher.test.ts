@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Db } from '../../../../electron/library/db/connection.js';
@@ -86,10 +86,14 @@ describe('FolderWatcher with a real library', () => {
     await lib.watcher.add(folder);
     const outside = tempDir();
     writeTree(outside, { 'batch/one.txt': seedLike({ title: 'Moved quince' }), 'batch/two.txt': seedLike({ title: 'Moved quince two' }) });
+    writeTree(outside, { 'batch/deep/er/three.txt': seedLike({ title: 'Deep quince' }) });
     renameSync(join(outside, 'batch'), join(folder, 'batch'));
-    await waitFor(async () => (await lib.find('quince')).length === 2, 'both moved-in articles');
+    await waitFor(async () => (await lib.find('quince')).length === 3, 'the moved-in articles');
+    // Folders that arrived inside the moved folder are watched too.
+    writeFileSync(join(folder, 'batch/deep/er/three.txt'), seedLike({ title: 'Deep medlar' }));
+    await waitFor(async () => (await lib.find('medlar')).length === 1, 'a change two folders down in the moved-in folder');
     rmSync(join(folder, 'batch'), { recursive: true });
-    await waitFor(async () => (await lib.find('quince')).every((a) => a.missing), 'the removed folder’s articles marked missing');
+    await waitFor(async () => [...(await lib.find('quince')), ...(await lib.find('medlar'))].every((a) => a.missing), 'the removed folder’s articles marked missing');
   });
 
   it('ignores hidden folders and files that are not articles', async () => {
@@ -192,6 +196,109 @@ describe('FolderWatcher with a real library', () => {
     await sleep(700);
     expect(lib.reimports()).toBe(0);
     expect(lib.watcher.list()).toEqual([]);
+  });
+});
+
+describe('FolderWatcher catching up after a restart', () => {
+  /** One app session: a watcher over `db` with snapshots in `snapshotDir`, until closed. */
+  function session(db: Db, snapshotDir: string, fail = false) {
+    const counts = { reimports: 0 };
+    const watcher = new FolderWatcher({
+      reimport: async (root) => {
+        counts.reimports++;
+        if (fail) throw new Error('the import was cancelled');
+        await importFolders(db, [root]);
+      },
+      snapshotDir,
+      quietMs: 50,
+      maxWaitMs: 500,
+      checkIntervalMs: 60_000,
+    });
+    watchers.push(watcher);
+    return { watcher, counts };
+  }
+
+  it('reimports only when the folder changed since the last completed reimport', async () => {
+    const folder = tempDir();
+    const snapshots = join(tempDir(), 'lib.db-watch');
+    writeTree(folder, { '2025/a.txt': seedLike({ title: 'Snap albatross' }) });
+    const db = openLibrary(join(tempDir(), 'lib.db'));
+    dbs.push(db);
+    await importFolders(db, [folder]);
+    const all = async () => (await search(db, { query: '', limit: 50 })).items.map((i) => i.title).sort();
+
+    // First start: no snapshot yet, so it catches up by reimporting, and keeps a snapshot.
+    let s = session(db, snapshots);
+    await s.watcher.add(folder, { catchUp: true });
+    await s.watcher.idle();
+    expect(s.counts.reimports).toBe(1);
+    expect(readdirSync(snapshots)).toHaveLength(1);
+    await s.watcher.close();
+
+    // Nothing changed while closed: no reimport at all.
+    s = session(db, snapshots);
+    await s.watcher.add(folder, { catchUp: true });
+    await sleep(300);
+    await s.watcher.idle();
+    expect(s.counts.reimports).toBe(0);
+    await s.watcher.close();
+
+    // Changes that cannot alter the library (a hidden folder, an image) do not count either.
+    writeTree(folder, { '.git/HEAD': 'ref', 'photo.png': 'png' });
+    s = session(db, snapshots);
+    await s.watcher.add(folder, { catchUp: true });
+    await sleep(300);
+    expect(s.counts.reimports).toBe(0);
+    await s.watcher.close();
+
+    // An article written while closed: one reimport finds it.
+    writeTree(folder, { '2025/b.txt': seedLike({ title: 'Snap bittern' }) });
+    s = session(db, snapshots);
+    await s.watcher.add(folder, { catchUp: true });
+    await waitFor(async () => (await all()).includes('Snap bittern'), 'the article written while closed');
+    await s.watcher.idle();
+    expect(s.counts.reimports).toBe(1);
+    await s.watcher.close();
+
+    // A reimport that fails keeps the old snapshot: the next start tries again.
+    rmSync(join(folder, '2025/a.txt'));
+    s = session(db, snapshots, true);
+    await s.watcher.add(folder, { catchUp: true });
+    await waitFor(() => s.counts.reimports === 1, 'the failing reimport');
+    await s.watcher.idle();
+    await s.watcher.close();
+    s = session(db, snapshots);
+    await s.watcher.add(folder, { catchUp: true });
+    await waitFor(async () => (await search(db, { query: 'is:missing' })).total === 1, 'the removal seen after the failed attempt');
+    expect(s.counts.reimports).toBe(1);
+  });
+
+  it('watches a library kept inside a hidden folder (only hidden entries below it are ignored)', async () => {
+    const folder = join(tempDir(), '.local', 'articles');
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Tucked away' }) });
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+    writeTree(folder, { 'b.txt': seedLike({ title: 'Hidden home ibis' }) });
+    await waitFor(async () => (await lib.find('ibis')).length === 1, 'an article under a hidden parent folder');
+  });
+});
+
+describe('FolderWatcher when a watch cannot start', () => {
+  it('rescans a folder that is there but cannot be watched, and says why', async () => {
+    const folder = tempDir();
+    const errors: string[] = [];
+    const watcher = new FolderWatcher({
+      reimport: () => {},
+      onError: (_root, error) => errors.push(error.message),
+      backend: (_root, handlers) => {
+        setTimeout(() => handlers.error(new Error('Permission denied')), 5);
+        return { close: async () => {} };
+      },
+      checkIntervalMs: 60_000,
+    });
+    watchers.push(watcher);
+    expect(await watcher.add(folder)).toBe('online');
+    expect(errors).toEqual([`Cannot watch ${folder} for changes (Permission denied); rescanning it every minute instead`]);
   });
 });
 
