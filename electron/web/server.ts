@@ -8,6 +8,7 @@ import type { LibraryService } from '../library/service.js';
 import { createDownloads } from './downloads.js';
 import { jsonBody, refuse, send } from './http.js';
 import { createOneTimeCodes, type OneTimeCodes } from './oneTimeCodes.js';
+import { createExportGuard } from './exportGuard.js';
 import { CODE_PARAM, SESSION_PATH } from '../../shared/session.js';
 import { APP_CSP, hostAllowed, originAllowed, tokenMatches } from './security.js';
 
@@ -59,6 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const downloads = createDownloads(options.service, options.downloadRetentionMs);
   const codes = options.codes ?? createOneTimeCodes();
+  const exportGuard = createExportGuard(options.service.onEvent);
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((error: Error) => {
@@ -102,6 +104,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const args = await jsonBody(req, res);
     if (args === undefined) return;
+    const refusal = match[1] === 'exports' && match[2] === 'start' ? await exportGuard.refusal(args) : null;
+    if (refusal !== null) return refuse(res, 400, 'bad-request', refusal);
     const envelope = await dispatch(options.service.api, match[1]!, match[2]!, args);
     send(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
   }
@@ -152,6 +156,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        exportGuard.close();
         downloads.close();
         for (const res of sseClients) res.end();
         server.close(() => resolve());

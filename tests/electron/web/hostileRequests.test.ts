@@ -1,9 +1,13 @@
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importFolders } from '../../../electron/library/import/importer.js';
+import type { Envelope } from '../../../shared/api.js';
+import { exportEnded } from '../../helpers/service.js';
 import { describe, expect, it } from 'vitest';
 import { createOneTimeCodes } from '../../../electron/web/oneTimeCodes.js';
 import { serve } from '../../../electron/web/serve.js';
 import type { WebHost } from '../../../electron/web/server.js';
-import { writeTree } from '../../helpers/articles.js';
+import { seedLike, writeTree } from '../../helpers/articles.js';
 import { send } from '../../helpers/http.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { startTestHost } from '../../helpers/webHost.js';
@@ -85,5 +89,43 @@ describe('serve --open: a one-time code on the command line, never the token', (
     expect(late.body).not.toContain(h.token);
     const fresh = new URL(h.codeUrl()).searchParams.get('code');
     expect(JSON.parse((await trade(h, fresh)).body)).toEqual({ ok: true, value: { token: h.token } });
+  });
+});
+
+describe('over HTTP an export never replaces a file Gleaner did not write', () => {
+  it('overwrite: true is refused for a file of the person, a symlink to one, and an export changed since; honoured for its own', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Exported' }) });
+    const { host: h, service } = await startTestHost({ prepare: (s) => importFolders(s.db, [folder]).then(() => undefined) });
+    const dir = tempDir();
+    const exportTo = (out: string, overwrite?: boolean) =>
+      post(h, '/api/exports/start', JSON.stringify({ source: { all: true }, format: 'json', out, overwrite }));
+
+    const mine = join(dir, 'notes.json');
+    writeFileSync(mine, 'my own words');
+    const link = join(dir, 'link.json');
+    symlinkSync(mine, link);
+    for (const target of [mine, link]) {
+      const refused = await exportTo(target, true);
+      expect(refused.status, target).toBe(400);
+      expect(JSON.parse(refused.body)).toEqual({ ok: false, error: { code: 'bad-request', message: `Will not replace ${target}: Gleaner did not write it (over HTTP an export replaces only a file this server exported); choose another name` } });
+    }
+    expect(readFileSync(mine, 'utf8')).toBe('my own words');
+
+    // Its own export it may replace, as often as the person asks…
+    const ours = join(dir, 'library.json');
+    const first = JSON.parse((await exportTo(ours)).body) as Envelope<{ jobId: string }>;
+    expect(first.ok && (await exportEnded(service, first.value.jobId)).state).toBe('done');
+    await expect
+      .poll(async () => {
+        const again = JSON.parse((await exportTo(ours, true)).body) as Envelope<{ jobId: string }>;
+        return again.ok && (await exportEnded(service, again.value.jobId)).state;
+      })
+      .toBe('done');
+    expect(JSON.parse(readFileSync(ours, 'utf8')).articles).toHaveLength(1);
+    // …until someone else writes to it.
+    writeFileSync(ours, 'changed by hand');
+    expect((await exportTo(ours, true)).status).toBe(400);
+    expect(readFileSync(ours, 'utf8')).toBe('changed by hand');
   });
 });
