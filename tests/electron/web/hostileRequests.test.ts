@@ -1,7 +1,8 @@
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFolders } from '../../../electron/library/import/importer.js';
 import type { Envelope } from '../../../shared/api.js';
+import type { DownloadStarted } from '../../../shared/downloads.js';
 import { exportEnded } from '../../helpers/service.js';
 import { describe, expect, it } from 'vitest';
 import { createOneTimeCodes } from '../../../electron/web/oneTimeCodes.js';
@@ -127,5 +128,37 @@ describe('over HTTP an export never replaces a file Gleaner did not write', () =
     writeFileSync(ours, 'changed by hand');
     expect((await exportTo(ours, true)).status).toBe(400);
     expect(readFileSync(ours, 'utf8')).toBe('changed by hand');
+  });
+});
+
+describe('downloads serve only the files the download route wrote', () => {
+  it('a finished download swapped for a link to another file (or rewritten) is not sent', async () => {
+    const folder = tempDir();
+    writeTree(folder, { 'a.txt': seedLike({ title: 'Exported' }) });
+    const { host: h, service } = await startTestHost({ prepare: (s) => importFolders(s.db, [folder]).then(() => undefined) });
+    const secret = join(tempDir(), 'secret.txt');
+    writeFileSync(secret, 'root:x:0:0 SECRET');
+    const download = async () => {
+      const started = JSON.parse((await post(h, '/api/downloads', JSON.stringify({ source: { all: true }, format: 'json' }))).body) as Envelope<DownloadStarted>;
+      if (!started.ok) throw new Error(started.error.message);
+      const job = await exportEnded(service, started.value.jobId);
+      return { url: `/${started.value.url}?token=${h.token}`, file: job.report!.out };
+    };
+
+    const linked = await download();
+    unlinkSync(linked.file);
+    symlinkSync(secret, linked.file);
+    const refused = await send(h, linked.url);
+    expect(refused.status).toBe(404);
+    expect(refused.body).not.toContain('SECRET');
+    expect(JSON.parse(refused.body).error.message).toMatch(/was replaced; export again/);
+
+    const rewritten = await download();
+    unlinkSync(rewritten.file);
+    writeFileSync(rewritten.file, 'root:x:0:0 SECRET'); // another file at the same name (the inode number may be reused)
+    expect((await send(h, rewritten.url)).status).toBe(404);
+
+    const untouched = await download();
+    expect((await send(h, untouched.url)).status).toBe(200);
   });
 });
