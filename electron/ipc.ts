@@ -27,11 +27,32 @@ export interface LibraryIpcOptions {
   onEvent: (listener: (event: LibraryEvent) => void) => () => void;
   /** Refusals are worth a line in the log: they mean a bug or an attack. */
   log?: (line: string) => void;
+  /** What stands for a path the person chose (shell/pathGrants.ts); `imports.start` and `exports.start` take nothing else. */
+  grants: { resolve(value: unknown): string | null };
 }
+
+/** The arguments that name a path on disk; over IPC each must be a grant. */
+const PATH_ARGS: Record<string, (args: Record<string, unknown>, resolve: (value: unknown) => string | null) => Record<string, unknown> | null> = {
+  'imports:start': (args, resolve) => {
+    if (!Array.isArray(args.folders)) return args; // the schema answers that
+    const folders = args.folders.map(resolve);
+    return folders.every((f) => f !== null) ? { ...args, folders } : null;
+  },
+  'exports:start': (args, resolve) => {
+    if (args.out === undefined) return args;
+    const out = resolve(args.out);
+    return out === null ? null : { ...args, out };
+  },
+};
 
 const refused = (channel: string): Envelope<never> => ({
   ok: false,
   error: { code: 'bad-request', message: `Refused ${channel}: not sent by the app's own page` },
+});
+
+const notChosen = (channel: string): Envelope<never> => ({
+  ok: false,
+  error: { code: 'bad-request', message: `Refused ${channel}: a folder or file must be chosen in a dialog, dropped on the window or given on the command line` },
 });
 
 /** Registers every contract channel and forwards events; returns a function that undoes both. */
@@ -42,6 +63,15 @@ export function registerLibraryIpc(options: LibraryIpcOptions): () => void {
       if (!isTrustedSender(event, options.getWindow())) {
         options.log?.(`ipc: refused ${channel} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
         return refused(channel);
+      }
+      const withPaths = PATH_ARGS[channel];
+      if (withPaths && args && typeof args === 'object') {
+        const resolved = withPaths(args as Record<string, unknown>, (value) => options.grants.resolve(value));
+        if (resolved === null) {
+          options.log?.(`ipc: refused ${channel}: a path the person did not choose`);
+          return notChosen(channel);
+        }
+        return dispatch(options.api, domain, method, resolved);
       }
       return dispatch(options.api, domain, method, args);
     });

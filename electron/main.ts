@@ -17,6 +17,7 @@ import { pickFolders, pickSaveFile } from './shell/dialogs.js';
 import { menuTemplate } from './shell/menu.js';
 import { hardenSession, hardenWebContents } from './shell/navigation.js';
 import { libraryPathFor, readSettings, samplesDirFor, workerDirFor } from './shell/paths.js';
+import { PathGrants } from './shell/pathGrants.js';
 import { registerShellIpc } from './shell/shellIpc.js';
 import { fitToDisplays, readWindowState, trackWindowState } from './shell/windowState.js';
 import { windowOptions } from './shell/windowOptions.js';
@@ -37,8 +38,10 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 /** Arguments that are the app itself rather than a folder to import. */
 const selfPaths = (): string[] => [process.execPath, app.getAppPath(), __filename, MAIN_DIR];
+/** Every path the page may import from or export to is one the person chose (shell/pathGrants.ts). */
+const grants = new PathGrants();
 const folderCommands = (launch: LaunchData): ShellCommand[] =>
-  parseCommandLine(launch.argv.slice(1), { cwd: launch.cwd, self: selfPaths() }).folders.map((path) => ({ type: 'import-folder', path }));
+  parseCommandLine(launch.argv.slice(1), { cwd: launch.cwd, self: selfPaths() }).folders.map((path) => ({ type: 'import-folder', ...grants.grant(path) }));
 
 const launch: LaunchData = { argv: process.argv, cwd: process.cwd() };
 if (!app.requestSingleInstanceLock({ ...launch })) {
@@ -77,7 +80,7 @@ function run(): void {
   // macOS: a folder dropped on the Dock icon. Registered before ready, as Apple sends it early.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) commands.post({ type: 'import-folder', path });
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) commands.post({ type: 'import-folder', ...grants.grant(path) });
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
@@ -107,6 +110,7 @@ function run(): void {
       workerDir: workerDirFor(MAIN_DIR),
       samplesDir: samplesDirFor({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: MAIN_DIR }),
     };
+    grants.offer(options.samplesDir ?? null);
     try {
       service = createLibraryService(options);
     } catch (error) {
@@ -115,7 +119,7 @@ function run(): void {
       return;
     }
 
-    disposers.push(registerLibraryIpc({ ipcMain, api: service.api, getWindow: () => window, onEvent: service.onEvent, log }));
+    disposers.push(registerLibraryIpc({ ipcMain, api: service.api, getWindow: () => window, onEvent: service.onEvent, log, grants }));
     disposers.push(
       registerShellIpc({
         ipcMain,
@@ -124,6 +128,7 @@ function run(): void {
         pickSaveFile: (saveOptions) => pickSaveFile(dialog, window, saveOptions, app.getPath('documents')),
         openExternal,
         commands,
+        grants,
         log,
       }),
     );

@@ -8,7 +8,8 @@
  *   ClientError class and its `code`/`span` do not survive. A page that needs error
  *   codes builds its own client in its own world: `buildClient(gleaner.call, gleaner.onEvent)`.
  * - `window.gleanerShell`: the desktop-only extras (folder picker, save dialog, external
- *   links, dropped files' paths, menu commands).
+ *   links, dropped folders, menu commands). Chosen paths come back as grants
+ *   (electron/shell/pathGrants.ts): the contract takes nothing else for a path over IPC.
  *
  * Imports only `electron` and shared/ (a lint rule checks it); channel strings for the
  * shell are repeated from electron/shell/channels.ts, and a test keeps them in step.
@@ -51,26 +52,35 @@ const onEvent = (listener: (event: LibraryEvent) => void) => listen(EVENT_CHANNE
 
 contextBridge.exposeInMainWorld('gleaner', { ...buildClient(call, onEvent), call });
 
+/** What the shell's pickers and drops yield: the path to show and the grant to pass (shared/shell.ts PathGrant). */
+type Granted = { path: string; grant: string };
+
 contextBridge.exposeInMainWorld('gleanerShell', {
-  /** The system folder picker; the chosen folder, or null when cancelled. */
-  pickFolder: (): Promise<string | null> => ipcRenderer.invoke(SHELL.pickFolder),
+  /** The system folder picker; the chosen folder (as a grant), or null when cancelled. */
+  pickFolder: (): Promise<Granted | null> => ipcRenderer.invoke(SHELL.pickFolder),
   /** The system folder picker with several selections; [] when cancelled. */
-  pickFolders: (): Promise<string[]> => ipcRenderer.invoke(SHELL.pickFolders),
-  /** The system save dialog (exports); the chosen path, or null. */
-  pickSaveFile: (options?: { title?: string; defaultName?: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null> =>
+  pickFolders: (): Promise<Granted[]> => ipcRenderer.invoke(SHELL.pickFolders),
+  /** The system save dialog (exports); the chosen path (as a grant), or null. */
+  pickSaveFile: (options?: { title?: string; defaultName?: string; filters?: { name: string; extensions: string[] }[] }): Promise<Granted | null> =>
     ipcRenderer.invoke(SHELL.pickSaveFile, options ?? {}),
   /** Opens an http(s) or mailto URL in the system's handler; false when refused. */
   openExternal: (url: string): Promise<boolean> => ipcRenderer.invoke(SHELL.openExternal, url),
-  /** The path of a file or folder dropped on the window (File.path is gone since Electron 32); null if it has none. */
-  pathForFile: (file: File): string | null => {
+  /**
+   * A folder dropped on the window, as a grant; null if it is not a folder on disk. The path is
+   * read here from the File (webUtils; File.path is gone since Electron 32), never taken from
+   * the page: a File a script made has none.
+   */
+  grantDropped: async (file: File): Promise<Granted | null> => {
+    let path: string;
     try {
-      return webUtils.getPathForFile(file) || null;
+      path = webUtils.getPathForFile(file);
     } catch {
       return null;
     }
+    return path ? ((await ipcRenderer.invoke(SHELL.grantDropped, path)) as Granted | null) : null;
   },
   /** Menu actions and folders handed to the app; subscribing also releases the ones queued before the page was ready. */
-  onCommand: (listener: (command: { type: string; path?: string }) => void): (() => void) => {
+  onCommand: (listener: (command: { type: string; path?: string; grant?: string }) => void): (() => void) => {
     const unsubscribe = listen(SHELL.command, listener);
     ipcRenderer.send(SHELL.ready);
     return unsubscribe;

@@ -5,6 +5,7 @@ import type { Db } from './db/connection.js';
 import type { CollectionOps } from './curation/collections.js';
 import type { SavedSearchOps } from './curation/savedSearches.js';
 import { ServiceError } from './errors.js';
+import { JobRetention, type RetentionOptions } from './jobRetention.js';
 import { exportArticles } from './export/exportArticles.js';
 import type { ExportRequest } from './export/types.js';
 import { compileText, orderBy } from './query/search.js';
@@ -36,10 +37,16 @@ export function idsForSource(db: Db, source: ExportSource, ops: { collections: C
 export class ExportJobs {
   private readonly jobs = new Map<string, { job: ExportJob; controller: AbortController }>();
 
+  /** Finished jobs are dropped after a while (jobRetention.ts). */
+  private readonly retention: JobRetention;
+
   constructor(
     private readonly db: Db,
     private readonly emit: (event: LibraryEvent) => void,
-  ) {}
+    retention: Partial<RetentionOptions> = {},
+  ) {
+    this.retention = new JobRetention((jobId) => this.jobs.delete(jobId), retention);
+  }
 
   start(request: ExportRequest): string {
     if (request.ids.length === 0) throw new ServiceError('bad-request', 'Nothing to export: no article matches');
@@ -73,7 +80,9 @@ export class ExportJobs {
     return true;
   }
 
+  /** A job's state; a finished one is forgotten a while after it ended or was read (`not-found` then). */
   status(jobId: string): ExportJob {
+    this.retention.read(jobId);
     const entry = this.jobs.get(jobId);
     if (!entry) throw new ServiceError('not-found', `No export job ${jobId}`);
     return { ...entry.job };
@@ -84,5 +93,6 @@ export class ExportJobs {
     job.report = report;
     job.error = error;
     this.emit({ type: 'export-finished', job: { ...job } });
+    this.retention.ended(job.jobId);
   }
 }

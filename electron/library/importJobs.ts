@@ -6,6 +6,7 @@ import type { ImportJob, LibraryEvent } from '../../shared/api.js';
 import type { ImportProgress, ImportReport } from '../../shared/types.js';
 import type { Db } from './db/connection.js';
 import { checkFolder, importFolders, importHeapMb } from './import/importer.js';
+import { JobRetention, type RetentionOptions } from './jobRetention.js';
 
 /** Messages from the import worker thread (electron/library/import/importWorker.ts). */
 export type ImportWorkerMessage =
@@ -40,12 +41,21 @@ export class ImportJobs {
   /** Resolves when a job ends (the watcher waits on this before importing a folder again). */
   private readonly endings = new Map<string, Promise<ImportJob>>();
 
+  /** Finished jobs are dropped after a while (jobRetention.ts). */
+  private readonly retention: JobRetention;
+
   constructor(
     private readonly db: Db,
     private readonly dbPath: string,
     private readonly emit: (event: LibraryEvent) => void,
     private readonly workerDir: string | null,
-  ) {}
+    retention: Partial<RetentionOptions> = {},
+  ) {
+    this.retention = new JobRetention((jobId) => {
+      this.jobs.delete(jobId);
+      this.endings.delete(jobId);
+    }, retention);
+  }
 
   start(folders: string[], maxFileBytes?: number): string {
     folders.forEach(checkFolder); // a missing folder is the caller's error, said at once
@@ -77,6 +87,7 @@ export class ImportJobs {
             this.emit({ type: 'library-changed' });
             this.onFinished?.(job);
             signalEnd({ ...job });
+            this.retention.ended(jobId);
             resolve();
           };
           if (cancelledEarly) return finish({ ...emptyReportFor(folders), cancelled: true }, null);
@@ -111,7 +122,9 @@ export class ImportJobs {
     return true;
   }
 
+  /** A job's state; a finished one is forgotten a while after it ended or was read (undefined then). */
   status(jobId: string): ImportJob | undefined {
+    this.retention.read(jobId);
     const running = this.jobs.get(jobId);
     return running ? { ...running.job } : undefined;
   }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { IpcMainLike } from '../ipc.js';
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { SHELL_CHANNELS, type SaveFileOptions } from '../../shared/shell.js';
 import type { CommandQueue } from './commands.js';
 import { openIfExternal } from './links.js';
+import type { PathGrants } from './pathGrants.js';
 import { isTrustedSender, type IpcEventLike, type WindowLike } from './senders.js';
 
 export interface ShellIpcOptions {
@@ -15,8 +18,14 @@ export interface ShellIpcOptions {
   pickSaveFile: (options: SaveFileOptions) => Promise<string | null>;
   openExternal: (url: string) => Promise<void>;
   commands: CommandQueue;
+  /** Every path a dialog or a drop yields reaches the page as a grant. */
+  grants: PathGrants;
+  /** Whether a dropped path is a folder (tests fake the disk). */
+  isFolder?: (path: string) => boolean;
   log?: (line: string) => void;
 }
+
+const folderOnDisk = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 const saveOptions = z
   .object({
@@ -42,19 +51,30 @@ export function registerShellIpc(options: ShellIpcOptions): () => void {
     return false;
   };
 
+  const { grants } = options;
   ipcMain.handle(SHELL_CHANNELS.pickFolder, async (event) => {
     if (!trusted(event, SHELL_CHANNELS.pickFolder)) return null;
-    return (await options.pickFolders(false))[0] ?? null;
+    const [path] = await options.pickFolders(false);
+    return path === undefined ? null : grants.grant(path);
   });
   ipcMain.handle(SHELL_CHANNELS.pickFolders, async (event) => {
     if (!trusted(event, SHELL_CHANNELS.pickFolders)) return [];
-    return options.pickFolders(true);
+    return (await options.pickFolders(true)).map((path) => grants.grant(path));
   });
   ipcMain.handle(SHELL_CHANNELS.pickSaveFile, async (event, raw) => {
     if (!trusted(event, SHELL_CHANNELS.pickSaveFile)) return null;
     const parsed = saveOptions.safeParse(raw ?? {});
     if (!parsed.success) return null;
-    return options.pickSaveFile(parsed.data);
+    const path = await options.pickSaveFile(parsed.data);
+    return path === null ? null : grants.grant(path);
+  });
+  // A drop is the one choice the main process does not see: the preload reads the path from
+  // the dropped File (webUtils, which gives none for a File a script made) and sends it here.
+  // The page's own scripts cannot reach this channel (context isolation); only folders pass.
+  ipcMain.handle(SHELL_CHANNELS.grantDropped, (event, path) => {
+    if (!trusted(event, SHELL_CHANNELS.grantDropped)) return null;
+    if (typeof path !== 'string' || !isAbsolute(path) || path.includes('\0') || !(options.isFolder ?? folderOnDisk)(path)) return null;
+    return grants.grant(path);
   });
   ipcMain.handle(SHELL_CHANNELS.openExternal, (event, url) => {
     if (!trusted(event, SHELL_CHANNELS.openExternal)) return false;
@@ -68,6 +88,7 @@ export function registerShellIpc(options: ShellIpcOptions): () => void {
     ipcMain.removeHandler(SHELL_CHANNELS.pickFolder);
     ipcMain.removeHandler(SHELL_CHANNELS.pickFolders);
     ipcMain.removeHandler(SHELL_CHANNELS.pickSaveFile);
+    ipcMain.removeHandler(SHELL_CHANNELS.grantDropped);
     ipcMain.removeHandler(SHELL_CHANNELS.openExternal);
     ipcMain.removeAllListeners(SHELL_CHANNELS.ready);
   };

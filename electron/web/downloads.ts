@@ -14,12 +14,14 @@
  * - GET /api/downloads/<id>?token=… streams the file as an attachment. The token rides in
  *   the URL because a download started by a link cannot send headers (like the event
  *   stream); the id is 144 random bits, known only for finished downloads of this server.
+ * - Only the file the export wrote is sent: opened without following links, and only while it
+ *   is the same file (device, inode, size, time) the finished export left.
  * - The file is deleted once it has been sent in full, when the job fails or is cancelled,
  *   after RETENTION_MS unclaimed, and with the whole folder when the server stops.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { lstat, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +60,11 @@ interface Entry {
   format: ExportFormat;
   state: 'running' | 'ready' | 'sending';
   expiry?: NodeJS.Timeout;
+  /** Device, inode, size and time of the file the export wrote (null: none): only that file is ever sent. */
+  written?: Promise<string | null>;
 }
+
+const fileIdentity = (info: { dev: number; ino: number; size: number; mtimeMs: number }) => `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
 
 export interface Downloads {
   /** Answers a request under /api/downloads (the token already checked); false when the path is not its own. */
@@ -103,6 +109,21 @@ export function createDownloads(service: LibraryService, retentionMs = RETENTION
     entry.state = 'ready';
     entry.expiry = setTimeout(() => forget(id), retentionMs);
     entry.expiry.unref();
+    entry.written = lstat(entry.file).then(
+      (info) => (info.isFile() ? fileIdentity(info) : null),
+      () => null,
+    );
+  }
+
+  /** The file this route wrote, opened without following a link; null if it is gone or is not that file any more. */
+  async function openWritten(entry: Entry): Promise<{ handle: FileHandle; size: number } | null> {
+    const handle = await open(entry.file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(() => null);
+    if (!handle) return null;
+    const info = await handle.stat().catch(() => null);
+    const written = await entry.written;
+    if (info?.isFile() && written && written === fileIdentity(info)) return { handle, size: info.size };
+    await handle.close();
+    return null;
   }
 
   const unsubscribe = service.onEvent((event) => {
@@ -145,11 +166,12 @@ export function createDownloads(service: LibraryService, retentionMs = RETENTION
     if (!entry) return refuse(res, 404, 'not-found', 'No such download: it was saved already, has expired, or was never made by this server');
     if (entry.state === 'running') return refuse(res, 409, 'conflict', 'The export is still running');
     if (entry.state === 'sending') return refuse(res, 409, 'conflict', 'The download is already in progress');
-    const size = await stat(entry.file).then((s) => s.size, () => null);
-    if (size === null) {
+    const opened = await openWritten(entry);
+    if (opened === null) {
       forget(id);
-      return refuse(res, 404, 'not-found', 'The exported file is gone from the temporary folder; export again');
+      return refuse(res, 404, 'not-found', 'The exported file is gone from the temporary folder or was replaced; export again');
     }
+    const { handle, size } = opened;
     entry.state = 'sending';
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[entry.format],
@@ -159,7 +181,7 @@ export function createDownloads(service: LibraryService, retentionMs = RETENTION
       // Opened rather than saved (an HTML digest), it still runs nothing and loads nothing.
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
     });
-    const stream = createReadStream(entry.file);
+    const stream = createReadStream('', { fd: handle });
     stream.once('error', () => res.destroy());
     stream.pipe(res);
     // Sent in full: the file has done its job. Cut off: keep it, so the person can try again.

@@ -13,6 +13,10 @@ export interface ServeOptions {
   watch?: boolean;
   /** Where the line with the URL goes (stdout for the CLI). */
   log?: (line: string) => void;
+  /** Opens an address in the browser (the system's default browser; tests catch it). */
+  openBrowser?: (url: string) => void;
+  /** Stops serving when it settles (tests); otherwise Ctrl+C or SIGTERM does, and the process then exits. */
+  until?: Promise<void>;
 }
 
 /** `gleaner serve`: the library in a browser tab, until Ctrl+C. */
@@ -26,14 +30,19 @@ export async function serve(options: ServeOptions): Promise<void> {
   const host = await startWebHost({ service, staticDir, port: options.port || undefined });
   log(`Gleaner is serving ${options.dbPath}`);
   log(`Open ${host.url}`);
-  if (options.open) openInBrowser(host.url);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  // Shutting down must not wait on a watcher still walking a large tree.
-  setTimeout(() => process.exit(0), 3000).unref();
+  // The browser's command line is readable by every user of this computer: it gets a
+  // one-time code, which the page trades for the token (shared/session.ts).
+  if (options.open) (options.openBrowser ?? openInBrowser)(host.codeUrl());
+  if (options.until) await options.until;
+  else {
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    // Shutting down must not wait on a watcher still walking a large tree.
+    setTimeout(() => process.exit(0), 3000).unref();
+  }
   await host.close();
   await service.closeAsync();
 }

@@ -7,13 +7,19 @@ import { dispatch } from '../library/dispatch.js';
 import type { LibraryService } from '../library/service.js';
 import { IMAGE_ROUTE_PREFIX, imageHeaders } from '../library/local/imageRoute.js';
 import { createDownloads } from './downloads.js';
-import { jsonBody, send } from './http.js';
+import { jsonBody, refuse, send } from './http.js';
+import { createOneTimeCodes, type OneTimeCodes } from './oneTimeCodes.js';
+import { createExportGuard } from './exportGuard.js';
+import { CODE_PARAM, SESSION_PATH } from '../../shared/session.js';
 import { APP_CSP, hostAllowed, originAllowed, tokenMatches } from './security.js';
 
 export interface WebHost {
+  /** The address with the token in it, for the person's own terminal. */
   url: string;
   port: number;
   token: string;
+  /** The address with a new one-time code instead of the token, for a command line (`serve --open`). */
+  codeUrl(): string;
   close(): Promise<void>;
 }
 
@@ -25,6 +31,8 @@ export interface WebHostOptions {
   token?: string;
   /** How long a finished browser download waits to be fetched (tests shorten it). */
   downloadRetentionMs?: number;
+  /** One-time codes (tests pass a short-lived one). */
+  codes?: OneTimeCodes;
 }
 
 const TYPES: Record<string, string> = {
@@ -52,6 +60,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const res of sseClients) res.write(line);
   });
   const downloads = createDownloads(options.service, options.downloadRetentionMs);
+  const codes = options.codes ?? createOneTimeCodes();
+  const exportGuard = createExportGuard(options.service.onEvent);
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((error: Error) => {
@@ -93,6 +103,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === `/${SESSION_PATH}` && req.method === 'POST') return tradeCode(req, res);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     // EventSource and download links cannot send headers, so those two take the token in the URL.
     const given = url.pathname === '/api/events' || downloads.tokenInUrl(req, url) ? url.searchParams.get('token') : bearer;
@@ -115,12 +126,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const args = await jsonBody(req, res);
     if (args === undefined) return;
+    const refusal = match[1] === 'exports' && match[2] === 'start' ? await exportGuard.refusal(args) : null;
+    if (refusal !== null) return refuse(res, 400, 'bad-request', refusal);
     const envelope = await dispatch(options.service.api, match[1]!, match[2]!, args);
     send(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
   }
 
+  /** The page opened with `?code=…` asks for the token with it; the code works once. */
+  async function tradeCode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await jsonBody(req, res);
+    if (body === undefined) return;
+    if (!codes.redeem((body as { code?: unknown } | null)?.code)) {
+      return send(res, 401, { ok: false, error: { code: 'bad-request', message: 'This sign-in code was used already or has expired: open the address `gleaner serve` printed' } });
+    }
+    send(res, 200, { ok: true, value: { token } });
+  }
+
   function serveStatic(res: ServerResponse, pathname: string): void {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      return refuse(res, 400, 'bad-request', `Bad percent-encoding in the path ${pathname.slice(0, 200)}`);
+    }
     const file = normalize(join(options.staticDir, rel));
     const inside = file.startsWith(normalize(options.staticDir) + sep);
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(options.staticDir, 'index.html');
@@ -146,9 +174,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    codeUrl: () => `http://127.0.0.1:${port}/?${CODE_PARAM}=${codes.issue()}`,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        exportGuard.close();
         downloads.close();
         for (const res of sseClients) res.end();
         server.close(() => resolve());

@@ -125,14 +125,14 @@ export function App() {
     const pick = window.gleanerShell?.pickFolder;
     if (transportKind !== 'desktop' || !pick) return null;
     return () => {
-      void pick().then((path) => (path ? imports.start(path) : false));
+      void pick().then((folder) => (folder ? imports.start(folder.path, folder.grant) : false));
     };
   }, [imports]);
   const openFolder = useCallback(() => (pickFolder ? pickFolder() : setDialog('open-folder')), [pickFolder]);
 
   useShellCommands({
     openFolder,
-    importFolder: (path) => void imports.start(path),
+    importFolder: (path, grant) => void imports.start(path, grant),
     find: () => {
       searchRef.current?.focus();
       searchRef.current?.select();

@@ -5,6 +5,7 @@
 import type { Envelope, GleanerClient, LibraryEvent } from '../../shared/api.js';
 import { buildClient, ClientError } from '../../shared/client.js';
 import { DOWNLOADS_PATH, type DownloadArgs, type DownloadStarted } from '../../shared/downloads.js';
+import { CODE_PARAM, SESSION_PATH } from '../../shared/session.js';
 
 declare global {
   interface Window {
@@ -18,38 +19,56 @@ declare global {
 
 const TOKEN_KEY = 'gleaner.token';
 
-/** Takes the token out of the address bar (so it is not bookmarked or shared) and keeps it for this tab. */
-function takeToken(): string {
+/**
+ * The access token: taken out of the address bar (so it is not bookmarked or shared) and
+ * kept for this tab. `serve --open` opens the page with a one-time code instead (a command
+ * line is readable by other users); the page trades it for the token, once.
+ */
+async function takeToken(): Promise<string> {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  const code = url.searchParams.get(CODE_PARAM);
+  if (fromUrl !== null || code !== null) {
     url.searchParams.delete('token');
+    url.searchParams.delete(CODE_PARAM);
     history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
-  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const token = fromUrl ?? (code ? await tradeCode(code) : null);
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  return token ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpClient(token: string): GleanerClient {
+async function tradeCode(code: string): Promise<string | null> {
+  try {
+    const res = await fetch(SESSION_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    const envelope = (await res.json()) as Envelope<{ token: string }>;
+    return envelope.ok ? envelope.value.token : null;
+  } catch {
+    return null;
+  }
+}
+
+function httpClient(token: Promise<string>): GleanerClient {
   const call = async (domain: string, method: string, args: unknown): Promise<Envelope<unknown>> => {
     const res = await fetch(`api/${domain}/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await token}` },
       body: JSON.stringify(args ?? {}),
     });
     return (await res.json()) as Envelope<unknown>;
   };
   const listeners = new Set<(event: LibraryEvent) => void>();
-  let source: EventSource | null = null;
+  let source: Promise<EventSource> | null = null;
   const onEvent = (listener: (event: LibraryEvent) => void) => {
     listeners.add(listener);
-    if (!source) {
-      source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (message) => {
+    source ??= token.then((t) => {
+      const events = new EventSource(`api/events?token=${encodeURIComponent(t)}`);
+      events.onmessage = (message) => {
         const event = JSON.parse(message.data as string) as LibraryEvent;
         for (const l of listeners) l(event);
       };
-    }
+      return events;
+    });
     return () => listeners.delete(listener);
   };
   return buildClient(call, onEvent);
@@ -60,8 +79,11 @@ function desktopClient(bridge: NonNullable<Window['gleaner']>): GleanerClient {
 }
 
 const webToken = window.gleaner ? null : takeToken();
+/** The token once known (download links are built after an export ends, long after the trade). */
+let webTokenValue = '';
+void webToken?.then((t) => (webTokenValue = t));
 
-export const client: GleanerClient = window.gleaner ? desktopClient(window.gleaner) : httpClient(webToken ?? '');
+export const client: GleanerClient = window.gleaner ? desktopClient(window.gleaner) : httpClient(webToken ?? Promise.resolve(''));
 /** 'desktop' inside Electron; 'browser' for `gleaner serve`. Decides folder picker vs path field. */
 export const transportKind: 'desktop' | 'browser' = window.gleaner ? 'desktop' : 'browser';
 
@@ -74,7 +96,7 @@ export const webDownloads = webToken === null ? null : {
   async start(args: DownloadArgs): Promise<DownloadStarted> {
     const res = await fetch(DOWNLOADS_PATH, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${webToken}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await webToken}` },
       body: JSON.stringify(args),
     });
     const envelope = (await res.json()) as Envelope<DownloadStarted>;
@@ -82,5 +104,5 @@ export const webDownloads = webToken === null ? null : {
     return envelope.value;
   },
   /** Where the finished file downloads from; a link cannot send headers, so the token rides along. */
-  href: (started: DownloadStarted) => `${started.url}?token=${encodeURIComponent(webToken)}`,
+  href: (started: DownloadStarted) => `${started.url}?token=${encodeURIComponent(webTokenValue)}`,
 };

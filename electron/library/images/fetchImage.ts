@@ -3,11 +3,17 @@
  * article, so every step is bounded. http(s) only, on the first request and after every
  * redirect (followed by hand, at most `maxRedirects`); one time limit for the whole fetch;
  * the body read as a stream and dropped the moment it passes `maxBytes`; the type decided by
- * the bytes (sniffImage), never by Content-Type; only public addresses, checked again after
- * every redirect (publicAddress.ts). Failures are values with a reason, not
- * exceptions: one bad image must not end an export.
+ * the bytes (sniffImage), never by Content-Type; only public addresses, checked by the
+ * request's own DNS lookup so the address checked is the one connected to, and again after
+ * every redirect (publicAddress.ts). Failures are values with a reason, not exceptions: one
+ * bad image must not end an export.
+ *
+ * node:http rather than fetch: fetch takes no `lookup`, and the check must sit in the
+ * connection itself (DNS rebinding).
  */
-import { refusedHost } from './publicAddress.js';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { guardedLookup, RefusedAddress, refusedLiteral, type Resolve } from './publicAddress.js';
 import { sniffImage, describeRefusal, type ImageMime } from './sniff.js';
 
 export interface FetchLimits {
@@ -37,68 +43,91 @@ function webUrl(value: string, base?: URL): URL | string {
   return url;
 }
 
-/** Fetches `url` within `limits`; `signal` (the export's) cancels it. */
-export async function fetchImage(url: string, options: { limits?: Partial<FetchLimits>; signal?: AbortSignal } = {}): Promise<FetchedImage> {
+/**
+ * Fetches `url` within `limits`; `signal` (the export's) cancels it. `resolve` answers the DNS
+ * questions (the system resolver; tests give a fake one).
+ */
+export async function fetchImage(url: string, options: { limits?: Partial<FetchLimits>; signal?: AbortSignal; resolve?: Resolve } = {}): Promise<FetchedImage> {
   const limits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const lookup = guardedLookup(options.resolve);
   let current = webUrl(url);
-  try {
-    for (let redirects = 0; ; redirects++) {
-      if (typeof current === 'string') return refuse(redirects === 0 ? current : `redirected to a refused address: ${current}`);
-      const local = await refusedHost(current);
-      if (local !== null) return refuse(redirects === 0 ? local : `redirected to a refused address: ${local}`);
-      // Manual redirects: fetch's own would follow one to any scheme it supports without asking us.
-      const response = await fetch(current, { redirect: 'manual', signal, credentials: 'omit', referrerPolicy: 'no-referrer', headers: { accept: ACCEPT } });
-      if (REDIRECTS.has(response.status)) {
-        await response.body?.cancel();
-        const location = response.headers.get('location');
-        if (location === null) return refuse(`the server answered ${response.status} without a Location`);
-        if (redirects >= limits.maxRedirects) return refuse(`more than ${limits.maxRedirects} redirects`);
-        current = webUrl(location, current);
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        return refuse(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      }
-      const read = await readCapped(response, limits.maxBytes);
-      if (typeof read === 'string') return refuse(read);
-      const mime = sniffImage(read);
-      return mime === null ? refuse(describeRefusal(read)) : { ok: true, mime, bytes: read };
+  for (let redirects = 0; ; redirects++) {
+    const refused = (reason: string) => refuse(redirects === 0 ? reason : `redirected to a refused address: ${reason}`);
+    if (typeof current === 'string') return refused(current);
+    const literal = refusedLiteral(current);
+    if (literal !== null) return refused(literal);
+    let response: IncomingMessage;
+    try {
+      response = await get(current, signal, lookup);
+    } catch (error) {
+      if (error instanceof RefusedAddress) return refused(error.message);
+      return failed(error, timeout, options.signal, limits.timeoutMs);
     }
-  } catch (error) {
-    if (timeout.aborted) return { ok: false, reason: `no complete answer within ${duration(limits.timeoutMs)}`, unreachable: true };
-    if (options.signal?.aborted) return refuse('the export was cancelled');
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { ok: false, reason: `could not download it (${cause?.code ?? cause?.message ?? (error as Error).message})`, unreachable: true };
+    const status = response.statusCode ?? 0;
+    if (REDIRECTS.has(status)) {
+      response.destroy();
+      const location = response.headers.location;
+      if (location === undefined) return refuse(`the server answered ${status} without a Location`);
+      if (redirects >= limits.maxRedirects) return refuse(`more than ${limits.maxRedirects} redirects`);
+      current = webUrl(location, current);
+      continue;
+    }
+    if (status < 200 || status > 299) {
+      response.destroy();
+      return refuse(`the server answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`);
+    }
+    let read: Buffer | string;
+    try {
+      read = await readCapped(response, limits.maxBytes);
+    } catch (error) {
+      return failed(error, timeout, options.signal, limits.timeoutMs);
+    }
+    if (typeof read === 'string') return refuse(read);
+    const mime = sniffImage(read);
+    return mime === null ? refuse(describeRefusal(read)) : { ok: true, mime, bytes: read };
   }
+}
+
+/** One GET, no redirects followed, no cookies or credentials, a fresh connection through `lookup`. */
+function get(url: URL, signal: AbortSignal, lookup: ReturnType<typeof guardedLookup>): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    // agent: false, so no pooled socket (connected to whatever a name meant earlier) is reused.
+    const req = send(url, { method: 'GET', agent: false, lookup, signal, headers: { accept: ACCEPT } }, resolve);
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+function failed(error: unknown, timeout: AbortSignal, cancel: AbortSignal | undefined, timeoutMs: number): FetchedImage {
+  if (timeout.aborted) return { ok: false, reason: `no complete answer within ${duration(timeoutMs)}`, unreachable: true };
+  if (cancel?.aborted) return refuse('the export was cancelled');
+  const code = (error as NodeJS.ErrnoException).code;
+  return { ok: false, reason: `could not download it (${code ?? (error as Error).message})`, unreachable: true };
 }
 
 const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 const size = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${n} bytes`);
 
 /** The body as one Buffer, or the reason it was dropped; stops reading past `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number): Promise<Buffer | string> {
+async function readCapped(response: IncomingMessage, maxBytes: number): Promise<Buffer | string> {
   const tooLarge = `it is larger than ${size(maxBytes)}`;
   // A declared length over the cap is refused before a byte is read; a lying one is caught below.
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-    await response.body?.cancel();
+  if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
+    response.destroy();
     return tooLarge;
   }
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
+  const parts: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      response.destroy();
       return tooLarge;
     }
-    parts.push(value);
+    parts.push(chunk);
   }
   return Buffer.concat(parts, total);
 }

@@ -82,13 +82,14 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
     if (pickSaveFile) {
       const folder = descriptor.writes === 'folder';
       const ext = descriptor.extension.replace(/^\./, '');
-      const out = await pickSaveFile({
+      const chosen = await pickSaveFile({
         title: folder ? 'Export to a new folder' : 'Export',
         defaultName: folder ? stem(name) : `${stem(name)}.${ext}`,
         filters: folder ? undefined : [{ name: descriptor.label, extensions: [ext] }],
       });
-      if (!out) return;
-      plan = { kind: 'path', args: { ...args, out } };
+      if (!chosen) return;
+      // The grant stands for the chosen path: over IPC the main process takes nothing else.
+      plan = { kind: 'path', args: { ...args, out: chosen.grant } };
     } else if (typedPath) plan = { kind: 'path', args: { ...args, out: typedTarget.trim() } };
     else plan = { kind: 'download', args };
     job.run(plan);

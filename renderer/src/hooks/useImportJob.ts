@@ -12,7 +12,8 @@ export interface ImportState {
   finished: { folder: string; report: ImportReport | null; error: string | null; cancelled: boolean } | null;
   /** Why the last start was refused (e.g. the folder does not exist). */
   startError: string | null;
-  start: (folder: string) => Promise<boolean>;
+  /** Imports `folder`; in the desktop app `grant` is what names it to the main process (a chosen folder's grant). */
+  start: (folder: string, grant?: string) => Promise<boolean>;
   cancel: () => void;
   dismiss: () => void;
 }
@@ -61,10 +62,10 @@ export function useImportJob(onLibraryChanged: () => void): ImportState {
     return () => window.clearInterval(timer);
   }, [jobId, finish]);
 
-  const start = useCallback(async (folder: string) => {
+  const start = useCallback(async (folder: string, grant?: string) => {
     setStartError(null);
     try {
-      const { jobId: id } = await client.imports.start({ folders: [folder] });
+      const { jobId: id } = await client.imports.start({ folders: [grant ?? folder] });
       jobRef.current = { jobId: id, folder };
       setFinished(null);
       setRunning({ jobId: id, folder, progress: { phase: 'scanning', filesDone: 0, filesTotal: 0, currentFile: null } });

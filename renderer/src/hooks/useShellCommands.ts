@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 
 export interface ShellHandlers {
   openFolder: () => void;
-  importFolder: (path: string) => void;
+  /** `grant` stands for `path` over IPC (the desktop app takes no raw path from the page). */
+  importFolder: (path: string, grant: string) => void;
   find: () => void;
   toggleTheme: () => void;
   showShortcuts: () => void;
@@ -24,20 +25,20 @@ export function useShellCommands(handlers: ShellHandlers): void {
     const off = shell?.onCommand?.((command) => {
       const h = latest.current;
       if (command.type === 'open-folder') h.openFolder();
-      else if (command.type === 'import-folder') h.importFolder(command.path);
+      else if (command.type === 'import-folder') h.importFolder(command.path, command.grant);
       else if (command.type === 'find') h.find();
       else if (command.type === 'toggle-theme') h.toggleTheme();
       else if (command.type === 'show-shortcuts') h.showShortcuts();
       else if (command.type === 'export') h.exportArticles();
     });
-    if (!shell?.pathForFile) return off;
+    const grantDropped = shell?.grantDropped;
+    if (!grantDropped) return off;
     // Dropping a folder imports it; the page itself never navigates to a dropped file.
     const over = (event: DragEvent) => event.preventDefault();
     const drop = (event: DragEvent) => {
       event.preventDefault();
       for (const file of Array.from(event.dataTransfer?.files ?? [])) {
-        const path = shell.pathForFile?.(file);
-        if (path) latest.current.importFolder(path);
+        void grantDropped(file).then((folder) => folder && latest.current.importFolder(folder.path, folder.grant));
       }
     };
     window.addEventListener('dragover', over);

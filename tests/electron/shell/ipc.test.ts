@@ -7,6 +7,7 @@ import { createLibraryService } from '../../../electron/library/service.js';
 import { importFolders } from '../../../electron/library/import/importer.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { PathGrants } from '../../../electron/shell/pathGrants.js';
 import { eventFrom, FakeIpcMain, fakeWindow, spyApi } from './fakes.js';
 
 function setup() {
@@ -15,9 +16,11 @@ function setup() {
   const { api, spies } = spyApi();
   const listeners = new Set<(event: LibraryEvent) => void>();
   const log = vi.fn();
+  const grants = new PathGrants();
   const dispose = registerLibraryIpc({
     ipcMain,
     api,
+    grants,
     getWindow: () => win,
     onEvent: (listener) => {
       listeners.add(listener);
@@ -26,7 +29,7 @@ function setup() {
     log,
   });
   const emit = (event: LibraryEvent) => listeners.forEach((l) => l(event));
-  return { ipcMain, win, spies, emit, dispose, listeners, log };
+  return { ipcMain, win, spies, emit, dispose, listeners, log, grants };
 }
 
 describe('registerLibraryIpc', () => {
@@ -102,7 +105,7 @@ describe('registerLibraryIpc', () => {
     await importFolders(service.db, [folder]);
     const ipcMain = new FakeIpcMain();
     const win = fakeWindow();
-    registerLibraryIpc({ ipcMain, api: service.api, getWindow: () => win, onEvent: service.onEvent });
+    registerLibraryIpc({ ipcMain, api: service.api, getWindow: () => win, onEvent: service.onEvent, grants: new PathGrants() });
     const page = await ipcMain.invoke('articles:search', eventFrom(win), { query: '' });
     expect(page).toMatchObject({ ok: true, value: { total: 1, items: [{ title: 'Harbour lights' }] } });
     const bad = await ipcMain.invoke('articles:search', eventFrom(win), { query: 'after:' });
@@ -110,5 +113,38 @@ describe('registerLibraryIpc', () => {
     const missing = await ipcMain.invoke('articles:get', eventFrom(win), { id: 999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
     service.close();
+  });
+
+  it('takes no raw path for an import or an export: only grants for what the person chose', async () => {
+    const { ipcMain, win, spies, grants, log } = setup();
+    const attempts: [string, unknown][] = [
+      ['imports:start', { folders: ['/etc'] }],
+      ['imports:start', { folders: [grants.grant('/home/me/articles').grant, '/etc'] }],
+      ['exports:start', { source: { all: true }, format: 'json', out: '/home/me/.bashrc', overwrite: true }],
+      ['exports:start', { source: { all: true }, format: 'json', out: 'grant:guessed-by-the-page-xxxxx' }],
+    ];
+    for (const [channel, args] of attempts) {
+      expect(await ipcMain.invoke(channel, eventFrom(win), args), channel).toEqual({
+        ok: false,
+        error: { code: 'bad-request', message: `Refused ${channel}: a folder or file must be chosen in a dialog, dropped on the window or given on the command line` },
+      });
+    }
+    expect(spies.get('imports:start')).not.toHaveBeenCalled();
+    expect(spies.get('exports:start')).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith('ipc: refused imports:start: a path the person did not choose');
+
+    const folder = grants.grant('/home/me/articles');
+    const target = grants.grant('/home/me/Documents/library.json');
+    expect(await ipcMain.invoke('imports:start', eventFrom(win), { folders: [folder.grant] })).toMatchObject({ ok: true });
+    expect(spies.get('imports:start')).toHaveBeenCalledWith({ folders: ['/home/me/articles'] });
+    expect(await ipcMain.invoke('exports:start', eventFrom(win), { source: { all: true }, format: 'json', out: target.grant, overwrite: true })).toMatchObject({ ok: true });
+    expect(spies.get('exports:start')).toHaveBeenCalledWith({ source: { all: true }, format: 'json', out: '/home/me/Documents/library.json', overwrite: true });
+  });
+
+  it('lets the page name the folders the main process offers as they are (the bundled samples)', async () => {
+    const { ipcMain, win, spies, grants } = setup();
+    grants.offer('/opt/gleaner/resources/samples/articles');
+    expect(await ipcMain.invoke('imports:start', eventFrom(win), { folders: ['/opt/gleaner/resources/samples/articles'] })).toMatchObject({ ok: true });
+    expect(spies.get('imports:start')).toHaveBeenCalledWith({ folders: ['/opt/gleaner/resources/samples/articles'] });
   });
 });

@@ -193,24 +193,26 @@ describe('main process wiring', () => {
     const commands = () => win().webContents.sent.filter((s) => s.channel === SHELL_CHANNELS.command).map((s) => s.args[0]);
     expect(commands()).toEqual([]);
     ipc().emit(SHELL_CHANNELS.ready, fromPage());
-    expect(commands()).toEqual([{ type: 'import-folder', path: library }]);
+    expect(commands()).toEqual([{ type: 'import-folder', path: library, grant: expect.stringMatching(/^grant:/) }]);
 
-    // What the page does with it: start an import; progress comes back as events.
-    const started = (await ipc().invoke('imports:start', fromPage(), { folders: [library] })) as { ok: true; value: { jobId: string } };
+    // What the page does with it: start an import with the grant (the raw path is refused); progress comes back as events.
+    expect(await ipc().invoke('imports:start', fromPage(), { folders: [library] })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const { grant } = commands()[0] as { grant: string };
+    const started = (await ipc().invoke('imports:start', fromPage(), { folders: [grant] })) as { ok: true; value: { jobId: string } };
     expect(started).toMatchObject({ ok: true });
     await expect.poll(async () => ((await ipc().invoke('articles:search', fromPage(), { query: '' })) as { value: { total: number } }).value.total).toBe(1);
     expect(win().webContents.sent.some((s) => s.channel === EVENT_CHANNEL && (s.args[0] as { type: string }).type === 'import-finished')).toBe(true);
   });
 
   it('the folder picker returns the chosen folder', async () => {
-    expect(await ipc().invoke(SHELL_CHANNELS.pickFolder, fromPage())).toBe(library);
+    expect(await ipc().invoke(SHELL_CHANNELS.pickFolder, fromPage())).toEqual({ path: library, grant: expect.stringMatching(/^grant:/) });
   });
 
   it('a second launch focuses the window and hands over its folder', () => {
     const app = fake.state.app as EventEmitter;
     app.emit('second-instance', {}, ['gleaner', 'ignored'], '/', { argv: ['gleaner', second, '--no-sandbox'], cwd: '/' });
     expect(win().focus).toHaveBeenCalled();
-    expect(win().webContents.sent.at(-1)).toEqual({ channel: SHELL_CHANNELS.command, args: [{ type: 'import-folder', path: second }] });
+    expect(win().webContents.sent.at(-1)).toEqual({ channel: SHELL_CHANNELS.command, args: [{ type: 'import-folder', path: second, grant: expect.stringMatching(/^grant:/) }] });
   });
 
   it('menu actions become page commands', () => {

@@ -113,8 +113,11 @@ describe('preload', () => {
     expect(off()).toBeUndefined();
   });
 
-  it('gives the path of a dropped file, or null for one that has none', () => {
-    expect(shell().pathForFile!({ name: 'articles' })).toBe('/home/me/articles');
-    expect(shell().pathForFile!({ name: 'in-memory' })).toBeNull();
+  it('asks the main process for a grant with the path read from a dropped File, and never for a File a script made', async () => {
+    ipcRenderer.invoke.mockClear();
+    await shell().grantDropped!({ name: 'articles' });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([[SHELL_CHANNELS.grantDropped, '/home/me/articles']]);
+    expect(await shell().grantDropped!({ name: 'in-memory' })).toBeNull();
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SHELL_CHANNELS, type ShellCommand } from '../../../shared/shell.js';
 import { CommandQueue } from '../../../electron/shell/commands.js';
+import { PathGrants } from '../../../electron/shell/pathGrants.js';
 import { registerShellIpc } from '../../../electron/shell/shellIpc.js';
 import { eventFrom, FakeIpcMain, fakeWindow } from './fakes.js';
 
@@ -17,16 +18,33 @@ function setup() {
     pickSaveFile: vi.fn(async () => '/home/me/Documents/export.epub'),
     openExternal: vi.fn(async () => {}),
   };
-  const dispose = registerShellIpc({ ipcMain, getWindow: () => win, commands, ...deps });
-  return { ipcMain, win, commands, sent, dispose, ...deps };
+  const grants = new PathGrants();
+  const dispose = registerShellIpc({ ipcMain, getWindow: () => win, commands, grants, isFolder: (path) => path.startsWith('/home/me/'), ...deps });
+  return { ipcMain, win, commands, sent, dispose, grants, ...deps };
 }
 
 describe('registerShellIpc', () => {
-  it('opens the folder picker for our page', async () => {
-    const { ipcMain, win, pickFolders } = setup();
-    expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolder, eventFrom(win))).toBe('/a');
-    expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolders, eventFrom(win))).toEqual(['/a', '/b']);
+  it('opens the folder picker for our page and hands back a grant for each chosen folder', async () => {
+    const { ipcMain, win, pickFolders, grants } = setup();
+    const one = (await ipcMain.invoke(SHELL_CHANNELS.pickFolder, eventFrom(win))) as { path: string; grant: string };
+    expect(one).toEqual({ path: '/a', grant: expect.stringMatching(/^grant:[A-Za-z0-9_-]{24}$/) });
+    expect(grants.resolve(one.grant)).toBe('/a');
+    const two = (await ipcMain.invoke(SHELL_CHANNELS.pickFolders, eventFrom(win))) as { path: string; grant: string }[];
+    expect(two.map((g) => [g.path, grants.resolve(g.grant)])).toEqual([['/a', '/a'], ['/b', '/b']]);
     expect(pickFolders.mock.calls).toEqual([[false], [true]]);
+    // A grant is not the path, and a path is not a grant.
+    expect(grants.resolve('/a')).toBeNull();
+    expect(grants.resolve('grant:made-up-by-the-page-xxxx')).toBeNull();
+  });
+
+  it('grants a dropped folder, and nothing for a file, a relative path or a non-string', async () => {
+    const { ipcMain, win, grants } = setup();
+    const dropped = (await ipcMain.invoke(SHELL_CHANNELS.grantDropped, eventFrom(win), '/home/me/articles')) as { path: string; grant: string };
+    expect(grants.resolve(dropped.grant)).toBe('/home/me/articles');
+    for (const bad of ['/etc', 'home/me/articles', '/home/me/a\0b', 42, null]) {
+      expect(await ipcMain.invoke(SHELL_CHANNELS.grantDropped, eventFrom(win), bad), String(bad)).toBeNull();
+    }
+    expect(await ipcMain.invoke(SHELL_CHANNELS.grantDropped, eventFrom(win, { url: 'https://evil.example.com/' }), '/home/me/articles')).toBeNull();
   });
 
   it('refuses every shell call from a subframe or another page, doing nothing', async () => {
@@ -49,7 +67,7 @@ describe('registerShellIpc', () => {
   it('validates save dialog options', async () => {
     const { ipcMain, win, pickSaveFile } = setup();
     const ok = { title: 'Export', defaultName: 'library.epub', filters: [{ name: 'EPUB', extensions: ['epub'] }] };
-    expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), ok)).toBe('/home/me/Documents/export.epub');
+    expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), ok)).toEqual({ path: '/home/me/Documents/export.epub', grant: expect.stringMatching(/^grant:/) });
     expect(pickSaveFile).toHaveBeenCalledWith(ok);
     for (const bad of [{ defaultPath: '/etc/passwd' }, { filters: [{ name: 'x', extensions: ['../x'] }] }, 'string', { title: 'x'.repeat(500) }]) {
       expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), bad)).toBeNull();
@@ -69,11 +87,11 @@ describe('registerShellIpc', () => {
 
   it('delivers queued commands once the page listens', () => {
     const { ipcMain, win, commands, sent } = setup();
-    commands.post({ type: 'import-folder', path: '/media/usb/articles' });
+    commands.post({ type: 'import-folder', path: '/media/usb/articles', grant: 'grant:1' });
     commands.post({ type: 'open-folder' });
     expect(sent).toEqual([]);
     ipcMain.emit(SHELL_CHANNELS.ready, eventFrom(win));
-    expect(sent).toEqual([{ type: 'import-folder', path: '/media/usb/articles' }, { type: 'open-folder' }]);
+    expect(sent).toEqual([{ type: 'import-folder', path: '/media/usb/articles', grant: 'grant:1' }, { type: 'open-folder' }]);
     commands.post({ type: 'find' });
     expect(sent.at(-1)).toEqual({ type: 'find' });
   });
@@ -107,8 +125,8 @@ describe('CommandQueue', () => {
 
   it('keeps at most the last 50', () => {
     const queue = new CommandQueue(() => true);
-    for (let i = 0; i < 60; i++) queue.post({ type: 'import-folder', path: `/f${i}` });
+    for (let i = 0; i < 60; i++) queue.post({ type: 'import-folder', path: `/f${i}`, grant: `grant:${i}` });
     expect(queue.pending()).toHaveLength(50);
-    expect(queue.pending()[0]).toEqual({ type: 'import-folder', path: '/f10' });
+    expect(queue.pending()[0]).toEqual({ type: 'import-folder', path: '/f10', grant: 'grant:10' });
   });
 });

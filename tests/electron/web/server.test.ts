@@ -1,30 +1,16 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryService, type LibraryService } from '../../../electron/library/service.js';
-import { startWebHost, type WebHost } from '../../../electron/web/server.js';
+import { describe, expect, it } from 'vitest';
+import type { WebHost } from '../../../electron/web/server.js';
 import type { Envelope, ImportJob, LibraryEvent } from '../../../shared/api.js';
 import type { SearchPage } from '../../../shared/types.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
 import { send } from '../../helpers/http.js';
 import { tempDir } from '../../helpers/tmp.js';
-
-let host: WebHost | null = null;
-let service: LibraryService | null = null;
-
-afterEach(async () => {
-  await host?.close();
-  service?.close();
-  host = null;
-  service = null;
-});
+import { startTestHost } from '../../helpers/webHost.js';
 
 async function start(): Promise<WebHost> {
-  const staticDir = tempDir();
-  writeTree(staticDir, { 'index.html': '<!doctype html><title>Gleaner</title>', 'assets/app.js': 'console.log(1)' });
-  service = createLibraryService({ dbPath: join(tempDir(), 'lib.db') });
-  host = await startWebHost({ service, staticDir });
-  return host;
+  return (await startTestHost()).host;
 }
 
 const call = (h: WebHost, path: string, args: unknown, headers: Record<string, string> = {}) =>

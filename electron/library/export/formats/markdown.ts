@@ -1,12 +1,12 @@
 /**
  * One Markdown file: a title, a numbered list of contents, then each article's heading,
- * metadata lines and body. Markdown bodies are kept as written; HTML and plain-text bodies
- * go through the sanitizer and are converted with node-html-markdown (chosen over turndown:
+ * metadata lines and body. Every body (Markdown, HTML, plain text) goes through the sanitizer
+ * and is converted with node-html-markdown (chosen over turndown:
  * no DOM emulation needed in Node, about 1.5x faster and far less memory on the bench corpus).
  * Embedded images (context.images) become `data:` URLs, so the file stays one file.
  */
 import { NodeHtmlMarkdown, type NodeHtmlMarkdownOptions } from 'node-html-markdown';
-import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml, type Embed, type EmbedImage } from '../bodyHtml.js';
+import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml, type Embed } from '../bodyHtml.js';
 import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
 import type { ExportArticle, FormatModule } from '../types.js';
@@ -19,10 +19,33 @@ const CONVERTER_OPTIONS: Partial<NodeHtmlMarkdownOptions> = {
   maxConsecutiveNewlines: 2,
   globalEscape: [/[\\`*_~[\]<>&]/gm, '\\$&'],
 };
-const converter = new NodeHtmlMarkdown(CONVERTER_OPTIONS);
+
+/**
+ * The converter copies a link's or image's `title`, and an image's `alt`, into the Markdown
+ * unescaped: a title holding `"><script>…` ends the link early and leaves raw HTML behind
+ * (so does an alt holding `]`). Both are escaped before the converter's own translators run.
+ */
+function withSafeAttributes(converter: NodeHtmlMarkdown): NodeHtmlMarkdown {
+  for (const translators of [converter.translators, converter.aTagTranslators]) {
+    for (const tag of ['a', 'img']) {
+      const base = translators.get(tag);
+      if (!base) continue;
+      translators.set(tag, (context) => {
+        const title = context.node.getAttribute('title');
+        if (title) context.node.setAttribute('title', title.replace(/\s+/g, ' ').replace(/[\\"]/g, '\\$&'));
+        const alt = context.node.getAttribute('alt');
+        if (alt) context.node.setAttribute('alt', escapeMarkdown(alt.replace(/\s+/g, ' ')));
+        return typeof base === 'function' ? base(context) : base;
+      });
+    }
+  }
+  return converter;
+}
+
+const converter = withSafeAttributes(new NodeHtmlMarkdown(CONVERTER_OPTIONS));
 // The converter drops `data:` images by default, which the digest has always done; an export
 // that embeds images keeps them (theirs and the article's own), and only such an export.
-const embeddingConverter = new NodeHtmlMarkdown({ ...CONVERTER_OPTIONS, keepDataImages: true });
+const embeddingConverter = withSafeAttributes(new NodeHtmlMarkdown({ ...CONVERTER_OPTIONS, keepDataImages: true }));
 
 /** Backslash-escapes Markdown punctuation so titles and notes stay text (CommonMark allows any). */
 export function escapeMarkdown(text: string): string {
@@ -65,20 +88,12 @@ function metadata(a: ExportArticle): string {
 }
 
 /**
- * A Markdown body is kept as written, unless images are embedded and it shows one of them:
- * then it goes the HTML way (sanitized, converted), since its image URLs must change.
+ * Every body, Markdown ones too, goes through the sanitizer and is converted back: a
+ * Markdown body may hold raw HTML (`<script>`, `onerror=`, `<iframe>`, `<base>`), which a
+ * Markdown viewer would render, so none is ever copied into the digest as written.
  */
 function body(a: ExportArticle, warn: (message: string) => void, embed?: Embed): { markdown: string; blocked: number } {
-  const asWritten = () => ({ markdown: closeOpenFence(a.body.trim()), blocked: 0 });
-  if (a.bodyFormat === 'markdown' && !embed) return asWritten();
-  let embedded = false;
-  const tracked: EmbedImage | undefined = embed && ((url) => {
-    const src = embed.image(url);
-    embedded ||= src !== undefined;
-    return src;
-  });
-  const { html, blocked } = sanitizedBodyHtml(a, embed && tracked && { ...embed, image: tracked });
-  if (a.bodyFormat === 'markdown' && !embedded) return asWritten();
+  const { html, blocked } = sanitizedBodyHtml(a, embed);
   try {
     return { markdown: closeOpenFence((embed ? embeddingConverter : converter).translate(html).trim()), blocked };
   } catch (error) {

@@ -138,7 +138,7 @@ describe('remote images in exports', () => {
     expect(imgSrcs(readFileSync(again.out, 'utf8'))).toEqual([dataUrl('image/png', CACHED), dataUrl('image/gif', GIF), dataUrl('image/png', MD_IMAGE)]);
   });
 
-  it('Markdown digest: embedded images are data: URLs, a Markdown body is rewritten only when it shows one', async () => {
+  it('Markdown digest: embedded images are data: URLs, in Markdown bodies too', async () => {
     resetCache();
     new ImageCache(db).put(url('/md.png'), { mime: 'image/png', bytes: MD_IMAGE });
     const { out, requests } = await run('md', { embedLocalImages: true });

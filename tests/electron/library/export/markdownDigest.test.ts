@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,8 @@ describe('Markdown digest', () => {
       'h2:Hostile 01: script element, plain',
     ]);
     expect(md).toContain('1. Unclosed fence\n2. \\# Title \\*with\\* \\[brackets\\] \\<b\\>\n3. HTML body\n');
-    expect(md).toContain('Kept **as written**, {{< shortcode >}} and all.');
+    // A Markdown body is written from its sanitized HTML, as the reading pane shows it (shortcodes dropped).
+    expect(md).toContain('Kept **as written**, and all.');
     expect(md).toContain('- **Starred:** yes\n- **File:** ');
     expect(md).toContain('> Line \\*one\\*\n> \\# line two');
     expect(md).toContain('[\\[image: pic\\]](https://cdn.invalid/x.png "Remote image blocked: https://cdn.invalid/x.png")');
@@ -44,6 +45,33 @@ describe('Markdown digest', () => {
     expect(md).toContain('Plain \\*stars\\* and # not a heading');
     expect(md).toContain('BENIGN-MARKER-01');
     expect(md).not.toContain('__gleanerXss');
+  });
+});
+
+describe('Markdown digest of hostile Markdown bodies', () => {
+  it('writes the sanitized body: raw <script>, on…= handlers, <iframe> and <base> in a Markdown body never reach the digest', async () => {
+    // Each hostile fixture's HTML, given to the importer as a Markdown body (raw HTML is Markdown).
+    const hostile = join(__dirname, '../../../fixtures/hostile');
+    const dir = tempDir('gleaner-md-hostile-');
+    const files = readdirSync(hostile).filter((f) => f.endsWith('.html'));
+    for (const file of files) copyFileSync(join(hostile, file), join(dir, file.replace(/\.html$/, '.md')));
+    const db = await libraryFrom([dir]);
+    const out = join(tempDir(), 'digest.md');
+    await exportArticles(db, { ids: allIds(db), format: 'md', out });
+    const md = readFileSync(out, 'utf8');
+    // Rendered as a viewer that allows raw HTML would render it.
+    const rendered = new MarkdownIt({ html: true }).render(md);
+    expect(rendered).not.toMatch(/<script/i);
+    expect(rendered).not.toMatch(/<iframe/i);
+    expect(rendered).not.toMatch(/<base/i);
+    expect(rendered).not.toMatch(/<(object|embed|frame|frameset|meta|form|svg|math|style|link)\b/i);
+    expect(rendered).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+    // A title that tried to end its link early ("><script>…) stays inside the title, escaped.
+    expect(md).toContain('[Entity-quoted.](https://ok.invalid/ "\\"><script>window.__gleanerXss(10)</script>")');
+    expect(rendered).toContain('<a href="https://ok.invalid/" title="&quot;&gt;&lt;script&gt;window.__gleanerXss(10)&lt;/script&gt;">Entity-quoted.</a>');
+    expect(rendered).not.toMatch(/(href|src)\s*=\s*["']?\s*(javascript|vbscript|data:text)/i);
+    // …while the articles' own text is all there.
+    for (const file of files) expect(rendered, file).toContain(`BENIGN-MARKER-${file.slice(0, 2)}`);
   });
 });
 
