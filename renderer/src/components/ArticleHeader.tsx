@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ArticlePreview } from '../../../shared/api.js';
 import type { ArticleDetail } from '../../../shared/types.js';
 import { formatDateTime, hostOf, plural } from '../lib/format';
@@ -10,6 +11,8 @@ interface Props {
   remoteAllowed: boolean;
   onAllowRemote: () => void;
   onRemoteForSource: (allowed: boolean) => void;
+  /** Tags, collections and the note, under the title. */
+  children?: ReactNode;
 }
 
 /**
@@ -17,7 +20,7 @@ interface Props {
  * front matter from a file on disk, so all of it is React text: none of it is
  * ever parsed as HTML.
  */
-export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, onRemoteForSource }: Props) {
+export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, onRemoteForSource, children }: Props) {
   const enclosure = isWebUrl(detail.enclosure) ? detail.enclosure : null;
   const blocked = (preview?.blockedRemote.length ?? 0) + (enclosure && !remoteAllowed ? 1 : 0);
   const when = formatDateTime(detail.date);
@@ -34,6 +37,7 @@ export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, o
       </p>
       <h1 className="article-title">{detail.title || 'Untitled'}</h1>
       {detail.summary && <p className="article-summary">{detail.summary}</p>}
+      {children}
       {enclosure &&
         (remoteAllowed ? (
           <img className="enclosure" src={enclosure} alt="" referrerPolicy="no-referrer" />
