@@ -148,6 +148,11 @@ export interface LibraryInfoApi {
   samplesFolder(args: Record<string, never>): Promise<string | null>;
   /** Turns watching a folder on or off (on by default): changes on disk then follow within seconds. */
   setFolderWatched(args: { id: number; watched: boolean }): Promise<FolderInfo>;
+  /**
+   * Sets the source label of a folder's articles that name no source of their own; null goes
+   * back to the derived one (site config title or folder name). Kept across re-imports.
+   */
+  setFolderSource(args: { id: number; label: string | null }): Promise<FolderInfo>;
 }
 
 export interface ExportJob {

@@ -54,6 +54,7 @@ export const schemas = {
     counts: none,
     samplesFolder: none,
     setFolderWatched: z.object({ id, watched: z.boolean() }).strict(),
+    setFolderSource: z.object({ id, label: z.string().max(1000).nullable() }).strict(),
   },
   tags: {
     list: none,

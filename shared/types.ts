@@ -18,10 +18,16 @@ export interface ArticleListItem {
   id: number;
   title: string;
   source: string | null;
+  /** The article's authors in the file's order (names only); empty when none are named. */
+  authors: string[];
+  /** BCP 47 language code (`de`, `zh`, `pt-br`), lowercase, from the front matter or the file name; null when unknown. */
+  lang: string | null;
   /** ISO 8601 UTC, or null when the file has no usable date. */
   date: string | null;
   /** The summary (or description) as plain text; never HTML. */
   summary: string | null;
+  /** When there is no summary: the first words of the body as plain text (about 200 characters); else null. */
+  excerpt: string | null;
   draft: boolean;
   hasEnclosure: boolean;
   missing: boolean;
@@ -52,6 +58,10 @@ export interface Facets {
   /** `YYYY-MM` buckets, ascending: the timeline's histogram. */
   months: FacetCount[];
   tags: FacetCount[];
+  /** Author names with counts, largest first. */
+  authors: FacetCount[];
+  /** Language codes with counts, largest first (the renderer shows language names). */
+  languages: FacetCount[];
 }
 
 export interface SearchPage {
@@ -74,6 +84,13 @@ export interface ArticleDetail extends ArticleListItem {
   sourceLink: string | null;
   url: string | null;
   enclosure: string | null;
+  /** Estimated reading time in minutes (words / 230, rounded up; 0 for an empty body). */
+  readingMinutes: number;
+  /**
+   * Where `source` came from: the file's `source`, another site/publisher field, the host of
+   * its url, the site config's title, the folder's name, or the person's label for the folder.
+   */
+  sourceOrigin: 'file' | 'site-field' | 'url' | 'site-config' | 'folder' | 'label' | null;
   /** Decimal strings: ids above 2^53 keep every digit. */
   articleId: string | null;
   feedItemId: string | null;
@@ -145,6 +162,10 @@ export interface ImportProgress {
 export interface FolderInfo {
   id: number;
   path: string;
+  /** The source given to this folder's articles that name none of their own. */
+  sourceLabel: string | null;
+  /** True when the person set `sourceLabel` (it then survives re-imports). */
+  sourceLabelCustom: boolean;
   articleCount: number;
   missingCount: number;
   lastImportAt: string | null;
@@ -157,6 +178,8 @@ export interface LibraryStats {
   articles: number;
   missing: number;
   sources: number;
+  authors: number;
+  languages: number;
   folders: number;
   oldest: string | null;
   newest: string | null;

@@ -4,7 +4,9 @@ import type { LibraryStats } from '../../shared/types.js';
 import { openLibrary, type Db } from './db/connection.js';
 import { LATEST_VERSION } from './db/migrate.js';
 import { articleBody, articleDetail } from './db/queries/articleReads.js';
-import { listFolders } from './db/queries/folders.js';
+import { listFolders, setFolderLabel } from './db/queries/folders.js';
+import { deriveFolderSource } from './import/folderLabel.js';
+import { checkName } from './curation/names.js';
 import { indexPending } from './db/queries/articleWrites.js';
 import { ImportJobs } from './importJobs.js';
 import { Watching } from './watching.js';
@@ -100,6 +102,16 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
         if (!folder) throw new ServiceError('not-found', `No folder with id ${id}`);
         return folder;
       },
+      setFolderSource: async ({ id, label }) => {
+        const checked = label === null ? null : checkName('source label', label);
+        const path = db.prepare('SELECT path FROM folders WHERE id = ?').pluck().get(id) as string | undefined;
+        if (path === undefined || !setFolderLabel(db, id, checked, () => deriveFolderSource(path))) {
+          throw new ServiceError('not-found', `No folder with id ${id}`);
+        }
+        emit({ type: 'library-changed' });
+        const folders = watching?.folders() ?? listFolders(db, (p) => (existsSync(p) ? 'online' : 'offline'));
+        return folders.find((f) => f.id === id)!;
+      },
     },
     ...curation,
     exports: {
@@ -146,9 +158,17 @@ export function libraryStats(db: Db, dbPath: string): LibraryStats {
     )
     .get() as { articles: number; missing: number; sources: number; oldest: string | null; newest: string | null };
   const folders = db.prepare('SELECT count(*) FROM folders').pluck().get() as number;
+  // Authors and languages of articles that are present (an author whose articles are all gone is not counted).
+  const authors = db
+    .prepare('SELECT count(DISTINCT aa.author_id) FROM article_authors aa JOIN articles a ON a.id = aa.article_id WHERE a.missing = 0')
+    .pluck()
+    .get() as number;
+  const languages = db.prepare('SELECT count(DISTINCT lang) FROM articles WHERE missing = 0').pluck().get() as number;
   const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   return {
     ...row,
+    authors,
+    languages,
     folders,
     dbBytes: dbPath === ':memory:' ? 0 : size(dbPath) + size(`${dbPath}-wal`),
     schemaVersion: LATEST_VERSION,

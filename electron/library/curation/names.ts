@@ -13,7 +13,7 @@ export function checkName(kind: NameKind, raw: string): string {
   return checked.name;
 }
 
-type NameKind = 'tag' | 'collection' | 'saved search';
+type NameKind = 'tag' | 'collection' | 'saved search' | 'source label';
 
 /** The same rules without throwing: the importer turns a problem into a warning. */
 export function normalizeName(kind: NameKind, raw: string): { name: string } | { problem: string } {

@@ -1,7 +1,7 @@
 /**
  * Reads the articles to export from the library, a chunk of ids at a time, so memory holds
- * one chunk (bodies included) however many articles are exported. Each chunk is three
- * queries (articles with bodies, tags, collections), never one per article.
+ * one chunk (bodies included) however many articles are exported. Each chunk is four
+ * queries (articles with bodies, tags, authors, collections), never one per article.
  */
 import { basename } from 'node:path';
 import type { Db } from '../db/connection.js';
@@ -24,6 +24,8 @@ interface Row {
   summary: string | null;
   description: string | null;
   source: string | null;
+  source_origin: ExportArticle['sourceOrigin'];
+  lang: string | null;
   source_link: string | null;
   url: string | null;
   enclosure: string | null;
@@ -41,9 +43,11 @@ interface Row {
   body: string | null;
 }
 
-const ARTICLES_SQL = `
+// Languages and source origins arrived with migration 60 (as did authors): an older library
+// opened read-only exports without them.
+const articlesSql = (v60: boolean): string => `
   SELECT a.id, f.path AS folder, a.rel_path, a.format, a.body_format, a.title, a.date, a.date_source, a.draft,
-         a.summary, a.description, a.source, a.source_link, a.url, a.enclosure, a.article_id, a.feed_item_id,
+         a.summary, a.description, a.source, ${v60 ? 'a.source_origin, a.lang' : 'NULL AS source_origin, NULL AS lang'}, a.source_link, a.url, a.enclosure, a.article_id, a.feed_item_id,
          a.extra, a.warnings, a.missing, a.imported_at, a.updated_at, a.read_at, a.starred, a.note,
          b.front_matter, b.body
     FROM articles a JOIN folders f ON f.id = a.folder_id LEFT JOIN article_bodies b ON b.article_id = a.id
@@ -52,6 +56,10 @@ const ARTICLES_SQL = `
 const TAGS_SQL = `
   SELECT at.article_id, t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id
    WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`;
+
+const AUTHORS_SQL = `
+  SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+   WHERE aa.article_id IN (SELECT value FROM json_each(?)) ORDER BY aa.article_id, aa.position`;
 
 const COLLECTIONS_SQL = `
   SELECT i.article_id, c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id
@@ -62,13 +70,15 @@ export class ArticleSource {
   private readonly articles;
   private readonly tags;
   private readonly collections;
+  private readonly authors;
   private readonly heads;
 
   constructor(private readonly db: Db) {
-    this.articles = db.prepare(ARTICLES_SQL);
-    this.tags = db.prepare(TAGS_SQL).raw();
     // Collections arrived with migration 30; a library opened read-only before migrating lacks them.
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    this.articles = db.prepare(articlesSql(tables.has('authors')));
+    this.tags = db.prepare(TAGS_SQL).raw();
+    this.authors = tables.has('authors') ? db.prepare(AUTHORS_SQL).raw() : null;
     this.collections = tables.has('collections') && tables.has('collection_items') ? db.prepare(COLLECTIONS_SQL).raw() : null;
     this.heads = db.prepare('SELECT id, title, date, source FROM articles WHERE id IN (SELECT value FROM json_each(?))');
   }
@@ -113,10 +123,16 @@ export class ArticleSource {
       if (!list) collectionsById.set(articleId, (list = []));
       list.push(name);
     }
+    const authorsById = new Map<number, string[]>();
+    for (const [articleId, name] of (this.authors?.all(json) ?? []) as [number, string][]) {
+      let list = authorsById.get(articleId);
+      if (!list) authorsById.set(articleId, (list = []));
+      list.push(name);
+    }
     const byId = new Map((this.articles.all(json) as Row[]).map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toArticle(row, tagsById.get(id) ?? [], collectionsById.get(id) ?? [])] : [];
+      return row ? [toArticle(row, tagsById.get(id) ?? [], collectionsById.get(id) ?? [], authorsById.get(id) ?? [])] : [];
     });
   }
 
@@ -127,7 +143,7 @@ export class ArticleSource {
   }
 }
 
-function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[]): ExportArticle {
+function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[], authors: string[]): ExportArticle {
   return {
     id: r.id,
     folderName: basename(r.folder),
@@ -141,6 +157,9 @@ function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[]): 
     summary: r.summary,
     description: r.description,
     source: r.source,
+    sourceOrigin: r.source_origin,
+    authors,
+    lang: r.lang,
     sourceLink: r.source_link,
     url: r.url,
     enclosure: r.enclosure,

@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../db/connection.js';
 import { ArticleWriter, indexPending, knownFiles, type KnownFile } from '../db/queries/articleWrites.js';
-import { ensureFolder, markFolderImported } from '../db/queries/folders.js';
+import { ensureFolder, markFolderImported, resolveFolderSource } from '../db/queries/folders.js';
+import { deriveFolderSource } from './folderLabel.js';
 import { findDuplicates } from '../db/queries/duplicates.js';
 import type { ImportProgress, ImportReport } from '../../../shared/types.js';
 import { scanFolder, type ScannedFile } from './scan.js';
@@ -88,6 +89,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
     const now = new Date().toISOString();
     const folderId = ensureFolder(db, scan.root, now);
     const known = knownFiles(db, folderId);
+    const folderSource = resolveFolderSource(db, folderId, deriveFolderSource(scan.root));
     for (const s of scan.skipped) report.files.push({ folder: scan.root, path: s.relPath, status: 'skipped', reason: s.reason });
     report.skipped += scan.skipped.length;
 
@@ -114,11 +116,12 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
         for (const { file, result } of batch) {
           const entry = { folder: scan.root, path: file.relPath };
           if (!result.ok) {
-            report.failed++;
-            report.files.push({ ...entry, status: 'failed', reason: result.reason });
+            if (result.skipped) report.skipped++;
+            else report.failed++;
+            report.files.push({ ...entry, status: result.skipped ? 'skipped' : 'failed', reason: result.reason });
             continue;
           }
-          const stamp = { folderId, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs };
+          const stamp = { folderId, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs, folderSource };
           const before = changed.get(file.relPath);
           const warnings = result.article.warnings.length > 0 ? { warnings: result.article.warnings } : {};
           if (before) {

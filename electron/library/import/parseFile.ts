@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import { detectBodyFormat, extractText, renderBody, collapse } from './body.js';
 import { dateFromPath, normalizeDate } from './dates.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { parseAuthors } from './authors.js';
+import { articleLanguage } from './language.js';
+import { fileSiteSource } from './fileSource.js';
 import { normalizeName } from '../curation/names.js';
 import { GLEANER_KEY, readGleanerKey } from '../export/gleanerKey.js';
 import type { ArticleFields, JsonValue, ParseResult } from './types.js';
@@ -104,24 +107,27 @@ export function toJsonValue(v: unknown): JsonValue {
 }
 
 /**
- * `tags`, `categories`, `keywords`: checked by the rules for tags a person types (so the
- * sidebar can show them), de-duplicated ignoring case, first spelling kept.
+ * `tags`, `categories`, `category`, `keywords`, `series`: checked by the rules for tags a
+ * person types (so the sidebar can show them), de-duplicated ignoring case, first spelling kept.
  */
 function collectTags(values: unknown[], warnings: string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const value of values) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      const raw = text(item);
-      if (raw === null) continue;
-      const checked = normalizeName('tag', raw);
-      if ('problem' in checked) {
-        warnings.push(`tag ${JSON.stringify(raw.slice(0, 60))} was not imported: ${checked.problem}`);
-        continue;
+      const whole = text(item);
+      if (whole === null) continue;
+      // `tags: "rust, wasm"` is a list written as one string; a tag name never holds a comma.
+      for (const raw of whole.split(',').map((t) => t.trim()).filter((t) => t !== '')) {
+        const checked = normalizeName('tag', raw);
+        if ('problem' in checked) {
+          warnings.push(`tag ${JSON.stringify(raw.slice(0, 60))} was not imported: ${checked.problem}`);
+          continue;
+        }
+        if (seen.has(checked.name.toLowerCase())) continue;
+        seen.add(checked.name.toLowerCase());
+        tags.push(checked.name);
       }
-      if (seen.has(checked.name.toLowerCase())) continue;
-      seen.add(checked.name.toLowerCase());
-      tags.push(checked.name);
     }
   }
   return tags;
@@ -136,6 +142,21 @@ function nameFromPath(relPath: string): string {
 }
 
 const DATE_KEYS = ['date', 'publishDate', 'pubDate', 'published'];
+const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator'];
+const LANGUAGE_KEYS = ['lang', 'language', 'languageCode'];
+/** Characters of body text kept as the excerpt of an article without a summary. */
+export const EXCERPT_LENGTH = 200;
+
+/** The first EXCERPT_LENGTH characters of the text, cut at a word boundary, or null when empty. */
+export function excerptOf(bodyText: string): string | null {
+  const flat = bodyText.replace(/\s+/g, ' ').trim();
+  if (flat === '') return null;
+  if (flat.length <= EXCERPT_LENGTH) return flat;
+  const cut = flat.slice(0, EXCERPT_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  // Text without spaces (Chinese, Japanese) is cut at the length instead.
+  return `${(space > EXCERPT_LENGTH * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 /** Parses one article file. See types.ts for what each field means. */
 export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, options: ParseOptions = {}): ParseResult {
@@ -146,6 +167,9 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
   if ('reason' in decoded) return { ok: false, reason: decoded.reason };
   const fm = parseFrontMatter(decoded.text);
   if (!fm.ok) return fm;
+  if (fm.value.format === 'none' && fm.value.body.trim() === '') {
+    return { ok: false, skipped: true, reason: bytes.length === 0 ? 'empty file' : 'file holds only blank space' };
+  }
   const { format, raw, data, body } = fm.value;
 
   const used = new Set<string>();
@@ -202,6 +226,23 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
     }
   }
 
+  const ownSource = text(take('source'));
+  const site = ownSource === null ? fileSiteSource((name) => {
+    const key = findKey(data, name);
+    return key === undefined ? undefined : data[key];
+  }) : null;
+  const authorValues = AUTHOR_KEYS.map(take);
+  let lang: string | null = null;
+  for (const name of LANGUAGE_KEYS) {
+    const key = findKey(data, name);
+    lang = key === undefined ? null : articleLanguage(data[key], '');
+    if (lang !== null) {
+      used.add(key!);
+      break;
+    }
+  }
+  lang ??= articleLanguage(undefined, relPath);
+
   const fields: ArticleFields = {
     title,
     date,
@@ -209,14 +250,17 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
     draft,
     summary: text(take('summary')),
     description: text(take('description')),
-    source: text(take('source')),
+    source: ownSource ?? site?.source ?? null,
+    sourceOrigin: ownSource !== null ? 'file' : (site?.origin ?? null),
+    authors: parseAuthors(authorValues),
+    lang,
     sourceLink: text(take('source_link')),
     url: text(take('url')),
     enclosure: enclosureUrl(take('enclosure')),
     articleId: id(take('article_id')),
     feedItemId: id(take('feed_item_id')),
   };
-  const fileTags = collectTags([take('tags'), take('categories'), take('keywords')], warnings);
+  const fileTags = collectTags([take('tags'), take('categories'), take('category'), take('keywords'), take('series')], warnings);
   // Gleaner's own key from a folder export: curation, not a field of the article.
   const gleaner = readGleanerKey(data);
   if (gleaner) {
@@ -241,6 +285,7 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
       fileTags,
       curation: gleaner?.curation ?? null,
       text: extracted.text,
+      excerpt: fields.summary === null && fields.description === null ? excerptOf(extracted.text) : null,
       contentHash: createHash('sha1').update(body).digest('hex'),
       warnings,
     },

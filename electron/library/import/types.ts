@@ -4,6 +4,9 @@ import type { Curation } from '../export/types.js';
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json' | 'none';
 export type BodyFormat = 'html' | 'markdown' | 'text';
 
+/** Where an article's source came from (see ArticleDetail.sourceOrigin). */
+export type SourceOrigin = 'file' | 'site-field' | 'url' | 'site-config' | 'folder' | 'label';
+
 /** JSON-safe value: big integers become decimal strings, datetimes ISO strings. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -16,7 +19,17 @@ export interface ArticleFields {
   draft: boolean;
   summary: string | null;
   description: string | null;
+  /**
+   * The source the file names (`source`, else a publisher/site field, else its url's host);
+   * null when it names none, and the importer then gives it the folder's label.
+   */
   source: string | null;
+  /** Where `source` came from; the importer sets the folder's origins. */
+  sourceOrigin: SourceOrigin | null;
+  /** Author names in the file's order (`author`, `authors`, `byline`, `creator`). */
+  authors: string[];
+  /** Lowercase language code from the front matter or the file name's suffix, or null. */
+  lang: string | null;
   sourceLink: string | null;
   url: string | null;
   enclosure: string | null;
@@ -35,10 +48,12 @@ export interface ParsedArticle {
   fields: ArticleFields;
   /** Every front-matter key not mapped to a field above, kept as typed JSON. */
   extra: Record<string, JsonValue>;
-  /** Tags named by the file (`tags`, `categories`, `keywords`), trimmed, de-duplicated. */
+  /** Tags named by the file (`tags`, `categories`, `category`, `keywords`, `series`), trimmed, de-duplicated. */
   fileTags: string[];
   /** Plain text of the body for the full-text index. */
   text: string;
+  /** The body's first words (about 200 characters) when the file has no summary or description. */
+  excerpt: string | null;
   /** Hex digest of the body, for spotting the same content at two paths. */
   contentHash: string;
   /** Problems that did not stop the import, in words a person understands. */
@@ -53,4 +68,8 @@ export interface ParsedArticle {
 /** The same shape the exporter writes (see export/types.ts). */
 export type ImportedCuration = Curation;
 
-export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
+/**
+ * A parsed article, or a file that is not one: `skipped` files (empty or whitespace only)
+ * are passed over on purpose, the others failed.
+ */
+export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; reason: string; skipped?: true };

@@ -112,7 +112,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         if (previous?.facetsFor === facetsFor) return; // only the sort changed
         if (page.total === 0) {
           // Nothing matches: nothing to count, and stale counts would suggest otherwise.
-          committed.current.facets = { sources: [], tags: [], years: [], months: [] };
+          committed.current.facets = { sources: [], tags: [], authors: [], languages: [], years: [], months: [] };
           committed.current.facetsFor = facetsFor;
           return;
         }

@@ -4,6 +4,7 @@ import { up as tags } from './0020-tags.js';
 import { up as collections } from './0030-collections.js';
 import { up as remoteImages } from './0040-remote-images.js';
 import { up as imageCache } from './0050-image-cache.js';
+import { up as authorsLanguages } from './0060-authors-languages.js';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'collections', up: collections },
   { version: 40, name: 'remote-images', up: remoteImages },
   { version: 50, name: 'image-cache', up: imageCache },
+  { version: 60, name: 'authors-languages', up: authorsLanguages },
 ];

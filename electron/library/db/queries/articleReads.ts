@@ -1,15 +1,19 @@
 import type { Db } from '../connection.js';
 import type { ArticleDetail, ArticleListItem, JsonValue } from '../../../../shared/types.js';
+import { readingMinutes } from '../../readingTime.js';
 
-const LIST_COLUMNS = 'a.id, a.title, a.source, a.date, a.summary, a.description, a.draft, a.enclosure, a.missing, a.read_at, a.starred';
+const LIST_COLUMNS =
+  'a.id, a.title, a.source, a.lang, a.date, a.summary, a.description, a.excerpt, a.draft, a.enclosure, a.missing, a.read_at, a.starred';
 
 interface ListRow {
   id: number;
   title: string;
   source: string | null;
+  lang: string | null;
   date: string | null;
   summary: string | null;
   description: string | null;
+  excerpt: string | null;
   draft: number;
   enclosure: string | null;
   missing: number;
@@ -27,6 +31,8 @@ interface DetailRow extends ListRow {
   article_id: string | null;
   feed_item_id: string | null;
   date_source: ArticleDetail['dateSource'];
+  source_origin: ArticleDetail['sourceOrigin'];
+  body: string | null;
   extra: string;
   warnings: string;
   note: string | null;
@@ -34,13 +40,17 @@ interface DetailRow extends ListRow {
   updated_at: string;
 }
 
-export function rowToListItem(row: ListRow, tags: string[] = [], snippet: string | null = null): ArticleListItem {
+export function rowToListItem(row: ListRow, tags: string[] = [], snippet: string | null = null, authors: string[] = []): ArticleListItem {
+  const summary = row.summary ?? row.description;
   return {
     id: row.id,
     title: row.title,
     source: row.source,
+    authors,
+    lang: row.lang,
     date: row.date,
-    summary: row.summary ?? row.description,
+    summary,
+    excerpt: summary === null ? row.excerpt : null,
     draft: row.draft === 1,
     hasEnclosure: !!row.enclosure,
     missing: row.missing === 1,
@@ -59,10 +69,29 @@ export function listItemsByIds(db: Db, ids: number[], snippets: Map<number, stri
     .all(JSON.stringify(ids)) as ListRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const tags = tagsByArticle(db, ids);
+  const authors = authorsByArticle(db, ids);
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [rowToListItem(row, tags.get(id)?.map((t) => t.name), snippets.get(id) ?? null)] : [];
+    return row ? [rowToListItem(row, tags.get(id)?.map((t) => t.name), snippets.get(id) ?? null, authors.get(id))] : [];
   });
+}
+
+/** Author names of many articles in one query, in each file's order. */
+export function authorsByArticle(db: Db, ids: number[]): Map<number, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+        WHERE aa.article_id IN (SELECT value FROM json_each(?)) ORDER BY aa.article_id, aa.position`,
+    )
+    .raw()
+    .all(JSON.stringify(ids)) as [number, string][];
+  const out = new Map<number, string[]>();
+  for (const [id, name] of rows) {
+    const list = out.get(id) ?? [];
+    list.push(name);
+    out.set(id, list);
+  }
+  return out;
 }
 
 type TagOrigin = { name: string; origin: 'file' | 'user' };
@@ -89,7 +118,8 @@ export function articleDetail(db: Db, id: number): ArticleDetail | null {
   const row = db
     .prepare(
       `SELECT ${LIST_COLUMNS}, f.path AS folder, a.rel_path, a.format, a.body_format, a.source_link, a.url,
-              a.article_id, a.feed_item_id, a.date_source, a.extra, a.warnings, a.note, a.imported_at, a.updated_at
+              a.article_id, a.feed_item_id, a.date_source, a.source_origin, a.extra, a.warnings, a.note, a.imported_at, a.updated_at,
+              (SELECT b.body FROM article_bodies b WHERE b.article_id = a.id) AS body
          FROM articles a JOIN folders f ON f.id = a.folder_id WHERE a.id = ?`,
     )
     .get(id) as DetailRow | undefined;
@@ -101,7 +131,7 @@ export function articleDetail(db: Db, id: number): ArticleDetail | null {
     .all(id) as string[];
   const allowed = row.source !== null && db.prepare('SELECT 1 FROM remote_image_sources WHERE source = ?').get(row.source) !== undefined;
   return {
-    ...rowToListItem(row, tagOrigins.map((t) => t.name)),
+    ...rowToListItem(row, tagOrigins.map((t) => t.name), null, authorsByArticle(db, [id]).get(id)),
     folder: row.folder,
     relPath: row.rel_path,
     format: row.format,
@@ -110,6 +140,8 @@ export function articleDetail(db: Db, id: number): ArticleDetail | null {
     sourceLink: row.source_link,
     url: row.url,
     enclosure: row.enclosure,
+    readingMinutes: readingMinutes(row.body ?? ''),
+    sourceOrigin: row.source_origin,
     articleId: row.article_id,
     feedItemId: row.feed_item_id,
     dateSource: row.date_source,

@@ -1,5 +1,5 @@
 import type { Db } from '../connection.js';
-import type { ImportedCuration, ParsedArticle } from '../../import/types.js';
+import type { ImportedCuration, ParsedArticle, SourceOrigin } from '../../import/types.js';
 
 /** What the importer needs to know about a file it has seen before. */
 export interface KnownFile {
@@ -17,11 +17,25 @@ export function knownFiles(db: Db, folderId: number): Map<string, KnownFile> {
   return new Map(rows.map(([id, rel, size, mtimeMs, missing]) => [rel, { id, size, mtimeMs, missing: missing === 1 }]));
 }
 
+/** The source a folder gives its articles that name none: derived, or the person's label. */
+export interface FolderSource {
+  label: string;
+  origin: Extract<SourceOrigin, 'site-config' | 'folder' | 'label'>;
+}
+
 export interface FileStamp {
   folderId: number;
   relPath: string;
   size: number;
   mtimeMs: number;
+  /** Applied at write time: parsing is pure and runs in workers that know no folder. */
+  folderSource: FolderSource | null;
+}
+
+/** The article's effective source and its origin: the file's own, else the folder's. */
+export function effectiveSource(a: ParsedArticle, folderSource: FolderSource | null): [string | null, SourceOrigin | null] {
+  if (a.fields.source !== null) return [a.fields.source, a.fields.sourceOrigin ?? 'file'];
+  return folderSource === null ? [null, null] : [folderSource.label, folderSource.origin];
 }
 
 /** The article's columns, in the order the INSERT and UPDATE statements bind them. */
@@ -40,7 +54,9 @@ function articleColumns(a: ParsedArticle, stamp: FileStamp, now: string): unknow
     f.draft ? 1 : 0,
     f.summary,
     f.description,
-    f.source,
+    ...effectiveSource(a, stamp.folderSource),
+    f.lang,
+    a.excerpt,
     f.sourceLink,
     f.url,
     f.enclosure,
@@ -53,7 +69,7 @@ function articleColumns(a: ParsedArticle, stamp: FileStamp, now: string): unknow
 }
 
 const COLUMNS = `file_size, file_mtime_ms, content_hash, format, body_format, title, date, date_source, draft,
-  summary, description, source, source_link, url, enclosure, article_id, feed_item_id, extra, warnings, updated_at`;
+  summary, description, source, source_origin, lang, excerpt, source_link, url, enclosure, article_id, feed_item_id, extra, warnings, updated_at`;
 
 /**
  * Prepared statements for one import. Each public method writes every table an
@@ -72,6 +88,11 @@ export class ArticleWriter {
   private readonly findTag;
   private readonly createTag;
   private readonly tagIds = new Map<string, number>();
+  private readonly clearAuthors;
+  private readonly addAuthor;
+  private readonly findAuthor;
+  private readonly createAuthor;
+  private readonly authorIds = new Map<string, number>();
 
   constructor(private readonly db: Db) {
     const placeholders = COLUMNS.split(',').map(() => '?').join(', ');
@@ -99,12 +120,17 @@ export class ArticleWriter {
     this.addFileTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'file')");
     this.findTag = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
     this.createTag = db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)');
+    this.clearAuthors = db.prepare('DELETE FROM article_authors WHERE article_id = ?');
+    this.addAuthor = db.prepare('INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)');
+    this.findAuthor = db.prepare('SELECT id FROM authors WHERE name = ?').pluck();
+    this.createAuthor = db.prepare('INSERT INTO authors (name) VALUES (?)');
   }
 
   insert(article: ParsedArticle, stamp: FileStamp, now: string): number {
     const info = this.insertArticle.run(stamp.folderId, stamp.relPath, now, ...articleColumns(article, stamp, now));
     const id = Number(info.lastInsertRowid);
-    this.writeBodyAndIndex(id, article);
+    this.writeBodyAndIndex(id, article, stamp);
+    this.writeAuthors(id, article.fields.authors);
     this.writeFileTags(id, article.fileTags, now);
     if (article.curation) this.applyCuration(id, article.curation, now);
     return id;
@@ -114,7 +140,9 @@ export class ArticleWriter {
     this.deleteFts.run(id); // before the update: the key changes with the date
     this.deletePending.run(id);
     this.updateArticle.run(...articleColumns(article, stamp, now), id);
-    this.writeBodyAndIndex(id, article);
+    this.writeBodyAndIndex(id, article, stamp);
+    this.clearAuthors.run(id);
+    this.writeAuthors(id, article.fields.authors);
     this.clearFileTags.run(id);
     this.writeFileTags(id, article.fileTags, now);
   }
@@ -123,10 +151,21 @@ export class ArticleWriter {
     this.setMissing.run(missing ? 1 : 0, id);
   }
 
-  private writeBodyAndIndex(id: number, a: ParsedArticle): void {
+  private writeBodyAndIndex(id: number, a: ParsedArticle, stamp: FileStamp): void {
     this.upsertBody.run(id, a.frontMatterRaw, a.body);
     const summary = [a.fields.summary, a.fields.description].filter(Boolean).join('\n');
-    this.insertFts.run(a.fields.title, summary, a.text, a.fields.source ?? '', id);
+    this.insertFts.run(a.fields.title, summary, a.text, effectiveSource(a, stamp.folderSource)[0] ?? '', id);
+  }
+
+  /** Authors share rows across articles (matched ignoring case, first spelling kept). */
+  private writeAuthors(id: number, names: string[]): void {
+    names.forEach((name, position) => {
+      const key = name.toLowerCase();
+      let authorId = this.authorIds.get(key) ?? (this.findAuthor.get(name) as number | undefined);
+      authorId ??= Number(this.createAuthor.run(name).lastInsertRowid);
+      this.authorIds.set(key, authorId);
+      this.addAuthor.run(id, authorId, position);
+    });
   }
 
   /**

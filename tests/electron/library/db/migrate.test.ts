@@ -30,6 +30,30 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrades a version-50 library to 60: rows kept, no authors or language yet, every file due for a re-read', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, 50)).toBe(50);
+    db.prepare("INSERT INTO folders (id, path, added_at) VALUES (1, '/f', 'now')").run();
+    const insert = db.prepare(
+      `INSERT INTO articles (id, folder_id, rel_path, file_size, file_mtime_ms, content_hash, format, body_format, title, source,
+        imported_at, updated_at, starred) VALUES (?, 1, ?, 1, 1700000000000, 'h', 'toml', 'html', 'Kept', ?, 'now', 'now', 1)`,
+    );
+    insert.run(7, 'a.md', 'IBN');
+    insert.run(8, 'b.md', null);
+    expect(migrate(db)).toBe(LATEST_VERSION);
+    const rows = db.prepare('SELECT id, title, source, source_origin, lang, excerpt, starred, file_mtime_ms FROM articles ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 7, title: 'Kept', source: 'IBN', source_origin: 'file', lang: null, excerpt: null, starred: 1, file_mtime_ms: -1 },
+      { id: 8, title: 'Kept', source: null, source_origin: null, lang: null, excerpt: null, starred: 1, file_mtime_ms: -1 },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM article_authors').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT source_label, source_label_custom FROM folders').get()).toEqual({ source_label: null, source_label_custom: 0 });
+    // Author names are one row each, whatever the case.
+    db.prepare("INSERT INTO authors (name) VALUES ('Mara Bos')").run();
+    expect(() => db.prepare("INSERT INTO authors (name) VALUES ('mara bos')").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('refuses a database written by a newer Gleaner and leaves it untouched', () => {
     const file = join(tempDir(), 'newer.db');
     const raw = new Database(file);

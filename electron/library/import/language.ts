@@ -1,0 +1,61 @@
+/**
+ * An article's language: from the front matter (`lang`, `language`, `languageCode`), else from
+ * a language suffix in the file name as Hugo writes translations (`home.de.md`,
+ * `about.zh-cn.md`). Pure. Codes are stored lowercase, BCP 47 style (`pt-br`).
+ */
+
+// ISO 639-1, without `io` (Ido): `crates.io.md` names a site, not a language.
+const ISO_639_1 = new Set(
+  (
+    'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu ' +
+    'fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik is it iu ja jv ka kg ki kj kk kl km kn ko ' +
+    'kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa ' +
+    'pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ' +
+    'ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
+  ).split(' '),
+);
+
+/**
+ * Country codes that sites use as language codes (the Redox website names its Japanese and
+ * Czech pages `.jp.md` and `.cz.md`), mapped to the language so `lang:ja` and the language
+ * name work. Only codes that are not languages of their own are mapped.
+ */
+const COUNTRY_AS_LANGUAGE: Record<string, string> = { jp: 'ja', cz: 'cs', gr: 'el', cn: 'zh', ua: 'uk', dk: 'da' };
+
+const TAG = /^([a-z]{2,3})((?:-[a-z0-9]{2,8})*)$/;
+
+/**
+ * A language code as stored: lowercase, `_` as `-`, country-for-language codes mapped, or
+ * null when the text is not shaped like a language tag (`English` is not; `en-US` is).
+ */
+export function normalizeLanguage(value: string): string | null {
+  const m = TAG.exec(value.trim().toLowerCase().replace(/_/g, '-'));
+  if (!m) return null;
+  const primary = COUNTRY_AS_LANGUAGE[m[1]!] ?? m[1]!;
+  return primary + m[2]!;
+}
+
+/** The language a file name's suffix names (`page.de.md` → `de`), or null. */
+export function languageFromFileName(relPath: string): string | null {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+  const m = /\.([A-Za-z]{2})((?:[-_][A-Za-z0-9]{2,8})?)\.[^.]+$/.exec(base);
+  if (!m) return null;
+  const primary = m[1]!.toLowerCase();
+  if (!ISO_639_1.has(primary) && !(primary in COUNTRY_AS_LANGUAGE)) return null;
+  return normalizeLanguage(primary + m[2]!);
+}
+
+/** The article's language: the front matter's value when it is a language tag, else the file name's. */
+export function articleLanguage(frontMatterValue: unknown, relPath: string): string | null {
+  if (typeof frontMatterValue === 'string') {
+    const code = normalizeLanguage(frontMatterValue);
+    if (code !== null) return code;
+  }
+  return languageFromFileName(relPath);
+}
+
+/** Whether a folder or file name is a language code (`en`, `zh-cn`, `jp`): generic, not a site's name. */
+export function isLanguageCode(name: string): boolean {
+  const m = /^([a-z]{2})(?:[-_][a-z0-9]{2,8})?$/i.exec(name);
+  return m !== null && (ISO_639_1.has(m[1]!.toLowerCase()) || m[1]!.toLowerCase() in COUNTRY_AS_LANGUAGE);
+}
