@@ -17,6 +17,8 @@ export interface Span {
 export const QUERY_FIELDS = [
   'tag',
   'source',
+  'author',
+  'lang',
   'after',
   'before',
   'date',

@@ -4,6 +4,7 @@
  */
 import { QUERY_FIELDS, type QueryField } from './ast.js';
 import { checkQueryDate } from './dates.js';
+import { normalizeLanguage } from '../language.js';
 
 /** Values `has:` accepts, always lowercase in the parsed tree. */
 export const HAS_VALUES = ['enclosure', 'summary', 'tags', 'note'] as const;
@@ -14,6 +15,8 @@ export const IS_VALUES = ['read', 'unread', 'starred', 'unstarred', 'missing', '
 const EXAMPLES: Record<QueryField, string> = {
   tag: 'tag:ai',
   source: 'source:"IBN"',
+  author: 'author:"Mara Bos"',
+  lang: 'lang:de',
   after: 'after:2025-07',
   before: 'before:2025-08-01',
   date: 'date:2025-07',
@@ -57,7 +60,8 @@ export type FieldValueCheck = { ok: true; value: string } | { ok: false; message
 /**
  * Validates a value for a field and returns it in canonical form: `draft:`
  * becomes `true`/`false` (so `yes`/`no` need no special case downstream),
- * `has:`/`is:` become lowercase, everything else is kept exactly as typed.
+ * `has:`/`is:` become lowercase, `lang:` a stored language code (`lang:JP` → `ja`),
+ * everything else is kept exactly as typed.
  */
 export function checkFieldValue(field: QueryField, value: string): FieldValueCheck {
   if (value.trim() === '') return { ok: false, message: missingValueMessage(field) };
@@ -80,6 +84,11 @@ export function checkFieldValue(field: QueryField, value: string): FieldValueChe
       const lower = value.toLowerCase();
       if (allowed.includes(lower)) return { ok: true, value: lower };
       return { ok: false, message: `${field}: takes ${listForPeople(allowed)}, not "${value}"` };
+    }
+    case 'lang': {
+      const code = normalizeLanguage(value);
+      if (code !== null) return { ok: true, value: code };
+      return { ok: false, message: `lang: takes a language code such as de, en or pt-br, not "${value}"` };
     }
     default:
       return { ok: true, value };

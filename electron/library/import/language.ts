@@ -3,6 +3,9 @@
  * a language suffix in the file name as Hugo writes translations (`home.de.md`,
  * `about.zh-cn.md`). Pure. Codes are stored lowercase, BCP 47 style (`pt-br`).
  */
+import { COUNTRY_AS_LANGUAGE, normalizeLanguage } from '../../../shared/language.js';
+
+export { normalizeLanguage };
 
 // ISO 639-1, without `io` (Ido): `crates.io.md` names a site, not a language.
 const ISO_639_1 = new Set(
@@ -14,26 +17,6 @@ const ISO_639_1 = new Set(
     'ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
   ).split(' '),
 );
-
-/**
- * Country codes that sites use as language codes (the Redox website names its Japanese and
- * Czech pages `.jp.md` and `.cz.md`), mapped to the language so `lang:ja` and the language
- * name work. Only codes that are not languages of their own are mapped.
- */
-const COUNTRY_AS_LANGUAGE: Record<string, string> = { jp: 'ja', cz: 'cs', gr: 'el', cn: 'zh', ua: 'uk', dk: 'da' };
-
-const TAG = /^([a-z]{2,3})((?:-[a-z0-9]{2,8})*)$/;
-
-/**
- * A language code as stored: lowercase, `_` as `-`, country-for-language codes mapped, or
- * null when the text is not shaped like a language tag (`English` is not; `en-US` is).
- */
-export function normalizeLanguage(value: string): string | null {
-  const m = TAG.exec(value.trim().toLowerCase().replace(/_/g, '-'));
-  if (!m) return null;
-  const primary = COUNTRY_AS_LANGUAGE[m[1]!] ?? m[1]!;
-  return primary + m[2]!;
-}
 
 /** The language a file name's suffix names (`page.de.md` → `de`), or null. */
 export function languageFromFileName(relPath: string): string | null {

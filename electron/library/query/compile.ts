@@ -140,6 +140,13 @@ class Compiler {
                           WHERE t.name = ${this.bind(value)} OR t.name LIKE ${this.bind(likeEscape(value) + '/%')} ESCAPE '\\')`;
       case 'source':
         return `coalesce(a.source, '') LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\'`;
+      case 'author':
+        // Contains, ignoring case, like source:. Authors are few next to articles: find them, then their articles.
+        return `a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                          WHERE au.name LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`;
+      case 'lang':
+        // The code itself or a more specific one: lang:pt matches pt and pt-br (values arrive lowercase).
+        return `(a.lang = ${this.bind(value)} OR a.lang LIKE ${this.bind(likeEscape(value) + '-%')} ESCAPE '\\')`;
       case 'collection':
         return `a.id IN (SELECT ci.article_id FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
                           WHERE c.name = ${this.bind(value)})`;

@@ -213,6 +213,18 @@ describe('parseQuery: fields', () => {
     expect(error('draft:maybe').message).toBe('draft: takes true, false, yes or no, not "maybe"');
   });
 
+  it('reads author: as typed and lang: as a lowercase language code (country-style jp/cz mapped)', () => {
+    expect(tree('author:"Mara Bos" AUTHOR:niko')).toBe('(and author="Mara Bos" author="niko")');
+    expect(tree('lang:DE lang:pt-BR lang:zh_Hant lang:jp')).toBe('(and lang="de" lang="pt-br" lang="zh-hant" lang="ja")');
+    expect(tree('-lang:en')).toBe('(not lang="en")');
+  });
+
+  it('refuses a lang: value that is not a language code', () => {
+    expect(error('lang:german')).toMatchObject({ message: 'lang: takes a language code such as de, en or pt-br, not "german"', text: 'german' });
+    expect(error('lang:').message).toBe('lang: needs a value right after the colon, as in lang:de');
+    expect(error('author:').message).toBe('author: needs a value right after the colon, as in author:"Mara Bos"');
+  });
+
   it('rejects a filter with no value', () => {
     expect(error('a tag:')).toMatchObject({ message: 'tag: needs a value right after the colon, as in tag:ai', text: 'tag:' });
     expect(error('tag: ai').text).toBe('tag:');
@@ -224,7 +236,7 @@ describe('parseQuery: fields', () => {
     const e = error('a foo:bar');
     expect(e.text).toBe('foo:');
     expect(e.message).toBe(
-      'Unknown filter "foo:" — use one of tag:, source:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection: ' +
+      'Unknown filter "foo:" — use one of tag:, source:, author:, lang:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection: ' +
         '(or write "foo:bar" in quotes to search for that text)',
     );
     expect(error('foo:"bar baz"')).toMatchObject({ text: 'foo:', message: expect.stringContaining('(or write "foo:bar baz" in quotes') });
