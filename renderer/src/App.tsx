@@ -256,6 +256,7 @@ export function App() {
           tagQuery={{ text: query.text, set: setQueryNow }}
           onExport={openExport}
           folders={sidebarData.folders}
+          libraryHas={{ authors: (stats?.authors ?? 0) > 0, languages: (stats?.languages ?? 0) > 0 }}
           onOpenFolder={openFolder}
           importing={imports.running !== null}
           libraryEmpty={libraryEmpty}

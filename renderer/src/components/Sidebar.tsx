@@ -47,6 +47,8 @@ interface Props {
   onExport: (source: ExportSource) => void;
   /** Imported folders: a source that comes from folders can be renamed from its entry. */
   folders: FolderInfo[];
+  /** Whether any article in the library names an author or a language: without any, those lists are left out. */
+  libraryHas: { authors: boolean; languages: boolean };
 }
 
 /** The query fields the sidebar's lists filter by. */
@@ -121,9 +123,13 @@ export function Sidebar(props: Props) {
                 return folders.length > 0 ? <FolderSourceMenu source={v} folders={folders} /> : null;
               }}
             />
-            <FacetList title="Authors" noun="author" items={facets.authors} isActive={(v) => isActive('author', v)} onPick={(v) => onFacet('author', v)} />
+            {props.libraryHas.authors && (
+              <FacetList title="Authors" noun="author" items={facets.authors} isActive={(v) => isActive('author', v)} onPick={(v) => onFacet('author', v)} />
+            )}
             <TagTree facets={facets} activeQuery={activeQuery} query={props.tagQuery} change={props.change} tags={props.tags} />
-            <FacetList title="Languages" noun="language" items={facets.languages} isActive={(v) => isActive('lang', v)} onPick={(v) => onFacet('lang', v)} label={languageName} initial={6} />
+            {props.libraryHas.languages && (
+              <FacetList title="Languages" noun="language" items={facets.languages} isActive={(v) => isActive('lang', v)} onPick={(v) => onFacet('lang', v)} label={languageName} initial={6} />
+            )}
             <DateFacets years={facets.years} months={facets.months} isActive={(v) => isActive('date', v)} onPick={(v) => onFacet('date', v)} />
           </>
         )}

@@ -74,8 +74,9 @@ export function StatsView({ facets, total, stats, onFacet, onClose, tools }: Pro
       <div className="stats-body">
         {stats && (
           <p className="muted stats-library">
-            The library: {plural(stats.articles, 'article')} from {plural(stats.sources, 'source')}, by {plural(stats.authors, 'author')}, in{' '}
-            {plural(stats.languages, 'language')}.
+            The library: {plural(stats.articles, 'article')} from {plural(stats.sources, 'source')}
+            {stats.authors > 0 && `, by ${plural(stats.authors, 'author')}`}
+            {stats.languages > 0 && `, in ${plural(stats.languages, 'language')}`}.
           </p>
         )}
         {!facets ? (
