@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { MARK_START, type ArticleListItem } from '../../../shared/types.js';
-import { compactAuthors, formatAuthors, formatDate } from '../lib/format';
+import { formatAuthors, formatDate } from '../lib/format';
 import { carriesArticles } from '../lib/dragPayload';
 import { Icon } from './Icon';
 import { Snippet } from './Snippet';
@@ -131,7 +131,9 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
         {item.starred && <span className="visually-hidden">Starred, </span>}
         {item.authors.length > 0 && (
           <span className="row-authors" title={formatAuthors(item.authors)}>
-            {compactAuthors(item.authors)}
+            {/* The count stays when the name is cut short. */}
+            <span className="row-author">{item.authors[0]}</span>
+            {item.authors.length > 1 && <span className="row-author-more">&nbsp;+{item.authors.length - 1}</span>}
           </span>
         )}
         <span className="row-source">{item.source ?? 'No source'}</span>

@@ -55,12 +55,6 @@ export function formatAuthors(authors: string[]): string {
   return authorList.format(authors);
 }
 
-/** For a narrow row: the first author, then how many more (`Ann +2`). */
-export function compactAuthors(authors: string[]): string {
-  if (authors.length <= 1) return authors[0] ?? '';
-  return `${authors[0]} +${authors.length - 1}`;
-}
-
 /** `de` → `German`, `pt-br` → `Brazilian Portuguese`; a code the browser does not know stays as it is. */
 export function languageName(code: string): string {
   try {
