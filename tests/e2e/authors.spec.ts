@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { articleList, expectCount, openApp, readingPane, screenshot, searchBox } from './helpers/app';
+import { articleList, expectCount, openApp, readingPane, screenshot, searchBox, seriousViolations } from './helpers/app';
 import { ROOT, useGleaner } from './helpers/server';
 
 // Authors, languages, reading time and a folder's source, on a small folder made for them:
@@ -29,6 +29,7 @@ test('the Authors facet counts articles per author, and a click filters the list
   await expect(row(page, 'Gezeitenkraftwerk geht ans Netz')).toBeVisible();
   await expect(authors.getByRole('button', { name: /^Filter by author Grace Hopper\b/ })).toHaveAttribute('aria-pressed', 'true');
   await screenshot(page, 'authors-01-facet');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Clicking again takes the filter out.
   await authors.getByRole('button', { name: /^Filter by author Grace Hopper\b/ }).click();
@@ -66,6 +67,11 @@ test('the reading header shows authors, source, reading time and language', asyn
   await expect(pane.getByText('1 min read', { exact: true })).toBeVisible();
   await expect(pane.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'de');
   await screenshot(page, 'authors-02-header');
+  // The new header, rows and facets, in both themes.
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a row without a summary shows the first words of the body; one with no text at all is short', async ({ page }) => {
