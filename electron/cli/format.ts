@@ -3,10 +3,17 @@ import { MARK_END, MARK_START } from '../../shared/types.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '          ');
 
+/** `A, B and 2 more`: names kept short enough for one line. */
+export function authorLine(authors: string[], max = 3): string {
+  if (authors.length <= max) return authors.join(', ');
+  return `${authors.slice(0, max).join(', ')} and ${authors.length - max} more`;
+}
+
 function row(item: ArticleListItem, bold: boolean): string {
   const source = (item.source ?? '').slice(0, 24).padEnd(24);
   const flags = `${item.draft ? ' [draft]' : ''}${item.missing ? ' [missing]' : ''}`;
-  const lines = [`${String(item.id).padStart(7)}  ${day(item.date)}  ${source}  ${item.title}${flags}`];
+  const by = item.authors.length > 0 ? `  — ${authorLine(item.authors)}` : '';
+  const lines = [`${String(item.id).padStart(7)}  ${day(item.date)}  ${source}  ${item.title}${by}${flags}`];
   if (item.snippet) {
     const [on, off] = bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
     lines.push(`${' '.repeat(9)}${item.snippet.replaceAll(MARK_START, on).replaceAll(MARK_END, off).replace(/\s+/g, ' ')}`);
@@ -21,11 +28,24 @@ export function formatPage(page: SearchPage, color: boolean): string {
   return [head, ...page.items.map((item) => row(item, color))].join('\n');
 }
 
+/** How `show` says where a source came from; the file's own needs no note. */
+const SOURCE_ORIGINS: Record<NonNullable<ArticleDetail['sourceOrigin']>, string> = {
+  file: '',
+  'site-field': ' (from the publisher/site field)',
+  url: ' (host of its url)',
+  'site-config': ' (title of the site config)',
+  folder: ' (name of the folder)',
+  label: ' (your label for the folder)',
+};
+
 export function formatArticle(a: ArticleDetail): string {
   const fields: [string, string | null | boolean][] = [
     ['Title', a.title],
     ['Date', a.date ? `${a.date}${a.dateSource === 'path' ? ' (from the path)' : ''}` : null],
-    ['Source', a.source],
+    ['Authors', a.authors.length > 0 ? a.authors.join(', ') : null],
+    ['Source', a.source === null ? null : `${a.source}${SOURCE_ORIGINS[a.sourceOrigin ?? 'file']}`],
+    ['Language', a.lang],
+    ['Reading time', a.readingMinutes > 0 ? `${a.readingMinutes} min` : null],
     ['Draft', a.draft],
     ['Summary', a.summary],
     ['Description', a.description],
@@ -76,6 +96,8 @@ export function formatStats(s: LibraryStats, dbPath: string): string {
     `Library      ${dbPath} (${(s.dbBytes / 1024 / 1024).toFixed(1)} MB, schema ${s.schemaVersion})`,
     `Articles     ${s.articles}${s.missing ? ` (+${s.missing} missing)` : ''}`,
     `Sources      ${s.sources}`,
+    `Authors      ${s.authors}`,
+    `Languages    ${s.languages}`,
     `Folders      ${s.folders}`,
     `Dates        ${s.oldest ? `${day(s.oldest)} to ${day(s.newest)}` : 'none'}`,
   ].join('\n');

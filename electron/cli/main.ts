@@ -11,6 +11,7 @@ import { createLibraryService, libraryStats } from '../library/service.js';
 import { ServiceError } from '../library/errors.js';
 import { curationCommand } from './curation.js';
 import { exportCommand } from './export.js';
+import { folderCommand } from './folder.js';
 import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
@@ -48,6 +49,7 @@ const OPTIONS = {
   'embed-images': { type: 'boolean', default: false },
   'fetch-images': { type: 'boolean', default: false },
   'no-watch': { type: 'boolean', default: false },
+  reset: { type: 'boolean', default: false },
 } as const;
 
 /** Runs one CLI invocation and returns its exit status. */
@@ -151,6 +153,17 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         print(stats, () => formatStats(stats, dbPath));
       } finally {
         db.close();
+      }
+      return 0;
+    }
+    case 'folder': {
+      const service = createLibraryService({ dbPath });
+      try {
+        await folderCommand(service.api, rest, { reset: values.reset }, print);
+      } catch (error) {
+        throw asUsage(error);
+      } finally {
+        service.close();
       }
       return 0;
     }

@@ -6,6 +6,7 @@ Usage:
   gleaner list [query] [--sort S] [--limit N] [--offset N]
   gleaner show <id>
   gleaner stats
+  gleaner folder list | source <path-or-id> <label> | source <path-or-id> --reset
   gleaner serve [--port N] [--open] [--no-watch]
   gleaner tag list | add <name> <query> | remove <name> <query> | rename <from> <to>
               | merge <from> <into> | delete <name> | color <name> <#rrggbb|none>
@@ -26,8 +27,8 @@ Options (every command):
   --help      this text
 
 Query syntax: words, "phrases", prefix*, -negation, OR, (groups), and filters
-  tag:ai source:"IBN" after:2025-07 before:2025-08-01 date:2025 draft:false
-  has:enclosure is:missing title:word folder:name collection:"Reading pack"
+  tag:ai source:"IBN" author:"Mara Bos" lang:de after:2025-07 before:2025-08-01
+  date:2025 draft:false has:enclosure is:missing title:word folder:name collection:"Reading pack"
 Sorts: date-desc (default), date-asc, title, source, relevance (search's default),
 collection (the order of a collection:"Name" filter).
 

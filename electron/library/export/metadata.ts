@@ -30,8 +30,10 @@ export function metadataRows(a: ExportArticle): MetaRow[] {
   const add = (label: string, text: string | null | undefined, href?: string) => {
     if (text !== null && text !== undefined && text.trim() !== '') rows.push(href === undefined ? { label, text } : { label, text, href });
   };
+  add(a.authors.length === 1 ? 'Author' : 'Authors', a.authors.join(', '));
   add('Date', a.date === null ? null : displayDate(a.date));
   add('Source', a.source, link(a.sourceLink));
+  add('Language', a.lang);
   add('Link', a.url, link(a.url));
   if (a.sourceLink !== null && a.sourceLink !== a.url && a.source === null) add('Source link', a.sourceLink, link(a.sourceLink));
   add('Tags', a.tags.map((t) => t.name).join(', '));

@@ -18,10 +18,18 @@ const ISO_639_1 = new Set(
   ).split(' '),
 );
 
+/**
+ * What may follow the language in a file or folder name: a region (`-br`, `-419`) or a common
+ * script (`-hans`). Narrower than BCP 47 on purpose: `my-notes` is a folder, not Burmese.
+ */
+const SUBTAG = '(?:[-_](?:[a-z]{2}|\\d{3}|hans|hant|latn|cyrl))?';
+const FILE_SUFFIX = new RegExp(`\\.([a-z]{2})(${SUBTAG})\\.[^.]+$`, 'i');
+const FOLDER_NAME = new RegExp(`^([a-z]{2})${SUBTAG}$`, 'i');
+
 /** The language a file name's suffix names (`page.de.md` → `de`), or null. */
 export function languageFromFileName(relPath: string): string | null {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1);
-  const m = /\.([A-Za-z]{2})((?:[-_][A-Za-z0-9]{2,8})?)\.[^.]+$/.exec(base);
+  const m = FILE_SUFFIX.exec(base);
   if (!m) return null;
   const primary = m[1]!.toLowerCase();
   if (!ISO_639_1.has(primary) && !(primary in COUNTRY_AS_LANGUAGE)) return null;
@@ -39,6 +47,6 @@ export function articleLanguage(frontMatterValue: unknown, relPath: string): str
 
 /** Whether a folder or file name is a language code (`en`, `zh-cn`, `jp`): generic, not a site's name. */
 export function isLanguageCode(name: string): boolean {
-  const m = /^([a-z]{2})(?:[-_][a-z0-9]{2,8})?$/i.exec(name);
+  const m = FOLDER_NAME.exec(name);
   return m !== null && (ISO_639_1.has(m[1]!.toLowerCase()) || m[1]!.toLowerCase() in COUNTRY_AS_LANGUAGE);
 }

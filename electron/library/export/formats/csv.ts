@@ -1,7 +1,7 @@
 /**
  * The metadata as CSV, one row per article (no bodies): RFC 4180 quoting by csv-stringify,
  * CRLF rows, UTF-8 with a BOM so Excel and LibreOffice detect the encoding, ISO dates, tags
- * joined with "; ". Cells that a spreadsheet would run as a formula get a leading `'`.
+ * and authors joined with "; ". Cells that a spreadsheet would run as a formula get a leading `'`.
  */
 import { stringify } from 'csv-stringify/sync';
 import { FileSink } from '../sink.js';
@@ -11,7 +11,7 @@ import type { ExportArticle, FormatModule } from '../types.js';
 export const CSV_COLUMNS = [
   'id', 'title', 'date', 'source', 'url', 'source_link', 'summary', 'description', 'tags', 'user_tags',
   'starred', 'read_at', 'note', 'collections', 'folder', 'path', 'format', 'body_format', 'draft',
-  'article_id', 'feed_item_id', 'enclosure', 'missing', 'imported_at', 'updated_at', 'extra',
+  'article_id', 'feed_item_id', 'enclosure', 'missing', 'imported_at', 'updated_at', 'extra', 'authors', 'lang',
 ] as const;
 
 /** Separator inside the tag and collection cells. */
@@ -54,6 +54,8 @@ function row(a: ExportArticle): (string | number)[] {
     imported_at: a.importedAt,
     updated_at: a.updatedAt,
     extra: text(JSON.stringify(a.extra)),
+    authors: text(a.authors.join(LIST_SEPARATOR)),
+    lang: text(a.lang),
   };
   return CSV_COLUMNS.map((c) => values[c]);
 }

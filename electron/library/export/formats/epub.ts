@@ -20,10 +20,10 @@ import { FileSink } from '../sink.js';
 import type { ExportArticle, ExportContext, FormatModule } from '../types.js';
 import { fitToXhtml, toXml, xmlText } from '../xhtml.js';
 import { BookImages } from './epubImages.js';
-import { chapterXhtml, CONTAINER_XML, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
+import { BookCredits, chapterXhtml, CONTAINER_XML, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
 
 /** One chapter's XHTML; a body too broken to convert is written as plain text, with a warning. */
-function chapter(context: ExportContext, info: BookInfo, article: ExportArticle, images: BookImages | null): { data: Buffer; blocked: number } {
+function chapter(context: ExportContext, article: ExportArticle, images: BookImages | null): { data: Buffer; blocked: number } {
   const body = sanitizedBody(article, images?.resolve);
   let bodyXml: string;
   try {
@@ -32,7 +32,7 @@ function chapter(context: ExportContext, info: BookInfo, article: ExportArticle,
     context.warn(plainTextWarning(article, error));
     bodyXml = bodyParagraphs(article).map((line) => `<p>${xmlText(line)}</p>`).join('\n');
   }
-  return { data: Buffer.from(chapterXhtml(info, article, bodyXml)), blocked: body.blocked };
+  return { data: Buffer.from(chapterXhtml(article, bodyXml)), blocked: body.blocked };
 }
 
 export const epub: FormatModule = {
@@ -63,13 +63,7 @@ export const epub: FormatModule = {
           else resolve();
         });
       });
-    const info: BookInfo = {
-      identifier: `urn:uuid:${randomUUID()}`,
-      title: context.title,
-      // Articles can be in any language and Gleaner does not know which: "undetermined".
-      language: 'und',
-      modified: `${context.exportedAt.slice(0, 19)}Z`,
-    };
+    const credits = new BookCredits();
     try {
       // The OCF rule: `mimetype` is the first entry, stored (not compressed), no extra field.
       await add(Buffer.from('application/epub+zip'), 'mimetype', true);
@@ -82,7 +76,8 @@ export const epub: FormatModule = {
       for (const chunk of context.chunks()) {
         await context.images?.prefetch(chunk);
         for (const article of chunk) {
-          const made = chapter(context, info, article, images);
+          const made = chapter(context, article, images);
+          credits.add(article);
           blocked += made.blocked;
           const n = String(chapters.length + 1).padStart(5, '0');
           chapters.push({ id: `c${n}`, href: `text/c${n}.xhtml`, title: article.title });
@@ -95,6 +90,14 @@ export const epub: FormatModule = {
         }
       }
       await previous;
+      // Known only now: the package and navigation documents come after the chapters.
+      const info: BookInfo = {
+        identifier: `urn:uuid:${randomUUID()}`,
+        title: context.title,
+        language: credits.language(),
+        creators: credits.creators(),
+        modified: `${context.exportedAt.slice(0, 19)}Z`,
+      };
       await add(Buffer.from(navXhtml(info, chapters)), 'OEBPS/nav.xhtml');
       await add(Buffer.from(packageOpf(info, chapters, images?.items ?? [])), 'OEBPS/content.opf');
       zip.finalize();

@@ -13,7 +13,10 @@ import { strictUri, xmlAttr, xmlText } from '../xhtml.js';
 export interface BookInfo {
   identifier: string;
   title: string;
+  /** The articles' language when they share one, else `und` (undetermined). */
   language: string;
+  /** `dc:creator` of the book: the articles' authors when they are few (see BookCredits). */
+  creators: string[];
   /** `CCYY-MM-DDThh:mm:ssZ`, as dcterms:modified requires. */
   modified: string;
 }
@@ -49,10 +52,35 @@ nav ol { padding-left: 1.5em; }
 
 const titleText = (title: string): string => (xmlText(title).trim() === '' ? 'Untitled' : xmlText(title));
 
-function page(info: BookInfo, title: string, cssHref: string, body: string): string {
+/** A book with more distinct authors than this is a digest "by various": no `dc:creator`. */
+export const MAX_BOOK_CREATORS = 10;
+
+/** Gathers, chapter by chapter, what the package document says about the whole book. */
+export class BookCredits {
+  private readonly authors = new Map<string, string>();
+  private readonly languages = new Set<string | null>();
+
+  add(article: ExportArticle): void {
+    for (const name of article.authors) if (!this.authors.has(name.toLowerCase())) this.authors.set(name.toLowerCase(), name);
+    this.languages.add(article.lang);
+  }
+
+  /** The one language every article is in, else `und`. */
+  language(): string {
+    const [only] = this.languages;
+    return this.languages.size === 1 && only ? only : 'und';
+  }
+
+  /** Every author in order of first appearance, or none when there are more than MAX_BOOK_CREATORS. */
+  creators(): string[] {
+    return this.authors.size > MAX_BOOK_CREATORS ? [] : [...this.authors.values()];
+  }
+}
+
+function page(lang: string, title: string, cssHref: string, body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xmlAttr(info.language)}" lang="${xmlAttr(info.language)}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xmlAttr(lang)}" lang="${xmlAttr(lang)}">
 <head>
 <title>${title}</title>
 <link rel="stylesheet" type="text/css" href="${cssHref}"/>
@@ -64,8 +92,8 @@ ${body}
 `;
 }
 
-/** One article's chapter; `bodyXml` is the fitted, serialized sanitized body. */
-export function chapterXhtml(info: BookInfo, article: ExportArticle, bodyXml: string): string {
+/** One article's chapter, in the article's language; `bodyXml` is the fitted, serialized sanitized body. */
+export function chapterXhtml(article: ExportArticle, bodyXml: string): string {
   const rows = metadataRows(article)
     .map((r) => {
       const value = r.href ? `<a href="${xmlAttr(strictUri(r.href))}">${xmlText(r.text)}</a>` : xmlText(r.text);
@@ -74,13 +102,13 @@ export function chapterXhtml(info: BookInfo, article: ExportArticle, bodyXml: st
     .join('\n');
   const title = titleText(article.title);
   const meta = rows === '' ? '' : `<dl class="meta">\n${rows}\n</dl>\n`;
-  return page(info, title, '../style.css', `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n</section>`);
+  return page(article.lang ?? 'und', title, '../style.css', `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n</section>`);
 }
 
 /** The navigation document: the book's table of contents. */
 export function navXhtml(info: BookInfo, chapters: ChapterEntry[]): string {
   const items = chapters.map((c) => `<li><a href="${xmlAttr(c.href)}">${titleText(c.title)}</a></li>`).join('\n');
-  return page(info, 'Contents', 'style.css', `<nav epub:type="toc" id="toc">\n<h1>${titleText(info.title)}</h1>\n<ol>\n${items}\n</ol>\n</nav>`);
+  return page(info.language, 'Contents', 'style.css', `<nav epub:type="toc" id="toc">\n<h1>${titleText(info.title)}</h1>\n<ol>\n${items}\n</ol>\n</nav>`);
 }
 
 /** The package document: metadata, every file (manifest) and the reading order (spine). */
@@ -96,7 +124,7 @@ export function packageOpf(info: BookInfo, chapters: ChapterEntry[], images: rea
     <dc:identifier id="book-id">${xmlText(info.identifier)}</dc:identifier>
     <dc:title>${titleText(info.title)}</dc:title>
     <dc:language>${xmlText(info.language)}</dc:language>
-    <meta property="dcterms:modified">${xmlText(info.modified)}</meta>
+${info.creators.map((name) => `    <dc:creator>${xmlText(name)}</dc:creator>\n`).join('')}    <meta property="dcterms:modified">${xmlText(info.modified)}</meta>
   </metadata>
   <manifest>
     <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>

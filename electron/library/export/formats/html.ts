@@ -62,7 +62,9 @@ function articleHtml(a: ExportArticle, body: string): string {
   const rows = metadataRows(a)
     .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd>${r.href ? `<a href="${escapeHtml(r.href)}" rel="${LINK_REL}">${escapeHtml(r.text)}</a>` : escapeHtml(r.text)}</dd>`)
     .join('\n');
-  return `<article id="article-${a.id}">
+  // The body's language for screen readers, hyphenation and fonts (the page itself is mixed).
+  const lang = a.lang === null ? '' : ` lang="${escapeHtml(a.lang)}"`;
+  return `<article id="article-${a.id}"${lang}>
 <h2>${escapeHtml(a.title)}</h2>
 <dl class="meta">
 ${rows}

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../../electron/library/db/connection.js';
 import { LATEST_VERSION, migrate, NewerDatabaseError } from '../../../../electron/library/db/migrate.js';
+import { importFolders } from '../../../../electron/library/import/importer.js';
+import { search } from '../../../../electron/library/query/search.js';
+import { writeTree } from '../../../helpers/articles.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 describe('migrations', () => {
@@ -51,6 +55,30 @@ describe('migrations', () => {
     // Author names are one row each, whatever the case.
     db.prepare("INSERT INTO authors (name) VALUES ('Mara Bos')").run();
     expect(() => db.prepare("INSERT INTO authors (name) VALUES ('mara bos')").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('fills authors, language and source of an upgraded library at its next import, keeping curation', async () => {
+    const folder = join(tempDir(), 'old-site', 'posts');
+    writeTree(folder, { 'a.de.md': '---\ntitle: Alt\nauthor: Anna Schmidt and Jörg Weber\n---\nText.\n' });
+    const { size, mtimeMs } = statSync(join(folder, 'a.de.md'));
+    const file = join(tempDir(), 'lib.db');
+    const old = new Database(file);
+    migrate(old, 50);
+    old.prepare('INSERT INTO folders (id, path, added_at) VALUES (1, ?, ?)').run(folder, 'now');
+    // As Gleaner before schema 60 stored it: same size and mtime, so without the migration it would never be read again.
+    old.prepare(
+      `INSERT INTO articles (id, folder_id, rel_path, file_size, file_mtime_ms, content_hash, format, body_format, title,
+        imported_at, updated_at, starred) VALUES (1, 1, 'a.de.md', ?, ?, 'h', 'yaml', 'markdown', 'Alt', 'now', 'now', 1)`,
+    ).run(size, Math.trunc(mtimeMs));
+    old.close();
+    const db = openLibrary(file);
+    const report = await importFolders(db, [folder]);
+    expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    expect(search(db, { query: 'author:jörg' }).items).toMatchObject([
+      { id: 1, authors: ['Anna Schmidt', 'Jörg Weber'], lang: 'de', source: 'old-site', starred: true },
+    ]);
+    expect((await importFolders(db, [folder])).unchanged).toBe(1);
     db.close();
   });
 

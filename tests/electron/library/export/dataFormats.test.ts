@@ -19,6 +19,7 @@ beforeAll(async () => {
     'f1.txt': seedLike({ title: '=HYPERLINK("http://evil.invalid","click")', source: '@SUM(A1:A9)', tags: ['-minus', '+plus'] }),
     'f2.txt': seedLike({ title: '+1+1', source: '\tTabbed' }),
     'f3.txt': seedLike({ title: 'Line\nbreak, comma "quote" ; semicolon', source: '-2' }),
+    'f4.de.md': '---\ntitle: Byline\nauthor: "=1+1 and Bob Roe"\n---\nText.\n',
   });
   db = await libraryFrom([dir]);
   curateSome(db);
@@ -48,6 +49,8 @@ function expected(id: number) {
     frontMatter: a.front_matter,
     extra: JSON.parse(a.extra as string),
     articleId: a.article_id,
+    authors: db.prepare('SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ? ORDER BY aa.position').pluck().all(id),
+    lang: a.lang,
     tags,
     curation: {
       tags: tags.filter((t) => t.origin === 'user').map((t) => t.name),
@@ -61,7 +64,7 @@ function expected(id: number) {
 
 const pick = (r: Record<string, unknown>) => ({
   id: r.id, path: r.path, title: r.title, date: r.date, body: r.body, frontMatter: r.frontMatter, extra: r.extra,
-  articleId: r.articleId, tags: r.tags, curation: r.curation,
+  articleId: r.articleId, authors: r.authors, lang: r.lang, tags: r.tags, curation: r.curation,
 });
 
 describe('JSON export', () => {
@@ -74,9 +77,12 @@ describe('JSON export', () => {
     const doc = JSON.parse(text) as { gleaner: Record<string, unknown>; articles: Record<string, unknown>[] };
     expect(doc.gleaner).toEqual({ version: 1, format: 'json', title: 'My pack', exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/), count: ids.length });
     expect(doc.articles.map(pick)).toEqual(ids.map(expected));
+    // The test can fail: some exported articles do name authors (synthetic [[authors]] tables, f4's byline) and a language.
+    expect(doc.articles.filter((a) => (a.authors as string[]).length > 0).length).toBeGreaterThan(5);
+    expect(doc.articles.find((a) => a.path === 'formulas/f4.de.md')).toMatchObject({ authors: ['=1+1', 'Bob Roe'], lang: 'de' });
     expect(Object.keys(doc.articles[0]!)).toEqual([
       'id', 'folder', 'path', 'format', 'bodyFormat', 'title', 'date', 'dateSource', 'draft', 'summary', 'description', 'source',
-      'sourceLink', 'url', 'enclosure', 'articleId', 'feedItemId', 'extra', 'tags', 'curation', 'frontMatter', 'body', 'warnings',
+      'sourceOrigin', 'authors', 'lang', 'sourceLink', 'url', 'enclosure', 'articleId', 'feedItemId', 'extra', 'tags', 'curation', 'frontMatter', 'body', 'warnings',
       'missing', 'importedAt', 'updatedAt',
     ]);
   });
@@ -115,9 +121,11 @@ describe('CSV export', () => {
         id: Number(row.id), path: row.path, title: unguard(row.title!), date: row.date || null, extra: JSON.parse(row.extra!),
         articleId: row.article_id || null, tags: list(row.tags!), userTags: list(row.user_tags!), starred: row.starred === 'true',
         readAt: row.read_at || null, note: row.note ? unguard(row.note) : null, collections: list(row.collections!),
+        authors: list(row.authors!), lang: row.lang || null,
       }).toEqual({
         id: e.id, path: e.path, title: e.title, date: e.date, extra: e.extra, articleId: e.articleId, tags: e.tags.map((t) => t.name),
         userTags: e.curation.tags, starred: e.curation.starred, readAt: e.curation.readAt, note: e.curation.note, collections: e.curation.collections,
+        authors: e.authors, lang: e.lang,
       });
     });
     const f1 = rows.find((r) => r.path === 'formulas/f1.txt')!;
@@ -125,6 +133,7 @@ describe('CSV export', () => {
     expect(f1.source).toBe("'@SUM(A1:A9)");
     expect(f1.note).toBe("'=cmd|/C calc");
     expect(f1.tags).toMatch(/^'\+plus; -minus; @mention(; |$)/);
+    expect(rows.find((r) => r.path === 'formulas/f4.de.md')).toMatchObject({ authors: "'=1+1; Bob Roe", lang: 'de' });
     expect(rows.find((r) => r.path === 'formulas/f3.txt')!.title).toBe('Line\nbreak, comma "quote" ; semicolon');
   });
 });

@@ -22,6 +22,8 @@ interface Stored {
   summary: string | null;
   description: string | null;
   source: string | null;
+  source_origin: string | null;
+  lang: string | null;
   source_link: string | null;
   url: string | null;
   enclosure: string | null;
@@ -32,6 +34,7 @@ interface Stored {
   front_matter: string | null;
   body: string;
   file_tags: string | null;
+  authors: string | null;
 }
 
 function stored(db: Db): Map<string, Stored> {
@@ -39,7 +42,9 @@ function stored(db: Db): Map<string, Stored> {
     .prepare(
       `SELECT a.*, b.front_matter, b.body,
               (SELECT group_concat(t.name, '|') FROM (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                WHERE at.article_id = a.id AND at.origin = 'file' ORDER BY t.name) t) AS file_tags
+                WHERE at.article_id = a.id AND at.origin = 'file' ORDER BY t.name) t) AS file_tags,
+              (SELECT group_concat(au.name, '|') FROM (SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                WHERE aa.article_id = a.id ORDER BY aa.position) au) AS authors
          FROM articles a JOIN article_bodies b ON b.article_id = a.id`,
     )
     .all() as Stored[];
@@ -69,7 +74,9 @@ function expectSameArticles(before: Map<string, Stored>, after: Map<string, Stor
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [path, a] of before) {
     const b = after.get(path)!;
-    const fields = (r: Stored) => [r.format === 'none' ? 'toml' : r.format, r.body_format, r.title, r.date, r.draft, r.summary, r.description, r.source, r.source_link, r.url, r.enclosure, r.article_id, r.feed_item_id, r.file_tags];
+    // A source the folder gave (its name, its site's title) belongs to the folder, not the file: the copy's folder gives its own.
+    const fileSource = (r: Stored) => (['site-config', 'folder', 'label'].includes(r.source_origin ?? '') ? null : [r.source, r.source_origin]);
+    const fields = (r: Stored) => [r.format === 'none' ? 'toml' : r.format, r.body_format, r.title, r.date, r.draft, r.summary, r.description, fileSource(r), r.source_link, r.url, r.enclosure, r.article_id, r.feed_item_id, r.file_tags, r.authors, r.lang];
     expect({ path, fields: fields(b) }).toEqual({ path, fields: fields(a) });
     // The importer takes the `gleaner` key out as curation: it never lands in extra.
     expect({ path, extra: JSON.parse(b.extra) }).toEqual({ path, extra: JSON.parse(a.extra) });

@@ -17,6 +17,10 @@ describe('article language', () => {
     ['crates.io-incident.md', null],
     ['notes.xx.md', null],
     ['photo.final.md', null],
+    ['about.zh-Hans.md', 'zh-hans'],
+    ['about.es-419.md', 'es-419'],
+    // Burmese is `my`, but `my-notes` is a name, not a language with a region.
+    ['list.my-notes.md', null],
   ])('file name %s → %s', (name, lang) => {
     expect(languageFromFileName(name)).toBe(lang);
   });
@@ -37,6 +41,6 @@ describe('article language', () => {
 
   it('tells language folder names from site names', () => {
     expect(['en', 'zh-cn', 'jp'].map(isLanguageCode)).toEqual([true, true, true]);
-    expect(['rust-blog', 'io', 'blog'].map(isLanguageCode)).toEqual([false, false, false]);
+    expect(['rust-blog', 'io', 'blog', 'my-notes', 'my-blog'].map(isLanguageCode)).toEqual([false, false, false, false, false]);
   });
 });
