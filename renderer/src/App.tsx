@@ -256,6 +256,8 @@ export function App() {
           change={change}
           tagQuery={{ text: query.text, set: setQueryNow }}
           onExport={openExport}
+          folders={sidebarData.folders}
+          libraryHas={{ authors: (stats?.authors ?? 0) > 0, languages: (stats?.languages ?? 0) > 0 }}
           onOpenFolder={openFolder}
           importing={imports.running !== null}
           libraryEmpty={libraryEmpty}
@@ -316,7 +318,7 @@ export function App() {
         </section>
         <Resizer label="Resize article list" value={sizes.list} min={PANE_LIMITS.list.min} max={PANE_LIMITS.list.max} defaultValue={PANE_LIMITS.list.default} onChange={(px) => setPane('list', px)} />
         {statsOpen ? (
-          <StatsView facets={results.facets} total={results.total} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
+          <StatsView facets={results.facets} total={results.total} stats={stats} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
         ) : (
           <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} allTags={tags} collections={sidebarData.collections} />
         )}

@@ -124,3 +124,62 @@ test('"Always for this source" loads remote images for every article of that sou
   await expect(pane.getByRole('button', { name: 'Load remote images' })).toBeVisible();
   await expect(frame).toHaveAttribute('srcdoc', /img-src data: \S+\/article-images\/;/);
 });
+
+test('the article starts in the top third of the pane at 1400×900, under one toolbar row', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page, gleaner.server);
+  // The busiest header of the fixtures: summary, tags, a held-back enclosure and the privacy notice.
+  await articleList(page).getByRole('option', { name: 'Desert Solar Farms Add Heliostat Arrays' }).click();
+  const pane = readingPane(page);
+  await expect(pane.getByRole('status')).toContainText('remote items blocked');
+  const actions = pane.getByRole('group', { name: 'Article actions' });
+  for (const name of ['Star', 'Collect…', 'Note']) await expect(actions.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(actions.getByRole('button', { name: /^Mark (un)?read$/ })).toBeVisible();
+  await expect(actions.getByRole('textbox', { name: 'Add tag' }).or(actions.getByRole('combobox', { name: 'Add tag' }))).toBeVisible();
+  // One row: every action is centred on the same line (within a pixel or two of rounding).
+  // (The closed "Collect…" panel sits in the group too, in the top layer and without a box.)
+  const middles = await actions.locator(':scope > *').evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.top + r.height / 2),
+  );
+  expect(middles.length).toBe(5);
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
+
+  const first = preview(page).locator('p').first();
+  await expect(first).toHaveText(/^Three utility-scale plants/);
+  const paneBox = (await pane.boundingBox())!;
+  const firstBox = (await first.boundingBox())!;
+  // Its first line (not just its top edge) lies within the pane's top third.
+  const firstLine = firstBox.y + Math.min(firstBox.height, 28);
+  expect(firstLine, `first paragraph at ${Math.round(firstBox.y)}px in a pane from ${paneBox.y}px, ${paneBox.height}px high`).toBeLessThanOrEqual(paneBox.y + paneBox.height / 3);
+  await screenshot(page, 'reader-03-top-third');
+});
+
+test('the private note opens on demand and stays open for an article that has one', async ({ page }) => {
+  await openApp(page, gleaner.server);
+  const pane = readingPane(page);
+  await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
+  await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Grid Batteries Pass a Winter Stress Test');
+  const noteButton = pane.getByRole('button', { name: 'Note', exact: true });
+  const note = pane.getByRole('textbox', { name: 'Private note' });
+  await expect(noteButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(note).toHaveCount(0);
+
+  await noteButton.click();
+  await expect(noteButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(note).toBeFocused();
+  await note.fill('Check the cold-snap figures');
+  await note.press('Tab'); // leaving the field saves it
+  await expect(page.locator('.toast-region[role="status"]')).toContainText(/note/i);
+
+  // Another article without a note starts closed; back on this one, the note shows by itself.
+  await articleList(page).getByRole('option', { name: 'Quantum Network Links Two Universities' }).click();
+  await expect(pane.getByRole('heading', { level: 1 })).toHaveText('Quantum Network Links Two Universities');
+  await expect(note).toHaveCount(0);
+  await articleList(page).getByRole('option', { name: 'Grid Batteries Pass a Winter Stress Test' }).click();
+  await expect(note).toHaveValue('Check the cold-snap figures');
+  await expect(noteButton).toHaveAttribute('aria-expanded', 'true');
+
+  // And the button closes it again.
+  await noteButton.click();
+  await expect(note).toHaveCount(0);
+});

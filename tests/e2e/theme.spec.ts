@@ -30,6 +30,8 @@ test('the theme follows the system until switched, and the switch is remembered'
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical accessibility violations (${scheme})`, async ({ page }) => {
+    // Six full-page scans: more than the default budget on a busy machine.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     await openApp(page, gleaner.server);
     expect(await theme(page)).toBe(scheme);
@@ -40,6 +42,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await articleList(page).getByRole('option').first().click();
     await expect(readingPane(page).getByRole('heading', { level: 1 })).toBeVisible();
     await screenshot(page, `a11y-${scheme}-01-main`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A selected row with matched words, while the list has focus (the strongest selection colour).
+    await searchBox(page).fill('record');
+    await articleList(page).locator('[role="option"]:has(mark)').first().click();
+    await articleList(page).focus();
+    await expect(articleList(page)).toBeFocused();
+    await expect(articleList(page).locator('[role="option"][aria-selected="true"] mark').first()).toBeVisible();
+    await screenshot(page, `a11y-${scheme}-01-selected-match`);
     expect(await seriousViolations(page)).toEqual([]);
 
     // A parse error.

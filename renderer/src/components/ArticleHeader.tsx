@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import type { ArticlePreview } from '../../../shared/api.js';
 import type { ArticleDetail } from '../../../shared/types.js';
-import { formatDateTime, hostOf, plural } from '../lib/format';
+import { formatAuthors, formatDateTime, formatReadingTime, hostOf, languageName, plural } from '../lib/format';
 import { isWebUrl } from '../lib/links';
 import { Icon } from './Icon';
 
@@ -10,30 +11,61 @@ interface Props {
   remoteAllowed: boolean;
   onAllowRemote: () => void;
   onRemoteForSource: (allowed: boolean) => void;
+  /** Tags, collections and the note, under the title. */
+  children?: ReactNode;
 }
 
+/** Where an article's source came from, for the tooltip on it. */
+const ORIGIN_HINT: Record<NonNullable<ArticleDetail['sourceOrigin']>, string> = {
+  file: 'From the file',
+  'site-field': "From the file's site or publisher",
+  url: "The host of the article's address",
+  'site-config': "The title of the site's configuration",
+  folder: "The folder's name (rename it from the Sources menu)",
+  label: 'Your name for the folder',
+};
+
 /**
- * Title, source, date, summary and enclosure above the body. Every value is
+ * Source, date, reading time, language, title, authors, summary and enclosure above the body. Every value is
  * front matter from a file on disk, so all of it is React text: none of it is
  * ever parsed as HTML.
  */
-export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, onRemoteForSource }: Props) {
+export function ArticleHeader({ detail, preview, remoteAllowed, onAllowRemote, onRemoteForSource, children }: Props) {
   const enclosure = isWebUrl(detail.enclosure) ? detail.enclosure : null;
   const blocked = (preview?.blockedRemote.length ?? 0) + (enclosure && !remoteAllowed ? 1 : 0);
   const when = formatDateTime(detail.date);
+  const reading = formatReadingTime(detail.readingMinutes);
   return (
     <header className="article-head">
       <p className="article-kicker">
-        {detail.source && <span className="article-source">{detail.source}</span>}
+        {detail.source && (
+          <span className="article-source" title={detail.sourceOrigin ? ORIGIN_HINT[detail.sourceOrigin] : undefined}>
+            {detail.source}
+          </span>
+        )}
         {when && (
           <time className="article-date" dateTime={detail.date ?? undefined}>
             {when}
           </time>
         )}
+        {reading && <span className="article-fact">{reading}</span>}
+        {detail.lang && (
+          <span className="article-fact" title={`Language: ${detail.lang}`}>
+            {languageName(detail.lang)}
+          </span>
+        )}
         {detail.draft && <span className="badge">Draft</span>}
       </p>
-      <h1 className="article-title">{detail.title || 'Untitled'}</h1>
-      {detail.summary && <p className="article-summary">{detail.summary}</p>}
+      <h1 className="article-title" lang={detail.lang ?? undefined}>
+        {detail.title || 'Untitled'}
+      </h1>
+      {detail.authors.length > 0 && <p className="article-byline">By {formatAuthors(detail.authors)}</p>}
+      {detail.summary && (
+        <p className="article-summary" lang={detail.lang ?? undefined}>
+          {detail.summary}
+        </p>
+      )}
+      {children}
       {enclosure &&
         (remoteAllowed ? (
           <img className="enclosure" src={enclosure} alt="" referrerPolicy="no-referrer" />

@@ -2,10 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { markAfterPaint } from '../lib/perf';
 import type { SearchResults } from '../hooks/useSearchResults';
-import { ArticleRow, rowId, type PickHow, type RowDrag } from './ArticleRow';
+import { ArticleRow, hasRowText, rowId, type PickHow, type RowDrag } from './ArticleRow';
 
-/** Fixed row height: with 100,000 rows, measuring each one would cost more than it gives. */
+/** Row heights are known, never measured: with 100,000 rows, measuring each one would cost more than it gives. */
 export const ROW_HEIGHT = 92;
+/** A row with nothing to show under its title (no summary, no body text): title and meta line only. */
+export const SHORT_ROW_HEIGHT = 58;
 
 interface Props {
   results: SearchResults;
@@ -40,9 +42,15 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => {
+      const item = results.item(index);
+      return item && !hasRowText(item) ? SHORT_ROW_HEIGHT : ROW_HEIGHT;
+    },
     overscan: 6,
   });
+  // Arrived rows may be short ones: recount the offsets (sizes are estimates, so this is arithmetic, not layout).
+  const { version } = results;
+  useLayoutEffect(() => virtualizer.measure(), [version, virtualizer]);
   useImperativeHandle(ref, () => ({ focus: () => scroller.current?.focus() }), []);
 
   const rows = virtualizer.getVirtualItems();
@@ -130,6 +138,7 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
             picked={isPicked ? (item ? isPicked(item.id) : false) : null}
             onPick={onPick}
             drag={drag}
+            height={row.size}
           />
           );
         })}

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { MARK_START, type ArticleListItem } from '../../../shared/types.js';
-import { formatDate } from '../lib/format';
+import { formatAuthors, formatDate } from '../lib/format';
 import { carriesArticles } from '../lib/dragPayload';
 import { Icon } from './Icon';
 import { Snippet } from './Snippet';
@@ -17,6 +17,8 @@ interface Props {
   onPick: (index: number, how: PickHow) => void;
   /** Rows can be dragged onto collections (and within a collection's own order). */
   drag: RowDrag | null;
+  /** The row's height from the virtualizer: rows without a line of text are shorter. */
+  height: number;
 }
 
 /** How a row was clicked: plainly (open it), with Shift (extend) or Ctrl/Cmd (toggle). */
@@ -34,6 +36,12 @@ const MAX_TAGS = 2;
 
 export const rowId = (index: number): string => `article-option-${index}`;
 
+/** The line under the title: matched words, else the summary, else the first words of the body. */
+const textOf = (item: ArticleListItem): string | null => item.summary ?? item.excerpt ?? item.snippet;
+
+/** Whether a row has a line of text under its title (rows without one are drawn shorter). */
+export const hasRowText = (item: ArticleListItem): boolean => textOf(item) !== null || (item.snippet?.includes(MARK_START) ?? false);
+
 /**
  * One row of the list, absolutely placed by the virtualizer. Its accessible
  * name is the title alone: named from content with the other lines hidden from
@@ -41,8 +49,8 @@ export const rowId = (index: number): string => `article-option-${index}`;
  * flag visible text missing from the name). Rows not fetched yet render as
  * quiet placeholders of the same height.
  */
-export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, picked, onPick, drag }: Props) {
-  const style = { transform: `translateY(${top}px)` };
+export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, picked, onPick, drag, height }: Props) {
+  const style = { transform: `translateY(${top}px)`, height };
   // A plain press on a picked row waits for the click: it may start dragging the whole selection.
   const deferred = useRef(false);
   const isSelected = picked ?? selected;
@@ -56,12 +64,13 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
     );
   }
   const date = formatDate(item.date);
+  const text = hasRowText(item);
   return (
     <div
       id={rowId(index)}
       role="option"
       aria-selected={isSelected}
-      aria-describedby={`${rowId(index)}-meta ${rowId(index)}-summary`}
+      aria-describedby={text ? `${rowId(index)}-meta ${rowId(index)}-summary` : `${rowId(index)}-meta`}
       aria-setsize={total}
       aria-posinset={index + 1}
       data-article-id={item.id}
@@ -120,6 +129,13 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
       <div className="row-meta" id={`${rowId(index)}-meta`} aria-hidden="true">
         {!item.read && <span className="visually-hidden">Unread, </span>}
         {item.starred && <span className="visually-hidden">Starred, </span>}
+        {item.authors.length > 0 && (
+          <span className="row-authors" title={formatAuthors(item.authors)}>
+            {/* The count stays when the name is cut short. */}
+            <span className="row-author">{item.authors[0]}</span>
+            {item.authors.length > 1 && <span className="row-author-more">&nbsp;+{item.authors.length - 1}</span>}
+          </span>
+        )}
         <span className="row-source">{item.source ?? 'No source'}</span>
         {date && (
           <time className="row-date" dateTime={item.date ?? undefined}>
@@ -140,7 +156,11 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
         )}
       </div>
       {/* A snippet without marks means the words matched elsewhere (the title): the summary says more. */}
-      <div className="row-summary" id={`${rowId(index)}-summary`} aria-hidden="true">{item.snippet?.includes(MARK_START) ? <Snippet text={item.snippet} /> : (item.summary ?? item.snippet)}</div>
+      {text && (
+        <div className="row-summary" id={`${rowId(index)}-summary`} aria-hidden="true">
+          {item.snippet?.includes(MARK_START) ? <Snippet text={item.snippet} /> : textOf(item)}
+        </div>
+      )}
     </div>
   );
 });

@@ -25,6 +25,7 @@ const PATHS = {
   more: 'M3.5 8h.01M8 8h.01M12.5 8h.01',
   plus: 'M8 3v10M3 8h10',
   checks: 'M2.5 2.5h11v11h-11zM5 8l2 2 4-4',
+  note: 'M3 1.5h7l3 3v10H3zM10 1.5v3h3M5.5 8h5M5.5 10.5h3.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

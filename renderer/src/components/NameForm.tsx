@@ -38,6 +38,8 @@ export function NameForm({ label, submitLabel, initial = '', placeholder, classN
         aria-label={label}
         placeholder={placeholder}
         autoFocus
+        // Inside a popover (mounted while hidden), the popover focuses it when it opens.
+        data-autofocus
         value={name}
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}

@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { OpenArticle } from '../hooks/useArticle';
 import { originalUrl } from '../lib/links';
 import type { ReaderLook } from '../lib/srcdoc';
 import type { ChangeResult, CollectionInfo, TagInfo } from '../../../shared/types.js';
-import { ArticleCuration } from './ArticleCuration';
+import { ArticleActions } from './ArticleActions';
+import { ArticleChips } from './ArticleChips';
 import { ArticleHeader } from './ArticleHeader';
+import { ArticleNote } from './ArticleNote';
 import { Icon } from './Icon';
 import { PreviewFrame } from './PreviewFrame';
 
@@ -20,22 +22,42 @@ interface Props {
   collections: CollectionInfo[];
 }
 
-/** The right pane: the open article's header, its sandboxed body, and the window's tools. */
+/**
+ * The right pane: one toolbar row (the open article's actions, then the window's tools),
+ * the article's header, and its sandboxed body. The note shows when the article has one
+ * or the person opens it, so the body starts high in the pane.
+ */
 export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections }: Props) {
   const { detail, preview } = article;
   const original = detail ? originalUrl(detail) : null;
+  const noteId = useId();
+  // The person's choice for one article; other articles start with their note shown only if they have one.
+  const [noteChoice, setNoteChoice] = useState<{ id: number; open: boolean } | null>(null);
+  const chosen = detail && noteChoice?.id === detail.id ? noteChoice.open : null;
+  const noteOpen = detail ? (chosen ?? (detail.note ?? '') !== '') : false;
   return (
     <section className="pane reader-pane" aria-label="Reading pane" aria-busy={article.loading}>
       <div className="pane-toolbar reader-toolbar">
+        {detail && !article.error && (
+          <ArticleActions
+            detail={detail}
+            change={change}
+            allTags={allTags}
+            collections={collections}
+            noteOpen={noteOpen}
+            noteId={noteId}
+            onToggleNote={() => setNoteChoice({ id: detail.id, open: !noteOpen })}
+          />
+        )}
+        <span className="spacer" />
         {original ? (
           <a className="btn btn-small" href={original} target="_blank" rel="noopener noreferrer" title={original}>
             <Icon name="external" size={14} />
             Open original
           </a>
         ) : (
-          detail && <span className="muted small">No web address for this article</span>
+          detail && <span className="muted small">No web address</span>
         )}
-        <span className="spacer" />
         {tools}
       </div>
       {article.error ? (
@@ -50,8 +72,10 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
             remoteAllowed={article.remoteAllowed}
             onAllowRemote={article.allowRemoteOnce}
             onRemoteForSource={(allowed) => void article.setRemoteForSource(allowed)}
-          />
-          <ArticleCuration key={detail.id} detail={detail} change={change} allTags={allTags} collections={collections} />
+          >
+            <ArticleChips detail={detail} change={change} collections={collections} />
+            {noteOpen && <ArticleNote key={detail.id} id={noteId} detail={detail} change={change} focus={chosen === true} />}
+          </ArticleHeader>
           {preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
           )}

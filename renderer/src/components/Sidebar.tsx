@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { ChangeResult, CollectionInfo, ExportSource, Facets, SavedSearchInfo, SidebarCounts, SortOrder, TagInfo } from '../../../shared/types.js';
+import type { ChangeResult, CollectionInfo, ExportSource, Facets, FolderInfo, SavedSearchInfo, SidebarCounts, SortOrder, TagInfo } from '../../../shared/types.js';
 import { client } from '../transport';
 import { CollectionsSection } from './CollectionsSection';
-import { formatCount } from '../lib/format';
+import { formatCount, languageName } from '../lib/format';
 import { DateFacets } from './DateFacets';
 import { FacetList } from './FacetList';
+import { FolderSourceMenu } from './FolderSourceMenu';
 import { Icon } from './Icon';
 import { NameForm } from './NameForm';
 import { SidebarEntry } from './SidebarEntry';
@@ -15,8 +16,8 @@ interface Props {
   facetsFresh: boolean;
   libraryCount: number | null;
   queryEmpty: boolean;
-  isActive: (field: 'source' | 'tag' | 'date', value: string) => boolean;
-  onFacet: (field: 'source' | 'tag' | 'date', value: string) => void;
+  isActive: (field: FacetField, value: string) => boolean;
+  onFacet: (field: FacetField, value: string) => void;
   onAllArticles: () => void;
   onOpenFolder: () => void;
   importing: boolean;
@@ -44,11 +45,24 @@ interface Props {
   tagQuery: TagQuery;
   /** Opens the export dialog for a saved search or collection. */
   onExport: (source: ExportSource) => void;
+  /** Imported folders: a source that comes from folders can be renamed from its entry. */
+  folders: FolderInfo[];
+  /** Whether any article in the library names an author or a language: without any, those lists are left out. */
+  libraryHas: { authors: boolean; languages: boolean };
+}
+
+/** The query fields the sidebar's lists filter by. */
+export type FacetField = 'source' | 'author' | 'lang' | 'tag' | 'date';
+
+/** The folders whose label is this source (the same spelling, whatever the case), for the Sources entry's menu. */
+function foldersLabelled(folders: FolderInfo[], source: string): FolderInfo[] {
+  const key = source.toLowerCase();
+  return folders.filter((f) => f.sourceLabel?.toLowerCase() === key);
 }
 
 /**
  * Left pane: the library (all, unread, starred), saved searches, then sources,
- * tags and dates counted over the current query.
+ * authors, tags, languages and dates counted over the current query.
  */
 export function Sidebar(props: Props) {
   const { facets, facetsFresh, libraryCount, queryEmpty, isActive, onFacet, onAllArticles, onOpenFolder, importing, libraryEmpty, counts, activeQuery, onQuery } = props;
@@ -98,8 +112,24 @@ export function Sidebar(props: Props) {
         {!libraryEmpty && <CollectionsSection collections={props.collections} current={props.currentCollection} onOpen={props.onCollection} change={props.change} onExport={props.onExport} />}
         {facets && !libraryEmpty && (
           <>
-            <FacetList title="Sources" noun="source" items={facets.sources} isActive={(v) => isActive('source', v)} onPick={(v) => onFacet('source', v)} />
+            <FacetList
+              title="Sources"
+              noun="source"
+              items={facets.sources}
+              isActive={(v) => isActive('source', v)}
+              onPick={(v) => onFacet('source', v)}
+              menu={(v) => {
+                const folders = foldersLabelled(props.folders, v);
+                return folders.length > 0 ? <FolderSourceMenu source={v} folders={folders} /> : null;
+              }}
+            />
+            {props.libraryHas.authors && (
+              <FacetList title="Authors" noun="author" items={facets.authors} isActive={(v) => isActive('author', v)} onPick={(v) => onFacet('author', v)} />
+            )}
             <TagTree facets={facets} activeQuery={activeQuery} query={props.tagQuery} change={props.change} tags={props.tags} />
+            {props.libraryHas.languages && (
+              <FacetList title="Languages" noun="language" items={facets.languages} isActive={(v) => isActive('lang', v)} onPick={(v) => onFacet('lang', v)} label={languageName} initial={6} />
+            )}
             <DateFacets years={facets.years} months={facets.months} isActive={(v) => isActive('date', v)} onPick={(v) => onFacet('date', v)} />
           </>
         )}

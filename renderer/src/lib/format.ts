@@ -45,3 +45,26 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+// The interface speaks English, so lists and language names do too ("German", not "Deutsch").
+const authorList = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** `Ann, Bo, and Cy` (English list style). */
+export function formatAuthors(authors: string[]): string {
+  return authorList.format(authors);
+}
+
+/** `de` → `German`, `pt-br` → `Brazilian Portuguese`; a code the browser does not know stays as it is. */
+export function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed tag
+  }
+}
+
+/** `6 min read`; empty for an empty body. */
+export function formatReadingTime(minutes: number): string {
+  return minutes > 0 ? `${formatCount(minutes)} min read` : '';
+}
