@@ -71,7 +71,11 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   // Searches (with their counts and facets) run on read workers where the built bundles are
   // (the app, browser mode), so a costly one never stalls the service's thread; inline in
   // one-shot CLI commands and tests from source.
-  const reads = options.workerDir && options.dbPath !== ':memory:' ? new ReadPool(join(options.workerDir, 'readWorker.cjs'), options.dbPath) : null;
+  const readWorker = options.workerDir ? join(options.workerDir, 'readWorker.cjs') : null;
+  const reads =
+    readWorker && options.dbPath !== ':memory:' && existsSync(readWorker)
+      ? new ReadPool(readWorker, options.dbPath, { fallback: (args) => search(db, args) })
+      : null;
   const localFiles = new LocalFiles(db);
   const stopFollowing = followOtherWriters(db, emit, () => jobs.busy);
 

@@ -50,7 +50,15 @@ export interface ReadPoolOptions {
   size?: number;
   /** A query still running after this long is ended (its worker replaced). */
   maxMs?: number;
+  /**
+   * Where searches go when workers cannot start at all (a missing bundle, a native module
+   * that will not load): the service's own thread, so the app still answers.
+   */
+  fallback?: (args: SearchRequest) => SearchPage;
 }
+
+/** Workers that die before they are ready this many times in a row: the pool gives up. */
+const START_FAILURES = 3;
 
 export class ReadPool {
   private readonly slots: Slot[] = [];
@@ -58,7 +66,11 @@ export class ReadPool {
   private readonly lanes = new Map<string, Job>();
   private nextId = 1;
   private closed = false;
+  private startFailures = 0;
+  /** Why the workers could not start, once the pool has given up on them. */
+  private broken: Error | null = null;
   private readonly maxMs: number;
+  private readonly fallback: ((args: SearchRequest) => SearchPage) | null;
 
   constructor(
     private readonly workerFile: string,
@@ -66,12 +78,14 @@ export class ReadPool {
     options: ReadPoolOptions = {},
   ) {
     this.maxMs = options.maxMs ?? 15_000;
+    this.fallback = options.fallback ?? null;
     for (let i = 0; i < (options.size ?? 2); i++) this.slots.push(this.spawn());
   }
 
   /** Runs a search on a worker; `lane` makes a later request in the same lane supersede this one. */
   search(args: SearchRequest, lane: string | null = null): Promise<SearchPage> {
     if (this.closed) return Promise.reject(new ReadAbandoned('the library is closing'));
+    if (this.broken) return this.runFallback(args);
     return new Promise<SearchPage>((resolve, reject) => {
       const job: Job = { id: this.nextId++, args, lane, resolve, reject };
       if (lane !== null) {
@@ -103,6 +117,7 @@ export class ReadPool {
     slot.worker.on('message', (reply: ReadReply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        this.startFailures = 0;
         this.pump();
       } else this.finish(slot, reply);
     });
@@ -166,7 +181,28 @@ export class ReadPool {
   }
 
   private replace(slot: Slot, reason: Error): void {
-    if (this.closed || !this.slots.includes(slot)) return;
+    if (this.closed || this.broken || !this.slots.includes(slot)) return;
+    if (!slot.ready && ++this.startFailures >= START_FAILURES) return this.giveUp(reason);
     this.stop(slot, reason);
+  }
+
+  /** Workers that cannot start are not restarted for ever: waiting and later searches go to the fallback. */
+  private giveUp(reason: Error): void {
+    this.broken = reason;
+    for (const slot of this.slots) {
+      slot.worker.removeAllListeners();
+      void slot.worker.terminate();
+    }
+    for (const job of this.queue.splice(0)) this.runFallback(job.args).then(job.resolve, job.reject);
+    this.lanes.clear();
+  }
+
+  private runFallback(args: SearchRequest): Promise<SearchPage> {
+    if (!this.fallback) return Promise.reject(new Error(`the read workers could not start: ${this.broken!.message}`));
+    try {
+      return Promise.resolve(this.fallback(args));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 }

@@ -72,6 +72,14 @@ describe('the read pool', () => {
     expect((await reads.search({ query: 'after' }) as unknown as { query: string }).query).toBe('after');
   });
 
+  it('workers that cannot start are not restarted for ever: searches go to the fallback', async () => {
+    const missing = join(tempDir(), 'no-such-worker.cjs');
+    const reads = pool({ size: 2, fallback: (args) => ({ total: 7, offset: 0, items: [], tookMs: 0, query: args.query }) as never }, missing);
+    const page = await reads.search({ query: 'anything' });
+    expect(page.total).toBe(7);
+    expect((await reads.search({ query: 'again' })).total).toBe(7);
+  });
+
   it('passes a bad query on as a QueryError with its span', async () => {
     const error = await pool().search({ query: 'bad' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QueryError);
