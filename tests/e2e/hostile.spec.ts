@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startEgressRecorder, type EgressRecorder } from './helpers/egress';
+import { expect, test, type Page } from '@playwright/test';
+import { recordedPage, type EgressRecorder } from './helpers/egress';
 import { articleList, expectCount, openApp, preview, searchBox, screenshot } from './helpers/app';
 import { BIN, ROOT, useGleaner } from './helpers/server';
 
@@ -19,17 +19,6 @@ const numbers = readdirSync(HOSTILE)
   .sort();
 
 const gleaner = useGleaner();
-
-/**
- * A page whose off-machine requests, from any frame, go to a recording proxy (see
- * helpers/egress.ts: Playwright's request events miss the sandboxed article frame's).
- */
-async function recordedPage(browser: Browser): Promise<{ page: Page; egress: EgressRecorder; close: () => Promise<void> }> {
-  const egress = await startEgressRecorder();
-  const context = await browser.newContext({ proxy: egress.proxy, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  return { page, egress, close: async () => (await context.close(), await egress.close()) };
-}
 
 /**
  * The checks: every payload calls window.__gleanerXss (exposed in every frame), dialogs are

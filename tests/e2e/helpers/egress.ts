@@ -7,6 +7,7 @@
  * the app itself is served as usual.
  */
 import { createServer, type Server } from 'node:http';
+import type { Browser, Page } from '@playwright/test';
 import type { AddressInfo } from 'node:net';
 
 export interface EgressRecorder {
@@ -34,4 +35,15 @@ export async function startEgressRecorder(): Promise<EgressRecorder> {
     attempts,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A page whose off-machine requests, from any frame, go to a recording proxy (see
+ * helpers/egress.ts: Playwright's request events miss the sandboxed article frame's).
+ */
+export async function recordedPage(browser: Browser): Promise<{ page: Page; egress: EgressRecorder; close: () => Promise<void> }> {
+  const egress = await startEgressRecorder();
+  const context = await browser.newContext({ proxy: egress.proxy, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  return { page, egress, close: async () => (await context.close(), await egress.close()) };
 }
