@@ -20,8 +20,13 @@ export async function expectCount(page: Page, n: number, timeout?: number): Prom
   await expect(resultCount(page)).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} articles?$`), { timeout });
 }
 
-/** The visible row titles, top to bottom (only rows on screen exist: the list is virtualized). */
+/**
+ * The visible row titles, top to bottom (only rows on screen exist: the list is virtualized).
+ * Waits for the first row: the count can show before the rows are painted, and an empty
+ * answer would make a later `getByRole('option', { name: undefined })` match every row.
+ */
 export async function rowTitles(page: Page): Promise<string[]> {
+  await expect(articleList(page).locator('[role="option"] .row-title').first()).toBeVisible();
   return articleList(page).locator('[role="option"] .row-title').allInnerTexts();
 }
 
