@@ -5,7 +5,7 @@
  * GLEANER_REQUIRE_EPUBCHECK=1 so that there they fail with the same message instead.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, it } from 'vitest';
 
@@ -48,13 +48,14 @@ export function epubcheckCommand(): string[] | null {
   return null;
 }
 
-/** Debian's /usr/bin/epubcheck is a jar without the extension: a zip file. */
+/** Debian's /usr/bin/epubcheck is a jar without the extension: a zip file (starts with "PK"). */
 function isZip(file: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
   try {
-    const head = spawnSync('head', ['-c', '2', file], { encoding: 'latin1' }).stdout;
-    return head === 'PK';
-  } catch {
-    return false;
+    return readSync(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === 'PK';
+  } finally {
+    closeSync(fd);
   }
 }
 
