@@ -44,6 +44,8 @@ test('the Languages facet shows language names and filters by code', async ({ pa
   await expect(languages.getByRole('button', { name: 'Filter by language French 1 article' })).toBeVisible();
   await languages.getByRole('button', { name: /^Filter by language German\b/ }).click();
   await expect(searchBox(page)).toHaveValue('lang:de');
+  // The filter's chip names the language; the code stays what was typed.
+  await expect(page.getByRole('list', { name: 'Search filters' })).toContainText('lang: German');
   await expectCount(page, 1);
   await expect(row(page, 'Gezeitenkraftwerk geht ans Netz')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import type { QueryChip } from '../lib/chips';
 import { Icon } from './Icon';
+import { languageName } from '../lib/format';
 
 /** The parsed query as chips; each one's × takes that part out of the typed text. */
 export function QueryChips({ chips, onRemove }: { chips: QueryChip[]; onRemove: (chip: QueryChip) => void }) {
@@ -18,7 +19,8 @@ export function QueryChips({ chips, onRemove }: { chips: QueryChip[]; onRemove: 
                   {chip.negated ? 'not ' : ''}
                   {chip.field}:
                 </span>{' '}
-                {chip.value}
+                {/* `lang:de` reads as "lang: German"; the typed code stays in the search box. */}
+                {chip.field === 'lang' ? languageName(chip.value) : chip.value}
               </>
             ) : chip.typing ? (
               `${chip.text}…`

@@ -11,10 +11,19 @@ export function formatDate(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
 }
 
+const longDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * The reading header's date. A file that gives only a day (`date = 2024-03-01`) is stored as
+ * midnight UTC; showing "12:00 AM UTC" would invent a time, so exact midnight shows the day
+ * alone (an article really stamped 00:00:00 UTC loses only its time of day).
+ */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `${dateTimeFormat.format(d)} UTC`;
+  if (Number.isNaN(d.getTime())) return '';
+  if (d.getTime() % 86_400_000 === 0) return longDateFormat.format(d);
+  return `${dateTimeFormat.format(d)} UTC`;
 }
 
 /** `2025-07` → `Jul 2025`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuthors, formatReadingTime, languageName } from '../../../renderer/src/lib/format';
+import { formatAuthors, formatDateTime, formatReadingTime, languageName } from '../../../renderer/src/lib/format';
 
 describe('authors', () => {
   it('names every author in the header, in English list style', () => {
@@ -27,5 +27,19 @@ describe('formatReadingTime', () => {
     expect(formatReadingTime(0)).toBe('');
     expect(formatReadingTime(1)).toBe('1 min read');
     expect(formatReadingTime(12)).toBe('12 min read');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows a day-only date as the day, without inventing midnight', () => {
+    const day = formatDateTime('2024-03-01T00:00:00.000Z');
+    expect(day).toContain('2024');
+    expect(day).not.toMatch(/12:00|00:00|UTC/);
+  });
+
+  it('keeps the time of day, in UTC, when the file gives one', () => {
+    const timed = formatDateTime('2024-03-01T14:05:00.000Z');
+    expect(timed).toMatch(/2:05|14:05/);
+    expect(timed).toMatch(/UTC$/);
   });
 });
