@@ -214,9 +214,11 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
     ['peak RSS during import', `${i.peakRssMb} MB`],
     ['unchanged re-import', `${r.medianSeconds} s`],
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
-    ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s`],
+    ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s, load ${w.loadAtStart}`],
     ['watch: new file to searchable', `${w.newFileSearchableSeconds} s (median of 3)`],
+    ['watch: change to searchable', `${w.changeSearchableSeconds} s (median of 3; ${w.changeFilesImported} files imported for 3 edits)`],
     ['watch: restart, nothing changed', `${w.restartCatchUpSeconds} s, ${w.restartReimports} reimports (snapshot)`],
+    ['watch: restart after an edit', `${w.restartEditSearchableSeconds} s to searchable, ${w.restartEditFilesImported} files imported`],
   );
   for (const [name, q] of Object.entries(f.queries)) rows.push([name, `p50 ${q.p50} ms, p95 ${q.p95} ms, cold ${q.cold} ms (${q.total} hits)`]);
   const cur = f.curation as Record<string, number>;
