@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: import and query figures on a generated seed-like corpus.
  *
- *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo] [--no-cold]
+ *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo] [--no-cold] [--keep]
  *
  * Each import runs in a fresh child process so its peak RSS is its own. Import and
  * `hugo list all` run on the same files in the same run, in turn (which goes first
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'no-hugo': { type: 'boolean', default: false },
     'no-cold': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
     phase: { type: 'string' },
     db: { type: 'string' },
     content: { type: 'string' },
@@ -104,6 +105,17 @@ function compareStep(cache: CacheState, hugoFirst: boolean, root: string, conten
     }
   }
   return { cache, hugoFirst, load: +((loadBefore + load()) / 2).toFixed(2), import: imported!, hugo };
+}
+
+/**
+ * Above 100,000 articles the corpus and database take gigabytes (1M: about 5 GB of files
+ * plus the database), so they go once measured unless `--keep`; smaller ones stay for reuse
+ * (and for uiBench, which opens `.bench/bench-100000.db`).
+ */
+function removeLargeRun(root: string, dbPath: string, count: number): void {
+  if (count <= 100_000 || values.keep) return;
+  for (const path of [root, dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-watch`]) rmSync(path, { recursive: true, force: true });
+  console.error(`bench: removed ${root} and ${dbPath} (--keep keeps them)`);
 }
 
 async function main(): Promise<void> {
@@ -182,6 +194,7 @@ async function main(): Promise<void> {
     watch,
   };
   printTable(figures);
+  removeLargeRun(root, dbPath, count);
   console.log(JSON.stringify(figures, null, 2));
 }
 
@@ -214,9 +227,11 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
     ['peak RSS during import', `${i.peakRssMb} MB`],
     ['unchanged re-import', `${r.medianSeconds} s`],
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
-    ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s`],
+    ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s, load ${w.loadAtStart}`],
     ['watch: new file to searchable', `${w.newFileSearchableSeconds} s (median of 3)`],
+    ['watch: change to searchable', `${w.changeSearchableSeconds} s (median of 3; ${w.changeFilesImported} files imported for 3 edits)`],
     ['watch: restart, nothing changed', `${w.restartCatchUpSeconds} s, ${w.restartReimports} reimports (snapshot)`],
+    ['watch: restart after an edit', `${w.restartEditSearchableSeconds} s to searchable, ${w.restartEditFilesImported} files imported`],
   );
   for (const [name, q] of Object.entries(f.queries)) rows.push([name, `p50 ${q.p50} ms, p95 ${q.p95} ms, cold ${q.cold} ms (${q.total} hits)`]);
   const cur = f.curation as Record<string, number>;

@@ -18,6 +18,8 @@ export interface ImportWorkerData {
   dbPath: string;
   folders: string[];
   maxFileBytes?: number;
+  /** See ImportOptions.only. */
+  only?: Record<string, string[]>;
   parseWorkerScript: string;
   parseWorkers: number;
 }
@@ -57,7 +59,8 @@ export class ImportJobs {
     }, retention);
   }
 
-  start(folders: string[], maxFileBytes?: number): string {
+  /** `only` limits a folder's import to some paths (the watcher's reports; see ImportOptions.only). */
+  start(folders: string[], maxFileBytes?: number, only?: Record<string, string[]>): string {
     folders.forEach(checkFolder); // a missing folder is the caller's error, said at once
     const jobId = randomUUID();
     const job: ImportJob = {
@@ -94,8 +97,8 @@ export class ImportJobs {
           const script = this.workerDir ? join(this.workerDir, 'importWorker.cjs') : null;
           running.cancel =
             script && existsSync(script) && this.dbPath !== ':memory:'
-              ? this.runOnWorker(script, folders, maxFileBytes, onProgress, finish)
-              : this.runInline(folders, maxFileBytes, onProgress, finish);
+              ? this.runOnWorker(script, folders, maxFileBytes, only, onProgress, finish)
+              : this.runInline(folders, maxFileBytes, only, onProgress, finish);
         }),
     );
     return jobId;
@@ -132,11 +135,12 @@ export class ImportJobs {
   private runInline(
     folders: string[],
     maxFileBytes: number | undefined,
+    only: Record<string, string[]> | undefined,
     onProgress: (p: ImportProgress) => void,
     finish: (r: ImportReport | null, e: string | null) => void,
   ): () => void {
     const controller = new AbortController();
-    importFolders(this.db, folders, { maxFileBytes, signal: controller.signal, onProgress }).then(
+    importFolders(this.db, folders, { maxFileBytes, only, signal: controller.signal, onProgress }).then(
       (report) => finish(report, null),
       (error: Error) => finish(null, error.message),
     );
@@ -147,10 +151,11 @@ export class ImportJobs {
     script: string,
     folders: string[],
     maxFileBytes: number | undefined,
+    only: Record<string, string[]> | undefined,
     onProgress: (p: ImportProgress) => void,
     finish: (r: ImportReport | null, e: string | null) => void,
   ): () => void {
-    const run = runImportWorker({ script, dbPath: this.dbPath, folders, maxFileBytes, workerDir: this.workerDir!, parseWorkers: 1 }, onProgress);
+    const run = runImportWorker({ script, dbPath: this.dbPath, folders, maxFileBytes, only, workerDir: this.workerDir!, parseWorkers: 1 }, onProgress);
     run.done.then(
       (report) => finish(report, null),
       (error: Error) => finish(null, error.message),
@@ -168,6 +173,7 @@ export interface WorkerImportOptions {
   dbPath: string;
   folders: string[];
   maxFileBytes?: number;
+  only?: Record<string, string[]>;
   workerDir: string;
   parseWorkers: number;
 }
@@ -184,6 +190,7 @@ export function runImportWorker(
     dbPath: options.dbPath,
     folders: options.folders,
     maxFileBytes: options.maxFileBytes,
+    only: options.only,
     parseWorkerScript: join(options.workerDir, 'parseWorker.cjs'),
     parseWorkers: options.parseWorkers,
   };

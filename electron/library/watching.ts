@@ -27,8 +27,8 @@ export class Watching {
     // On the service's thread: @parcel/watcher walks and watches in native threads and
     // hands over batches of events, so there is no JavaScript scan left to move off it.
     this.watcher = new FolderWatcher({
-      reimport: async (folder: string) => {
-        const job = await jobs.ended(jobs.start([folder]));
+      reimport: async (folder: string, paths: string[] | null) => {
+        const job = await jobs.ended(jobs.start([folder], undefined, paths ? { [folder]: paths } : undefined));
         // Not `done`: the folder's snapshot is not updated, so the next start catches up.
         if (job.state !== 'done') throw new Error(`reimport of ${folder} ${job.state}`);
       },

@@ -22,6 +22,7 @@ async function run(): Promise<void> {
   try {
     const report = await importFolders(db, data.folders, {
       maxFileBytes: maxBytes,
+      only: data.only,
       signal: controller.signal,
       parseStage: stage,
       onProgress: (progress) => {

@@ -6,7 +6,7 @@ import { ensureFolder, markFolderImported, resolveFolderSource } from '../db/que
 import { deriveFolderSource } from './folderLabel.js';
 import { findDuplicates } from '../db/queries/duplicates.js';
 import type { ImportProgress, ImportReport } from '../../../shared/types.js';
-import { scanFolder, type ScannedFile } from './scan.js';
+import { scanFolder, scanPaths, type ScannedFile } from './scan.js';
 import { inlineParseStage, type ParsedFile, type ParseStage } from './parseStage.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
 import { PARSE_BUDGET_BYTES } from './readScanned.js';
@@ -24,6 +24,12 @@ export interface ImportOptions {
   writeBatch?: number;
   /** Parse requests in flight at once. */
   inFlight?: number;
+  /**
+   * Per folder (as given), the only paths to look at (absolute: what a watcher reported)
+   * instead of walking it: a listed file that is gone is marked missing, nothing else in
+   * the folder is touched. Folders not in it are walked whole.
+   */
+  only?: Record<string, string[]>;
 }
 
 /** A folder that cannot be imported at all (as opposed to a bad file inside it). */
@@ -78,6 +84,7 @@ const INDEX_EVERY = 10_000;
 export async function importFolders(db: Db, folders: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const roots = folders.map(checkFolder);
+  const only = new Map(Object.entries(options.only ?? {}).map(([folder, paths]) => [resolve(folder), paths]));
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const stage = options.parseStage ?? inlineParseStage(maxBytes);
   const batchSize = options.batchSize ?? 256;
@@ -90,12 +97,14 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
 
   emit();
   indexPending(db); // text left staged by an import that was killed
-  const scans = roots.map((root) =>
-    scanFolder(root, (found) => {
+  const scans = roots.map((root) => {
+    const paths = only.get(root);
+    if (paths) return scanPaths(root, paths);
+    return scanFolder(root, (found) => {
       progress.filesTotal = found;
       emit();
-    }),
-  );
+    });
+  });
   progress.filesTotal = scans.reduce((n, s) => n + s.files.length, 0);
   progress.phase = 'importing';
   emit();
@@ -103,7 +112,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   for (const scan of scans) {
     const now = new Date().toISOString();
     const folderId = ensureFolder(db, scan.root, now);
-    const known = knownFiles(db, folderId);
+    const known = knownFiles(db, folderId, scan.asked ?? null);
     const folderSource = resolveFolderSource(db, folderId, deriveFolderSource(scan.root));
     for (const s of scan.skipped) report.files.push({ folder: scan.root, path: s.relPath, status: 'skipped', reason: s.reason });
     report.skipped += scan.skipped.length;

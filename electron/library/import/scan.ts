@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** File kinds Gleaner reads as articles; everything else is counted and skipped. */
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md', '.markdown']);
@@ -27,6 +27,11 @@ export interface ScanResult {
   root: string;
   files: ScannedFile[];
   skipped: SkippedFile[];
+  /**
+   * Set when only some paths were looked at (scanPaths): every asked path below the root,
+   * relative. Those not in `files` are gone (or no longer articles); nothing else was seen.
+   */
+  asked?: Set<string>;
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
@@ -64,50 +69,86 @@ export function scanFolder(root: string, onFound?: (count: number) => void): Sca
       if (entry.name.startsWith('.')) continue;
       const abs = join(dir, entry.name);
       const rel = toPosix(relative(realRoot, abs));
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let target = abs;
-      if (entry.isSymbolicLink()) {
-        try {
-          target = realpathSync(abs);
-        } catch {
-          skipped.push({ relPath: rel, reason: 'broken symbolic link' });
-          continue;
-        }
-        if (!isInside(realRoot, target)) {
-          skipped.push({ relPath: rel, reason: 'symbolic link points outside the imported folder' });
-          continue;
-        }
-        const targetStat = statSync(target, { throwIfNoEntry: false });
-        isDir = targetStat?.isDirectory() ?? false;
-        isFile = targetStat?.isFile() ?? false;
+      const seen = classify(realRoot, abs, rel, entry);
+      if (seen.kind === 'skipped') skipped.push({ relPath: rel, reason: seen.reason });
+      else if (seen.kind === 'dir' && !visitedDirs.has(seen.target)) {
+        visitedDirs.add(seen.target); // a loop or a second path to the same folder is entered once
+        pending.push(seen.target);
+      } else if (seen.kind === 'file') {
+        files.push(seen.file);
+        if (onFound && files.length % 1000 === 0) onFound(files.length);
       }
-      if (isDir) {
-        if (visitedDirs.has(target)) continue; // a loop or a second path to the same folder
-        visitedDirs.add(target);
-        pending.push(target);
-        continue;
-      }
-      if (!isFile) {
-        skipped.push({ relPath: rel, reason: 'not a regular file (device, pipe or socket)' });
-        continue;
-      }
-      if (!ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-        skipped.push({ relPath: rel, reason: `not an article file type (${extname(entry.name) || 'no extension'})` });
-        continue;
-      }
-      try {
-        const info = statSync(target);
-        files.push({ absPath: target, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs), dev: info.dev, ino: info.ino });
-      } catch (error) {
-        skipped.push({ relPath: rel, reason: `file could not be read (${codeOf(error)})` });
-        continue;
-      }
-      if (onFound && files.length % 1000 === 0) onFound(files.length);
     }
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { root: realRoot, files, skipped };
+}
+
+type Seen =
+  | { kind: 'file'; file: ScannedFile }
+  | { kind: 'dir'; target: string }
+  | { kind: 'skipped'; reason: string };
+
+/**
+ * What one entry is under the scan's safety rules (see scanFolder): a regular article
+ * file, a folder to enter (by real path), or something skipped with its reason.
+ */
+function classify(realRoot: string, abs: string, rel: string, entry: Dirent | Stats): Seen {
+  let isDir = entry.isDirectory();
+  let isFile = entry.isFile();
+  let target = abs;
+  if (entry.isSymbolicLink()) {
+    try {
+      target = realpathSync(abs);
+    } catch {
+      return { kind: 'skipped', reason: 'broken symbolic link' };
+    }
+    if (!isInside(realRoot, target)) return { kind: 'skipped', reason: 'symbolic link points outside the imported folder' };
+    const targetStat = statSync(target, { throwIfNoEntry: false });
+    isDir = targetStat?.isDirectory() ?? false;
+    isFile = targetStat?.isFile() ?? false;
+  }
+  if (isDir) return { kind: 'dir', target };
+  if (!isFile) return { kind: 'skipped', reason: 'not a regular file (device, pipe or socket)' };
+  if (!ARTICLE_EXTENSIONS.has(extname(abs).toLowerCase())) return { kind: 'skipped', reason: `not an article file type (${extname(abs) || 'no extension'})` };
+  try {
+    const info = statSync(target);
+    return { kind: 'file', file: { absPath: target, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs), dev: info.dev, ino: info.ino } };
+  } catch (error) {
+    return { kind: 'skipped', reason: `file could not be read (${codeOf(error)})` };
+  }
+}
+
+/**
+ * Looks at the given paths of a folder only (the files a watcher reported), under the same
+ * rules as scanFolder: hidden entries, links leading outside and non-article files are
+ * passed over. A path that is a folder is ignored (the caller reimports the whole folder
+ * when folders come and go); a path that no longer exists is simply not in `files`.
+ */
+export function scanPaths(root: string, absPaths: Iterable<string>): ScanResult & { asked: Set<string> } {
+  const realRoot = realpathSync(root);
+  const files: ScannedFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const asked = new Set<string>();
+  for (const path of absPaths) {
+    const below = relativeBelow(root, path) ?? relativeBelow(realRoot, path);
+    if (below === null || below.split('/').some((part) => part.startsWith('.'))) continue;
+    asked.add(below);
+    const abs = join(realRoot, below);
+    const info = lstatSync(abs, { throwIfNoEntry: false });
+    if (!info) continue;
+    const seen = classify(realRoot, abs, below, info);
+    if (seen.kind === 'skipped') skipped.push({ relPath: below, reason: seen.reason });
+    else if (seen.kind === 'file') files.push(seen.file);
+  }
+  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  return { root: realRoot, files, skipped, asked };
+}
+
+/** `path` relative to `root`, `/`-separated, or null when it is the root itself or outside it. */
+function relativeBelow(root: string, path: string): string | null {
+  const rel = relative(root, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : toPosix(rel);
 }
 
 function codeOf(error: unknown): string {

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { Coalescer } from './coalescer.js';
-import { isRelevantChange } from './relevance.js';
+import { isRelevantChange, type ChangeKind } from './relevance.js';
 import { parcelBackend, type TreeWatcher, type WatchBackend } from './treeWatcher.js';
 
 export type FolderStatus = 'online' | 'offline';
 
 export interface FolderWatcherOptions {
   /**
-   * Brings the library up to date with a folder. The importer is incremental (unchanged
-   * files are not read, vanished ones are marked missing), so a whole-folder pass is
-   * cheap. Should resolve when that import has finished: the watcher never starts a
-   * second one for the same folder before.
+   * Brings the library up to date with a folder: with `paths`, only those files (added,
+   * changed or removed ones the watcher saw; a removed one becomes missing), else the whole
+   * folder (incremental: unchanged files are not read, vanished ones are marked missing),
+   * when folders came or went, events were lost, or there is no snapshot to compare with.
+   * Should resolve when that import has finished: the watcher never starts a second one
+   * for the same folder before.
    */
-  reimport: (folder: string) => Promise<unknown> | unknown;
+  reimport: (folder: string, paths: string[] | null) => Promise<unknown> | unknown;
   /** A folder appeared or vanished (an unplugged drive, a renamed folder). Also called once per `add`. */
   onStatus?: (folder: string, status: FolderStatus) => void;
   /** Problems worth telling: a failed reimport, a watch that fell back to rescans. */
@@ -69,6 +71,8 @@ async function isFolder(path: string): Promise<boolean> {
  */
 export class FolderWatcher {
   private readonly folders = new Map<string, Watched>();
+  /** Per folder, what its next reimport looks at: the reported paths, or all of it. */
+  private readonly pending = new Map<string, Set<string> | 'all'>();
   private readonly coalescer: Coalescer;
   private readonly backend: WatchBackend;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -111,6 +115,7 @@ export class FolderWatcher {
     const entry = this.folders.get(root);
     if (!entry) return;
     this.folders.delete(root);
+    this.pending.delete(root);
     this.coalescer.cancel(root);
     await entry.tree?.close();
   }
@@ -149,7 +154,7 @@ export class FolderWatcher {
         else if (present && entry.status === 'offline') await this.goOnline(entry, true);
         else if (present && entry.polling && Date.now() - entry.lastRescan >= (this.options.fallbackRescanMs ?? 60_000)) {
           entry.lastRescan = Date.now();
-          this.coalescer.touch(entry.root);
+          this.note(entry.root, 'all');
         }
       }
     } finally {
@@ -168,7 +173,34 @@ export class FolderWatcher {
     if (!entry.tree && !entry.polling) return this.setStatus(entry, 'offline');
     this.setStatus(entry, 'online');
     // Whatever happened while it was away (or before the watch was ready) is seen now.
-    if (catchUp && (await this.changedSinceSnapshot(entry))) this.coalescer.touch(entry.root);
+    if (!catchUp) return;
+    const changed = await this.changedSinceSnapshot(entry);
+    if (changed === 'all') this.note(entry.root, 'all');
+    else for (const path of changed) this.note(entry.root, path);
+  }
+
+  /** Something changed at `path` (or somewhere: 'all'): it is looked at by the folder's next reimport. */
+  private note(root: string, path: string | 'all'): void {
+    this.notePending(root, path);
+    this.coalescer.touch(root);
+  }
+
+  private notePending(root: string, path: string | 'all'): void {
+    const pending = this.pending.get(root);
+    if (path === 'all') this.pending.set(root, 'all');
+    else if (pending === undefined) this.pending.set(root, new Set([path]));
+    else if (pending !== 'all') pending.add(path);
+  }
+
+  /**
+   * What a change asks the next reimport to look at: a file's path, or the whole folder
+   * when a folder came or went (the files of a folder moved in or out are not reported one
+   * by one; a removed path without an extension is most likely a folder).
+   */
+  private static scope(kind: ChangeKind, path: string): string | 'all' {
+    if (kind === 'addDir' || kind === 'unlinkDir') return 'all';
+    if (kind === 'unlink' && extname(path) === '') return 'all';
+    return path;
   }
 
   private snapshotFile(root: string): string | null {
@@ -176,20 +208,32 @@ export class FolderWatcher {
     return dir ? join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.snapshot`) : null;
   }
 
-  /** Whether the folder may differ from what the library holds: yes unless its snapshot says otherwise. */
-  private async changedSinceSnapshot(entry: Watched): Promise<boolean> {
+  /**
+   * What may differ from what the library holds: the paths its snapshot says changed (none:
+   * nothing to do), or all of it without a usable snapshot. The snapshot's list names the
+   * files inside created folders too, so a created folder needs no walk of its own.
+   */
+  private async changedSinceSnapshot(entry: Watched): Promise<string[] | 'all'> {
     const file = this.snapshotFile(entry.root);
-    if (!file || !entry.tree?.changesSince) return true;
+    if (!file || !entry.tree?.changesSince) return 'all';
     try {
       const changes = await entry.tree.changesSince(file);
-      return changes.some((c) => isRelevantChange(entry.root, c.kind, c.path));
+      const paths: string[] = [];
+      for (const c of changes) {
+        if (!isRelevantChange(entry.root, c.kind, c.path)) continue;
+        const scope = c.kind === 'add' && extname(c.path) === '' ? null : FolderWatcher.scope(c.kind, c.path);
+        if (scope === 'all') return 'all';
+        if (scope !== null) paths.push(scope);
+      }
+      return paths;
     } catch {
-      return true; // no snapshot yet, or an unreadable one
+      return 'all'; // no snapshot yet, or an unreadable one
     }
   }
 
   private async goOffline(entry: Watched): Promise<void> {
     this.coalescer.cancel(entry.root);
+    this.pending.delete(entry.root); // it catches up whole when it returns
     const tree = entry.tree;
     entry.tree = null;
     this.setStatus(entry, 'offline');
@@ -211,13 +255,18 @@ export class FolderWatcher {
       const tree: TreeWatcher = this.backend(entry.root, {
         change: (kind, path) => {
           if (kind === 'unlinkDir' && path === entry.root) void this.checkAll();
-          else if (entry.tree === tree && isRelevantChange(entry.root, kind, path)) this.coalescer.touch(entry.root);
+          else if (entry.tree === tree && isRelevantChange(entry.root, kind, path)) this.note(entry.root, FolderWatcher.scope(kind, path));
         },
         error: (error) => {
           if (error.code && LIMIT_CODES.has(error.code)) {
             this.fallBackToRescans(entry, tree, error);
             settle(null);
-          } else if (settled) void this.checkAll(); // most watch errors mean the folder went away
+          } else if (settled) {
+            // Most watch errors mean the folder went away; otherwise events may have been
+            // lost (an overflowing event queue), and only a whole-folder pass is sure.
+            if (entry.tree === tree) this.note(entry.root, 'all');
+            void this.checkAll();
+          }
           else {
             // The watch could not start: gone (offline until it returns) or unreadable (rescans).
             void isFolder(entry.root).then((present) => {
@@ -247,13 +296,18 @@ export class FolderWatcher {
    */
   private async reimport(root: string): Promise<void> {
     const entry = this.folders.get(root);
+    const pending = this.pending.get(root);
+    this.pending.delete(root); // what arrives from now on is for the next run
     if (!entry || entry.status !== 'online' || !(await isFolder(root))) return;
     const file = this.snapshotFile(root);
     const snapshot = file && entry.tree?.writeSnapshot ? await this.takeSnapshot(entry.root, entry.tree, file) : null;
     try {
-      await this.options.reimport(root);
+      await this.options.reimport(root, pending instanceof Set ? [...pending].sort() : null);
     } catch (error) {
       await snapshot?.discard();
+      // Not lost: looked at again with the next change (or, after a restart, the catch-up).
+      if (pending instanceof Set) for (const path of pending) this.notePending(root, path);
+      else this.notePending(root, 'all');
       throw error;
     }
     await snapshot?.commit();

@@ -10,11 +10,14 @@ export interface KnownFile {
   missing: boolean;
 }
 
-export function knownFiles(db: Db, folderId: number): Map<string, KnownFile> {
-  const rows = db
-    .prepare('SELECT id, rel_path, file_size, file_mtime_ms, missing FROM articles WHERE folder_id = ?')
-    .raw()
-    .all(folderId) as [number, string, number, number, number][];
+export function knownFiles(db: Db, folderId: number, only: Set<string> | null = null): Map<string, KnownFile> {
+  const columns = 'SELECT id, rel_path, file_size, file_mtime_ms, missing FROM articles WHERE folder_id = ?';
+  let rows: [number, string, number, number, number][];
+  if (only) {
+    // A watcher's few paths: looked up one by one rather than loading the whole folder.
+    const one = db.prepare(`${columns} AND rel_path = ?`).raw();
+    rows = [...only].flatMap((rel) => one.all(folderId, rel) as [number, string, number, number, number][]);
+  } else rows = db.prepare(columns).raw().all(folderId) as [number, string, number, number, number][];
   return new Map(rows.map(([id, rel, size, mtimeMs, missing]) => [rel, { id, size, mtimeMs, missing: missing === 1 }]));
 }
 

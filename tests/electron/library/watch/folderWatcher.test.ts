@@ -6,6 +6,7 @@ import { importFolders } from '../../../../electron/library/import/importer.js';
 import { search } from '../../../../electron/library/query/search.js';
 import { FolderWatcher, type FolderStatus } from '../../../../electron/library/watch/folderWatcher.js';
 import type { TreeHandlers } from '../../../../electron/library/watch/treeWatcher.js';
+import type { ImportReport } from '../../../../shared/types.js';
 import { seedLike, writeTree } from '../../../helpers/articles.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
@@ -35,10 +36,12 @@ async function watchedLibrary(folder: string, timing: { quietMs?: number; maxWai
   const statuses: [string, FolderStatus][] = [];
   const errors: string[] = [];
   let reimports = 0;
+  /** What each reimport was asked to look at (null: the whole folder) and what it found. */
+  const runs: { paths: string[] | null; report: ImportReport }[] = [];
   const watcher = new FolderWatcher({
-    reimport: async (root) => {
+    reimport: async (root, paths) => {
       reimports++;
-      await importFolders(db, [root]);
+      runs.push({ paths, report: await importReported(db, root, paths) });
     },
     onStatus: (root, status) => statuses.push([root, status]),
     onError: (_root, error) => errors.push(error.message),
@@ -54,8 +57,11 @@ async function watchedLibrary(folder: string, timing: { quietMs?: number; maxWai
     const { items } = await search(db, { query: '', limit: 500 });
     return items.filter((item) => wanted.some((w) => item.title.toLowerCase().split(/\W+/).includes(w)));
   };
-  return { db, watcher, statuses, errors, find, reimports: () => reimports };
+  return { db, watcher, statuses, errors, find, runs, reimports: () => reimports };
 }
+
+/** The way the app reimports (watching.ts): only the reported paths when there are some. */
+const importReported = (db: Db, root: string, paths: string[] | null) => importFolders(db, [root], paths ? { only: { [root]: paths } } : {});
 
 describe('FolderWatcher with a real library', () => {
   it('follows files being added, changed and removed', async () => {
@@ -199,15 +205,59 @@ describe('FolderWatcher with a real library', () => {
   });
 });
 
+describe('FolderWatcher importing only what it saw change', () => {
+  /** A folder of `count` articles across a few subfolders: walking it is the cost the watcher avoids. */
+  function largeFolder(count: number): string {
+    const folder = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) files[`2025/${String(i % 12).padStart(2, '0')}/a${i}.html`] = seedLike({ title: `Filler ${i}` });
+    writeTree(folder, files);
+    return folder;
+  }
+
+  it('imports just the changed file, and marks just the removed one missing', async () => {
+    const folder = largeFolder(1500);
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+
+    const edited = join(folder, '2025/03/a3.html');
+    writeFileSync(edited, seedLike({ title: 'Filler edited kestrel' }));
+    await waitFor(async () => (await search(lib.db, { query: 'kestrel' })).total === 1, 'the edited article');
+    await lib.watcher.idle();
+    expect(lib.runs.map((r) => r.paths)).toEqual([[edited]]);
+    // One file looked at: a whole-folder pass would count the other 1,499 as unchanged.
+    expect(lib.runs[0]!.report).toMatchObject({ updated: 1, added: 0, unchanged: 0, missing: 0 });
+
+    rmSync(join(folder, '2025/04/a4.html'));
+    await waitFor(async () => (await search(lib.db, { query: 'is:missing' })).total === 1, 'the removed article');
+    await lib.watcher.idle();
+    expect(lib.runs[1]!.report).toMatchObject({ missing: 1, updated: 0, unchanged: 0 });
+    expect(lib.runs[1]!.report.files).toEqual([{ folder, path: '2025/04/a4.html', status: 'missing' }]);
+    expect((await search(lib.db, { query: '' })).total).toBe(1500); // the removed one stays listed, as missing
+  });
+
+  it('reimports the whole folder when a folder is renamed', async () => {
+    const folder = largeFolder(24);
+    const lib = await watchedLibrary(folder);
+    await lib.watcher.add(folder);
+    renameSync(join(folder, '2025/05'), join(folder, '2025/may'));
+    await waitFor(async () => (await search(lib.db, { query: 'is:missing' })).total === 2, 'the old paths missing');
+    await lib.watcher.idle();
+    expect(lib.runs.some((r) => r.paths === null)).toBe(true);
+    // The 24 files at their new paths, plus the 2 at their old paths (missing).
+    expect((await search(lib.db, { query: 'Filler' })).total).toBe(26);
+  });
+});
+
 describe('FolderWatcher catching up after a restart', () => {
   /** One app session: a watcher over `db` with snapshots in `snapshotDir`, until closed. */
   function session(db: Db, snapshotDir: string, fail = false) {
-    const counts = { reimports: 0 };
+    const counts = { reimports: 0, runs: [] as { paths: string[] | null; report: ImportReport }[] };
     const watcher = new FolderWatcher({
-      reimport: async (root) => {
+      reimport: async (root, paths) => {
         counts.reimports++;
         if (fail) throw new Error('the import was cancelled');
-        await importFolders(db, [root]);
+        counts.runs.push({ paths, report: await importReported(db, root, paths) });
       },
       snapshotDir,
       quietMs: 50,
@@ -258,6 +308,16 @@ describe('FolderWatcher catching up after a restart', () => {
     await waitFor(async () => (await all()).includes('Snap bittern'), 'the article written while closed');
     await s.watcher.idle();
     expect(s.counts.reimports).toBe(1);
+    await s.watcher.close();
+
+    // An article edited while closed: only that file is imported again.
+    writeTree(folder, { '2025/b.txt': seedLike({ title: 'Snap bittern edited' }) });
+    s = session(db, snapshots);
+    await s.watcher.add(folder, { catchUp: true });
+    await waitFor(async () => (await all()).includes('Snap bittern edited'), 'the article edited while closed');
+    await s.watcher.idle();
+    expect(s.counts.runs.map((r) => r.paths)).toEqual([[join(folder, '2025/b.txt')]]);
+    expect(s.counts.runs[0]!.report).toMatchObject({ updated: 1, unchanged: 0 });
     await s.watcher.close();
 
     // A reimport that fails keeps the old snapshot: the next start tries again.
