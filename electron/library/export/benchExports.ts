@@ -33,7 +33,7 @@ export async function benchExports(dbPath: string, outDir: string, count = 10_00
   try {
     const ids = db.prepare('SELECT id FROM articles ORDER BY id LIMIT ?').pluck().all(count) as number[];
     for (const format of EXPORT_FORMATS) {
-      const out = join(outDir, format === 'folder' ? 'export-folder' : `export${FORMATS[format].descriptor.extension}`);
+      const out = join(outDir, FORMATS[format].descriptor.writes === 'folder' ? `export-${format}` : `export${FORMATS[format].descriptor.extension}`);
       rmSync(out, { recursive: true, force: true });
       (globalThis as { gc?: () => void }).gc?.();
       const before = process.memoryUsage().rss;
