@@ -8,7 +8,7 @@
  */
 import { FileSink } from '../sink.js';
 import { escapeHtml } from '../bodyHtml.js';
-import type { ExportArticle, FormatModule } from '../types.js';
+import type { ExportArticle, ExportContext, FormatModule } from '../types.js';
 
 /** What one bookmark needs: kept per article until the folders are written, bodies dropped. */
 interface Bookmark {
@@ -30,7 +30,7 @@ const WEB_LINK = /^https?:\/\//i;
 const escape = escapeHtml;
 
 /** Tags are one comma-separated attribute, so a comma inside a tag name would split it in two. */
-const tagList = (tags: readonly string[]): string => tags.map((t) => t.replace(/,/g, ' ').trim()).filter((t) => t !== '').join(',');
+const tagList = (tags: readonly string[]): string => tags.map((t) => t.replace(/,/g, ' ').replace(/\s+/g, ' ').trim()).filter((t) => t !== '').join(',');
 
 function bookmarkOf(a: ExportArticle): Bookmark | null {
   const href = a.url?.trim();
@@ -52,6 +52,36 @@ function entry(b: Bookmark, indent: string): string {
   return b.description ? `${line}${indent}<DD>${escape(b.description)}\n` : line;
 }
 
+/**
+ * Every article's bookmark, by folder (a collection's name) or at the top level; articles
+ * without a web link are counted in one warning. Folders come in the order first met.
+ */
+function collect(context: ExportContext): { top: Bookmark[]; folders: Map<string, Bookmark[]> } {
+  const top: Bookmark[] = [];
+  const folders = new Map<string, Bookmark[]>();
+  const unlinked: number[] = [];
+  for (const chunk of context.chunks()) {
+    for (const article of chunk) {
+      const bookmark = bookmarkOf(article);
+      if (!bookmark) unlinked.push(article.id);
+      else if (article.curation.collections.length === 0) top.push(bookmark);
+      else {
+        for (const name of article.curation.collections) {
+          let list = folders.get(name);
+          if (!list) folders.set(name, (list = []));
+          list.push(bookmark);
+        }
+      }
+      context.done();
+    }
+  }
+  if (unlinked.length > 0) {
+    const ids = `${unlinked.slice(0, 10).join(', ')}${unlinked.length > 10 ? ', …' : ''}`;
+    context.warn(`${unlinked.length} article(s) without a web address (http or https URL) were left out of the bookmarks: ids ${ids}`);
+  }
+  return { top, folders };
+}
+
 export const bookmarks: FormatModule = {
   descriptor: {
     format: 'bookmarks',
@@ -62,31 +92,10 @@ export const bookmarks: FormatModule = {
     contentType: 'text/html; charset=utf-8',
   },
   async write(context) {
-    const top: Bookmark[] = [];
-    const folders = new Map<string, Bookmark[]>();
-    const unlinked: number[] = [];
-    for (const chunk of context.chunks()) {
-      for (const article of chunk) {
-        const bookmark = bookmarkOf(article);
-        if (!bookmark) unlinked.push(article.id);
-        else if (article.curation.collections.length === 0) top.push(bookmark);
-        else {
-          for (const name of article.curation.collections) {
-            let list = folders.get(name);
-            if (!list) folders.set(name, (list = []));
-            list.push(bookmark);
-          }
-        }
-        context.done();
-      }
-    }
-    if (unlinked.length > 0) {
-      const ids = `${unlinked.slice(0, 10).join(', ')}${unlinked.length > 10 ? ', …' : ''}`;
-      context.warn(`${unlinked.length} article(s) without a web address (http or https URL) were left out of the bookmarks: ids ${ids}`);
-    }
-
+    // Created first, like every one-file format: the temporary exists for the whole export.
     const sink = await FileSink.create(context.dest);
     try {
+      const { top, folders } = collect(context);
       const now = seconds(context.exportedAt);
       await sink.write(
         '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<!-- This is an automatically generated file.\n     It will be read and overwritten.\n     DO NOT EDIT! -->\n' +

@@ -3,7 +3,7 @@
  * properties (title, authors, source, url, date, tags, collections), the person's note as a
  * callout, the article's highlights as blockquotes with their notes, then the body converted
  * as the Markdown digest converts it (sanitized first: no raw HTML reaches the vault).
- * Embedded images are files in `attachments/`. The folder carries the hidden export marker,
+ * Embedded images are files in `images/`. The folder carries the hidden export marker,
  * so a later export may replace it (Obsidian ignores dot-files).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { PathAllocator, resolveInside, safeFileName } from '../safeNames.js';
 import { FOLDER_MARKER } from '../target.js';
 import type { ExportArticle, FormatModule } from '../types.js';
 import { articleMarkdown, escapeMarkdown } from './markdown.js';
-import { ATTACHMENTS, VaultImages } from './obsidianImages.js';
+import { ATTACHMENTS, VaultImages, vaultImageLinks } from './obsidianImages.js';
 
 /** The parts of a highlight a note shows (the contract's `Highlight` has these and more). */
 export interface NoteHighlight {
@@ -111,7 +111,7 @@ export const obsidian: FormatModule = {
         blocked += converted.blocked;
         for (const image of images?.takeNew() ?? []) await save(image.path, image.bytes);
         const rel = allocator.allocate(safeFileName(article.title.replace(LINK_BREAKERS, ' '), '.md'));
-        await save(rel, noteText(article, converted.markdown));
+        await save(rel, noteText(article, images ? vaultImageLinks(converted.markdown) : converted.markdown));
         context.done();
       }
     }
