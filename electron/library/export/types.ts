@@ -2,6 +2,7 @@
  * The export contract: what a caller asks for, what it gets back, and what a format module
  * implements. The parts the renderer sees (formats, report) live in shared/types.ts.
  */
+import type { Highlight } from '../../../shared/highlights.js';
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
 import type { ArticleFields } from '../import/types.js';
 import type { ImageEmbedder } from './imageEmbedder.js';
@@ -63,6 +64,8 @@ export interface ExportArticle extends ArticleFields {
   /** The front matter exactly as written in the file (no fences), or null. */
   frontMatter: string | null;
   body: string;
+  /** The person's highlights in reading order, detached ones last (empty when none). */
+  highlights: Highlight[];
   warnings: string[];
   missing: boolean;
   importedAt: string;

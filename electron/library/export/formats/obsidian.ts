@@ -9,21 +9,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import type { Highlight } from '../../../../shared/highlights.js';
 import { PathAllocator, resolveInside, safeFileName } from '../safeNames.js';
 import { FOLDER_MARKER } from '../target.js';
 import type { ExportArticle, FormatModule } from '../types.js';
 import { articleMarkdown, escapeMarkdown } from './markdown.js';
 import { ATTACHMENTS, VaultImages, vaultImageLinks } from './obsidianImages.js';
 
-/** The parts of a highlight a note shows (the contract's `Highlight` has these and more). */
-export interface NoteHighlight {
-  exact: string;
-  note: string;
-  detached: boolean;
-}
-
-/** An article with the highlights the export read for it, when it read any. */
-type WithHighlights = ExportArticle & { highlights?: readonly NoteHighlight[] };
+/** The parts of a highlight a note shows. */
+export type NoteHighlight = Pick<Highlight, 'exact' | 'note' | 'detached'>;
 
 /**
  * Obsidian tags hold letters, digits, `_`, `-` and `/` (nesting), no spaces, and at least one
@@ -67,10 +61,10 @@ export function highlightsMarkdown(highlights: readonly NoteHighlight[]): string
 }
 
 /** One note's whole text: properties, the person's note, highlights, the body. */
-export function noteText(a: WithHighlights, body: string): string {
+export function noteText(a: ExportArticle, body: string): string {
   const properties = stringify(noteProperties(a), { lineWidth: 0 });
   const note = a.curation.note?.trim() ? `> [!note] My note\n${quote(a.curation.note.trim())}\n\n` : '';
-  const rest = `${note}${highlightsMarkdown(a.highlights ?? [])}`;
+  const rest = `${note}${highlightsMarkdown(a.highlights)}`;
   return `---\n${properties}---\n\n${rest}${rest && body ? '---\n\n' : ''}${body}\n`;
 }
 

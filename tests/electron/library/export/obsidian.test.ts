@@ -4,8 +4,8 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../electron/library/db/connection.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
-import { noteText, obsidianTag } from '../../../../electron/library/export/formats/obsidian.js';
-import { ArticleSource } from '../../../../electron/library/export/source.js';
+import { insertHighlights } from '../../../../electron/library/db/queries/highlights.js';
+import { obsidianTag } from '../../../../electron/library/export/formats/obsidian.js';
 import { FOLDER_MARKER } from '../../../../electron/library/export/target.js';
 import { bundleSite } from '../../../helpers/bundle.js';
 import { tempDir } from '../../../helpers/tmp.js';
@@ -66,26 +66,27 @@ describe('Obsidian vault export', () => {
     expect(notes['Same title (2).md']!.properties).not.toHaveProperty('collections');
   });
 
-  it('puts highlights in blockquotes with their notes, detached ones marked', () => {
-    const [article] = new ArticleSource(db).chunk([id('same1.md')]);
-    const text = noteText(
-      {
-        ...article!,
-        highlights: [
-          { exact: 'The *first* passage\nover two lines', note: 'Why it *matters*', detached: false },
-          { exact: 'A passage since deleted', note: '', detached: true },
-        ],
-      },
-      'Body.',
-    );
-    const { properties, body } = readNote(text);
-    expect(properties.title).toBe('Same title');
-    expect(body).toBe(
-      '## Highlights\n\n' +
-        '> The \\*first\\* passage\n> over two lines\n\n**Note:** Why it \\*matters\\*\n\n' +
-        '> A passage since deleted\n>\n> *(no longer found in the article’s current text)*\n\n' +
-        '---\n\nBody.\n',
-    );
+  it('puts highlights in blockquotes with their notes, detached ones marked', async () => {
+    const article = id('same2.md');
+    const anchor = (exact: string) => ({ exact, prefix: '', suffix: '', start: 0, end: exact.length });
+    insertHighlights(db, article, [
+      { ...anchor('The *first* passage\nover two lines'), color: 'yellow', note: 'Why it *matters*' },
+      { ...anchor('A passage since deleted'), color: 'blue', detached: true },
+    ]);
+    try {
+      const out = join(tempDir(), 'vault');
+      await exportArticles(db, { ids: [article], format: 'obsidian', out });
+      const { properties, body } = readNote(readFileSync(join(out, 'Same title.md'), 'utf8'));
+      expect(properties.title).toBe('Same title');
+      expect(body).toBe(
+        '## Highlights\n\n' +
+          '> The \\*first\\* passage\n> over two lines\n\n**Note:** Why it \\*matters\\*\n\n' +
+          '> A passage since deleted\n>\n> *(no longer found in the article’s current text)*\n\n' +
+          '---\n\nTwo.\n',
+      );
+    } finally {
+      db.prepare('DELETE FROM highlights WHERE article_id = ?').run(article);
+    }
   });
 
   it('makes tags Obsidian accepts', () => {
