@@ -5,9 +5,9 @@
  */
 import { basename } from 'node:path';
 import type { Db } from '../db/connection.js';
-import { highlightsForArticles } from '../db/queries/highlights.js';
 import type { Highlight } from '../../../shared/highlights.js';
 import type { JsonValue } from '../../../shared/types.js';
+import { highlightsForArticles } from '../db/queries/highlights.js';
 import type { ArticleHead, ExportArticle } from './types.js';
 
 /** Ids per chunk: big enough to amortize the queries, small enough to keep memory flat. */
@@ -83,9 +83,9 @@ export class ArticleSource {
     this.tags = db.prepare(TAGS_SQL).raw();
     this.authors = tables.has('authors') ? db.prepare(AUTHORS_SQL).raw() : null;
     this.collections = tables.has('collections') && tables.has('collection_items') ? db.prepare(COLLECTIONS_SQL).raw() : null;
-    this.heads = db.prepare('SELECT id, title, date, source FROM articles WHERE id IN (SELECT value FROM json_each(?))');
-    // Highlights arrived with migration 80: an older library opened read-only has none.
+    // Highlights arrived with migration 80.
     this.hasHighlights = tables.has('highlights');
+    this.heads = db.prepare('SELECT id, title, date, source FROM articles WHERE id IN (SELECT value FROM json_each(?))');
   }
 
   /**
@@ -180,9 +180,9 @@ function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[], a
       note: r.note,
       collections,
     },
+    highlights,
     frontMatter: r.front_matter,
     body: r.body ?? '',
-    highlights,
     warnings: JSON.parse(r.warnings) as string[],
     missing: r.missing === 1,
     importedAt: r.imported_at,

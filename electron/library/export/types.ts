@@ -61,11 +61,11 @@ export interface ExportArticle extends ArticleFields {
   /** Every tag with where it came from: the file's front matter or the person. */
   tags: { name: string; origin: 'file' | 'user' }[];
   curation: Curation;
+  /** The person's highlights in reading order, detached ones last (empty when none). */
+  highlights: Highlight[];
   /** The front matter exactly as written in the file (no fences), or null. */
   frontMatter: string | null;
   body: string;
-  /** The person's highlights in reading order, detached ones last (empty when none). */
-  highlights: Highlight[];
   warnings: string[];
   missing: boolean;
   importedAt: string;
