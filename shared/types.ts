@@ -244,7 +244,7 @@ export interface SidebarCounts {
 }
 
 /** Every way Gleaner can write articles out (see electron/library/export/). */
-export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md'] as const;
+export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md', 'obsidian', 'csl-json', 'bibtex', 'ris', 'bookmarks'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface FormatDescriptor {
@@ -253,6 +253,10 @@ export interface FormatDescriptor {
   extension: string;
   writes: 'file' | 'folder';
   label: string;
+  /** One line on what the format is for (the export dialog shows it under the label). */
+  purpose: string;
+  /** The media type browser mode's downloads send (one-file formats; folders are never downloaded). */
+  contentType: string;
 }
 
 export interface ExportReport {

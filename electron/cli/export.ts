@@ -49,7 +49,7 @@ export async function exportCommand(
   if (!options.format || !EXPORT_FORMATS.includes(options.format as ExportFormat)) {
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
-  if (!options.out) throw new UsageError('export needs --out PATH (a file, or a folder for --format folder)');
+  if (!options.out) throw new UsageError('export needs --out PATH (a file, or a folder for --format folder or obsidian)');
   const source = await sourceOf(api, words, options);
   let jobId = '';
   const finished = new Promise<ExportReport>((resolveDone, reject) => {

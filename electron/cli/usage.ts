@@ -1,3 +1,5 @@
+import { EXPORT_FORMATS } from '../../shared/types.js';
+
 export const USAGE = `Gleaner: an offline article library.
 
 Usage:
@@ -14,10 +16,12 @@ Usage:
                      | remove <name> <query> | show <name>
   gleaner saved list | create <name> <query> [--sort S] | delete <name>
   gleaner mark read|unread|starred|unstarred <query>
-  gleaner export [query] --format folder|json|ndjson|csv|html|epub|md --out PATH
+  gleaner export [query] --format FORMAT --out PATH
                  [--collection NAME | --saved NAME | --tag NAME | --ids 1,2] [--title T] [--overwrite]
                  [--embed-images] [--fetch-images]
-  (--embed-images: html/epub/md embed remote images held in the local image cache;
+  (FORMAT: ${EXPORT_FORMATS.join(', ')};
+   folder and obsidian write a folder, the others one file)
+  (--embed-images: html/epub/md/obsidian embed remote images held in the local image cache;
    --fetch-images: also download the missing ones now, contacting the sites that host them)
   (where a command takes <query>, --ids 3,5,8 picks articles instead)
 

@@ -42,16 +42,6 @@ const ROUTE = `/${DOWNLOADS_PATH}`;
 const ID = /^[A-Za-z0-9_-]{24}$/;
 const argsSchema = schemas.exports.start.omit({ out: true, overwrite: true });
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  folder: 'application/octet-stream',
-  json: 'application/json; charset=utf-8',
-  ndjson: 'application/x-ndjson; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  epub: 'application/epub+zip',
-  md: 'text/markdown; charset=utf-8',
-};
-
 interface Entry {
   jobId: string;
   dir: string;
@@ -174,7 +164,7 @@ export function createDownloads(service: LibraryService, retentionMs = RETENTION
     const { handle, size } = opened;
     entry.state = 'sending';
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[entry.format],
+      'Content-Type': FORMATS[entry.format].descriptor.contentType,
       'Content-Length': size,
       'Content-Disposition': contentDisposition(entry.fileName),
       'Cache-Control': 'no-store',

@@ -24,7 +24,7 @@ const mb = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
 
 /**
  * Exports the first `count` articles (by id) of the library at `dbPath` into `outDir`
- * (`export.<ext>` / `export-folder`), replacing earlier bench output, and returns one figure
+ * (`export-<format><ext>`: two formats may share an extension), replacing earlier bench output, and returns one figure
  * per format. Opens the library read-only: a benchmark never changes it.
  */
 export async function benchExports(dbPath: string, outDir: string, count = 10_000): Promise<ExportBenchFigure[]> {
@@ -33,7 +33,7 @@ export async function benchExports(dbPath: string, outDir: string, count = 10_00
   try {
     const ids = db.prepare('SELECT id FROM articles ORDER BY id LIMIT ?').pluck().all(count) as number[];
     for (const format of EXPORT_FORMATS) {
-      const out = join(outDir, format === 'folder' ? 'export-folder' : `export${FORMATS[format].descriptor.extension}`);
+      const out = join(outDir, `export-${format}${FORMATS[format].descriptor.extension}`);
       rmSync(out, { recursive: true, force: true });
       (globalThis as { gc?: () => void }).gc?.();
       const before = process.memoryUsage().rss;

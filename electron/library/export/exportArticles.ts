@@ -15,9 +15,9 @@ import { EXPORT_FORMATS, ExportError, type ExportContext, type ExportOptions, ty
 
 export const DEFAULT_TITLE = 'Gleaner export';
 /** Formats whose files the importer would read as articles if written inside an imported folder. */
-const IMPORTABLE = new Set(['folder', 'html', 'md']);
+const IMPORTABLE = new Set(['folder', 'html', 'md', 'obsidian', 'bookmarks']);
 /** Formats that write sanitized bodies, and so can carry embedded images. */
-const EMBEDS_IMAGES = new Set(['html', 'md', 'epub']);
+const EMBEDS_IMAGES = new Set(['html', 'md', 'epub', 'obsidian']);
 
 function checkRequest(request: ExportRequest): void {
   if (!EXPORT_FORMATS.includes(request.format)) {
@@ -60,7 +60,7 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
   if (repeated > 0) warnings.push(`${repeated} repeated article id(s) were exported once`);
   const wantsImages = request.embedLocalImages === true || request.fetchRemoteImages === true;
   if (wantsImages && !EMBEDS_IMAGES.has(request.format)) {
-    warnings.push(`images are embedded only in the HTML digest, the Markdown digest and EPUB; the ${request.format} export keeps bodies as written`);
+    warnings.push(`images are embedded only in the HTML digest, the Markdown digest, EPUB and the Obsidian vault; the ${request.format} export keeps bodies as written`);
   }
   // Only built when asked for: without it no code path reads the image cache or the network.
   const images = wantsImages && EMBEDS_IMAGES.has(request.format) ? new ImageEmbedder(db, { fetch: request.fetchRemoteImages === true, signal }) : null;

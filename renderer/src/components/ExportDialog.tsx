@@ -20,19 +20,10 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-/** One line on what each format is for; the service names them, this says why you would pick one. */
-const PURPOSE: Record<ExportFormat, string> = {
-  folder: 'One file per article with its front matter; imports back with your curation',
-  json: 'One document with every field and your curation, for other programs',
-  ndjson: 'One article per line, for large sets and streaming tools',
-  csv: 'Metadata only, one row per article; opens in spreadsheets',
-  html: 'One offline page with a table of contents; prints well',
-  epub: 'An e-book with a chapter per article, for e-readers',
-  md: 'One Markdown file to paste into notes',
-};
-const TITLED: readonly ExportFormat[] = ['html', 'epub', 'md'];
+/** Formats whose output carries the export's title. */
+const TITLED: readonly ExportFormat[] = ['html', 'epub', 'md', 'bookmarks'];
 /** Formats that can carry embedded images (the others keep bodies as written). */
-const EMBEDS_IMAGES: readonly ExportFormat[] = ['html', 'epub', 'md'];
+const EMBEDS_IMAGES: readonly ExportFormat[] = ['html', 'epub', 'md', 'obsidian'];
 const isFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
 /** A file name stem the save dialog can offer (it keeps only a name; the service checks the rest). */
@@ -121,7 +112,7 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
                     <input type="radio" name="export-format" value={f.format} checked={format === f.format} onChange={() => setFormat(f.format)} />
                     <span>
                       <span className="export-format-label">{f.label}</span>
-                      <span className="export-format-purpose">{PURPOSE[f.format]}</span>
+                      <span className="export-format-purpose">{f.purpose}</span>
                     </span>
                   </label>
                 ))}

@@ -63,7 +63,7 @@ function row(a: ExportArticle): (string | number)[] {
 const OPTIONS = { record_delimiter: 'windows' } as const;
 
 export const csv: FormatModule = {
-  descriptor: { format: 'csv', extension: '.csv', writes: 'file', label: 'CSV spreadsheet (metadata)' },
+  descriptor: { format: 'csv', extension: '.csv', writes: 'file', label: 'CSV spreadsheet (metadata)', purpose: 'Metadata only, one row per article; opens in spreadsheets', contentType: 'text/csv; charset=utf-8' },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     try {

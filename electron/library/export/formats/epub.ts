@@ -36,7 +36,7 @@ function chapter(context: ExportContext, article: ExportArticle, images: BookIma
 }
 
 export const epub: FormatModule = {
-  descriptor: { format: 'epub', extension: '.epub', writes: 'file', label: 'EPUB e-book' },
+  descriptor: { format: 'epub', extension: '.epub', writes: 'file', label: 'EPUB e-book', purpose: 'An e-book with a chapter per article, for e-readers', contentType: 'application/epub+zip' },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     const zip = new ZipStream({ zlib: { level: 6 } });

@@ -60,7 +60,7 @@ class WritePool {
 }
 
 export const folder: FormatModule = {
-  descriptor: { format: 'folder', extension: '', writes: 'folder', label: 'Folder of article files' },
+  descriptor: { format: 'folder', extension: '', writes: 'folder', label: 'Folder of article files', purpose: 'One file per article with its front matter; imports back with your curation', contentType: 'application/octet-stream' },
   async write(context) {
     const allocator = new PathAllocator([FOLDER_MARKER]);
     const madeDirs = new Set<string>([context.dest]);

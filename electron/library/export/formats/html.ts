@@ -78,7 +78,7 @@ ${body}
 }
 
 export const html: FormatModule = {
-  descriptor: { format: 'html', extension: '.html', writes: 'file', label: 'HTML digest (one page)' },
+  descriptor: { format: 'html', extension: '.html', writes: 'file', label: 'HTML digest (one page)', purpose: 'One offline page with a table of contents; prints well', contentType: 'text/html; charset=utf-8' },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     try {

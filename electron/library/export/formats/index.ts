@@ -1,6 +1,9 @@
 /** The registry of export formats: one module per format, looked up by name. */
 import type { ExportFormat, FormatDescriptor, FormatModule } from '../types.js';
 import { EXPORT_FORMATS } from '../types.js';
+import { bibtex } from './bibtex.js';
+import { bookmarks } from './bookmarks.js';
+import { cslJson } from './cslJson.js';
 import { csv } from './csv.js';
 import { epub } from './epub.js';
 import { folder } from './folder.js';
@@ -8,8 +11,23 @@ import { html } from './html.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { ndjson } from './ndjson.js';
+import { obsidian } from './obsidian.js';
+import { ris } from './ris.js';
 
-export const FORMATS: Readonly<Record<ExportFormat, FormatModule>> = { folder, json, ndjson, csv, html, epub, md: markdown };
+export const FORMATS: Readonly<Record<ExportFormat, FormatModule>> = {
+  folder,
+  json,
+  ndjson,
+  csv,
+  html,
+  epub,
+  md: markdown,
+  obsidian,
+  'csl-json': cslJson,
+  bibtex,
+  ris,
+  bookmarks,
+};
 
 /** Every format's descriptor, in menu order (for the export dialog and `gleaner export --help`). */
 export const FORMAT_DESCRIPTORS: readonly FormatDescriptor[] = EXPORT_FORMATS.map((f) => FORMATS[f].descriptor);

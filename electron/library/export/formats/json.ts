@@ -7,7 +7,7 @@ import type { FormatModule } from '../types.js';
 import { articleRecord, jsonHeader } from './record.js';
 
 export const json: FormatModule = {
-  descriptor: { format: 'json', extension: '.json', writes: 'file', label: 'JSON document' },
+  descriptor: { format: 'json', extension: '.json', writes: 'file', label: 'JSON document', purpose: 'One document with every field and your curation, for other programs', contentType: 'application/json; charset=utf-8' },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     try {

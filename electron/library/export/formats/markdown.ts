@@ -92,7 +92,7 @@ function metadata(a: ExportArticle): string {
  * Markdown body may hold raw HTML (`<script>`, `onerror=`, `<iframe>`, `<base>`), which a
  * Markdown viewer would render, so none is ever copied into the digest as written.
  */
-function body(a: ExportArticle, warn: (message: string) => void, embed?: Embed): { markdown: string; blocked: number } {
+export function articleMarkdown(a: ExportArticle, warn: (message: string) => void, embed?: Embed): { markdown: string; blocked: number } {
   const { html, blocked } = sanitizedBodyHtml(a, embed);
   try {
     return { markdown: closeOpenFence((embed ? embeddingConverter : converter).translate(html).trim()), blocked };
@@ -103,7 +103,7 @@ function body(a: ExportArticle, warn: (message: string) => void, embed?: Embed):
 }
 
 export const markdown: FormatModule = {
-  descriptor: { format: 'md', extension: '.md', writes: 'file', label: 'Markdown digest (one file)' },
+  descriptor: { format: 'md', extension: '.md', writes: 'file', label: 'Markdown digest (one file)', purpose: 'One Markdown file to paste into notes', contentType: 'text/markdown; charset=utf-8' },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     try {
@@ -116,7 +116,7 @@ export const markdown: FormatModule = {
       for (const chunk of context.chunks()) {
         await images?.prefetch(chunk);
         for (const article of chunk) {
-          const converted = body(article, context.warn, images?.dataUrls);
+          const converted = articleMarkdown(article, context.warn, images?.dataUrls);
           blocked += converted.blocked;
           await sink.write(`\n---\n\n## ${oneLine(article.title)}\n\n${metadata(article)}\n\n${converted.markdown}\n`);
           context.done();

@@ -7,7 +7,7 @@ import type { FormatModule } from '../types.js';
 import { articleRecord, jsonHeader } from './record.js';
 
 export const ndjson: FormatModule = {
-  descriptor: { format: 'ndjson', extension: '.ndjson', writes: 'file', label: 'NDJSON (one article per line)' },
+  descriptor: { format: 'ndjson', extension: '.ndjson', writes: 'file', label: 'NDJSON (one article per line)', purpose: 'One article per line, for large sets and streaming tools', contentType: 'application/x-ndjson; charset=utf-8' },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     try {

@@ -18,6 +18,9 @@ describe('benchExports', () => {
       expect(f.megabytes).toBeGreaterThanOrEqual(0);
       expect(f.seconds).toBeGreaterThanOrEqual(0);
     }
-    expect(readdirSync(out).sort()).toEqual(['export-folder', 'export.csv', 'export.epub', 'export.html', 'export.json', 'export.md', 'export.ndjson']);
+    expect(readdirSync(out).sort()).toEqual([
+      'export-bibtex.bib', 'export-bookmarks.html', 'export-csl-json.json', 'export-csv.csv', 'export-epub.epub', 'export-folder', 'export-html.html',
+      'export-json.json', 'export-md.md', 'export-ndjson.ndjson', 'export-obsidian', 'export-ris.ris',
+    ]);
   });
 });

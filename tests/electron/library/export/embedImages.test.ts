@@ -182,7 +182,7 @@ describe('remote images in exports', () => {
     for (const format of ['json', 'ndjson', 'csv', 'folder'] as const) {
       const { report, requests } = await run(format, { embedLocalImages: true, fetchRemoteImages: true });
       expect(requests).toEqual([]);
-      expect(report.warnings).toContain(`images are embedded only in the HTML digest, the Markdown digest and EPUB; the ${format} export keeps bodies as written`);
+      expect(report.warnings).toContain(`images are embedded only in the HTML digest, the Markdown digest, EPUB and the Obsidian vault; the ${format} export keeps bodies as written`);
     }
   });
 

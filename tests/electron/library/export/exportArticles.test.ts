@@ -20,7 +20,10 @@ beforeAll(async () => {
   ids = allIds(db);
 });
 
-const fileName = (format: ExportFormat) => (format === 'folder' ? 'out' : `out${FORMAT_DESCRIPTORS.find((d) => d.format === format)!.extension}`);
+const fileName = (format: ExportFormat) => {
+  const descriptor = FORMAT_DESCRIPTORS.find((d) => d.format === format)!;
+  return descriptor.writes === 'folder' ? 'out' : `out${descriptor.extension}`;
+};
 
 async function rejection(promise: Promise<unknown>): Promise<ExportError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -148,7 +151,7 @@ describe('exportArticles: clear errors and warnings', () => {
     expect(report.warnings).toEqual([
       '1 article id(s) not found and skipped: 999999',
       '1 repeated article id(s) were exported once',
-      'images are embedded only in the HTML digest, the Markdown digest and EPUB; the ndjson export keeps bodies as written',
+      'images are embedded only in the HTML digest, the Markdown digest, EPUB and the Obsidian vault; the ndjson export keeps bodies as written',
     ]);
   });
 

@@ -19,7 +19,7 @@ function article(format: ExportArticle['format'], frontMatter: string | null, bo
     id: 1, folderName: 'f', relPath: 'a/b.md', format, bodyFormat: 'markdown', title: 'T "1"', date: '2025-07-29T14:15:29.000Z',
     dateSource: 'front-matter', draft: false, summary: null, description: null, source: null, sourceOrigin: null, authors: [], lang: null,
     sourceLink: null, url: null, enclosure: null,
-    articleId: null, feedItemId: null, extra: {}, tags: [], curation: CURATION, frontMatter, body, warnings: [], missing: false,
+    articleId: null, feedItemId: null, extra: {}, tags: [], curation: CURATION, highlights: [], frontMatter, body, warnings: [], missing: false,
     importedAt: '', updatedAt: '',
   };
 }
