@@ -14,7 +14,7 @@ Usage:
                      | remove <name> <query> | show <name>
   gleaner saved list | create <name> <query> [--sort S] | delete <name>
   gleaner mark read|unread|starred|unstarred <query>
-  gleaner export [query] --format folder|json|ndjson|csv|html|epub|md --out PATH
+  gleaner export [query] --format folder|json|ndjson|csv|html|epub|md|annotations --out PATH
                  [--collection NAME | --saved NAME | --tag NAME | --ids 1,2] [--title T] [--overwrite]
                  [--embed-images] [--fetch-images]
   (--embed-images: html/epub/md embed remote images held in the local image cache;

@@ -50,6 +50,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
   epub: 'application/epub+zip',
   md: 'text/markdown; charset=utf-8',
+  annotations: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
 };
 
 interface Entry {

@@ -1,11 +1,13 @@
 /**
  * Reads the articles to export from the library, a chunk of ids at a time, so memory holds
- * one chunk (bodies included) however many articles are exported. Each chunk is four
- * queries (articles with bodies, tags, authors, collections), never one per article.
+ * one chunk (bodies included) however many articles are exported. Each chunk is five
+ * queries (articles with bodies, tags, authors, collections, highlights), never one per article.
  */
 import { basename } from 'node:path';
 import type { Db } from '../db/connection.js';
+import type { Highlight } from '../../../shared/highlights.js';
 import type { JsonValue } from '../../../shared/types.js';
+import { highlightsForArticles } from '../db/queries/highlights.js';
 import type { ArticleHead, ExportArticle } from './types.js';
 
 /** Ids per chunk: big enough to amortize the queries, small enough to keep memory flat. */
@@ -72,6 +74,7 @@ export class ArticleSource {
   private readonly collections;
   private readonly authors;
   private readonly heads;
+  private readonly hasHighlights: boolean;
 
   constructor(private readonly db: Db) {
     // Collections arrived with migration 30; a library opened read-only before migrating lacks them.
@@ -80,6 +83,8 @@ export class ArticleSource {
     this.tags = db.prepare(TAGS_SQL).raw();
     this.authors = tables.has('authors') ? db.prepare(AUTHORS_SQL).raw() : null;
     this.collections = tables.has('collections') && tables.has('collection_items') ? db.prepare(COLLECTIONS_SQL).raw() : null;
+    // Highlights arrived with migration 80.
+    this.hasHighlights = tables.has('highlights');
     this.heads = db.prepare('SELECT id, title, date, source FROM articles WHERE id IN (SELECT value FROM json_each(?))');
   }
 
@@ -129,10 +134,11 @@ export class ArticleSource {
       if (!list) authorsById.set(articleId, (list = []));
       list.push(name);
     }
+    const highlightsById = this.hasHighlights ? highlightsForArticles(this.db, ids) : new Map<number, Highlight[]>();
     const byId = new Map((this.articles.all(json) as Row[]).map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toArticle(row, tagsById.get(id) ?? [], collectionsById.get(id) ?? [], authorsById.get(id) ?? [])] : [];
+      return row ? [toArticle(row, tagsById.get(id) ?? [], collectionsById.get(id) ?? [], authorsById.get(id) ?? [], highlightsById.get(id) ?? [])] : [];
     });
   }
 
@@ -143,7 +149,7 @@ export class ArticleSource {
   }
 }
 
-function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[], authors: string[]): ExportArticle {
+function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[], authors: string[], highlights: Highlight[]): ExportArticle {
   return {
     id: r.id,
     folderName: basename(r.folder),
@@ -174,6 +180,7 @@ function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[], a
       note: r.note,
       collections,
     },
+    highlights,
     frontMatter: r.front_matter,
     body: r.body ?? '',
     warnings: JSON.parse(r.warnings) as string[],

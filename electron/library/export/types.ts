@@ -2,6 +2,7 @@
  * The export contract: what a caller asks for, what it gets back, and what a format module
  * implements. The parts the renderer sees (formats, report) live in shared/types.ts.
  */
+import type { Highlight } from '../../../shared/highlights.js';
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
 import type { ArticleFields } from '../import/types.js';
 import type { ImageEmbedder } from './imageEmbedder.js';
@@ -60,6 +61,8 @@ export interface ExportArticle extends ArticleFields {
   /** Every tag with where it came from: the file's front matter or the person. */
   tags: { name: string; origin: 'file' | 'user' }[];
   curation: Curation;
+  /** The person's highlights in reading order, detached ones last (empty when none). */
+  highlights: Highlight[];
   /** The front matter exactly as written in the file (no fences), or null. */
   frontMatter: string | null;
   body: string;

@@ -29,6 +29,7 @@ const PURPOSE: Record<ExportFormat, string> = {
   html: 'One offline page with a table of contents; prints well',
   epub: 'An e-book with a chapter per article, for e-readers',
   md: 'One Markdown file to paste into notes',
+  annotations: 'Your highlights and notes as W3C Web Annotations, for annotation tools',
 };
 const TITLED: readonly ExportFormat[] = ['html', 'epub', 'md'];
 /** Formats that can carry embedded images (the others keep bodies as written). */

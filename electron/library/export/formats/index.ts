@@ -1,6 +1,7 @@
 /** The registry of export formats: one module per format, looked up by name. */
 import type { ExportFormat, FormatDescriptor, FormatModule } from '../types.js';
 import { EXPORT_FORMATS } from '../types.js';
+import { annotations } from './annotations.js';
 import { csv } from './csv.js';
 import { epub } from './epub.js';
 import { folder } from './folder.js';
@@ -9,7 +10,7 @@ import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { ndjson } from './ndjson.js';
 
-export const FORMATS: Readonly<Record<ExportFormat, FormatModule>> = { folder, json, ndjson, csv, html, epub, md: markdown };
+export const FORMATS: Readonly<Record<ExportFormat, FormatModule>> = { folder, json, ndjson, csv, html, epub, md: markdown, annotations };
 
 /** Every format's descriptor, in menu order (for the export dialog and `gleaner export --help`). */
 export const FORMAT_DESCRIPTORS: readonly FormatDescriptor[] = EXPORT_FORMATS.map((f) => FORMATS[f].descriptor);

@@ -19,7 +19,7 @@ function article(format: ExportArticle['format'], frontMatter: string | null, bo
     id: 1, folderName: 'f', relPath: 'a/b.md', format, bodyFormat: 'markdown', title: 'T "1"', date: '2025-07-29T14:15:29.000Z',
     dateSource: 'front-matter', draft: false, summary: null, description: null, source: null, sourceOrigin: null, authors: [], lang: null,
     sourceLink: null, url: null, enclosure: null,
-    articleId: null, feedItemId: null, extra: {}, tags: [], curation: CURATION, frontMatter, body, warnings: [], missing: false,
+    articleId: null, feedItemId: null, extra: {}, tags: [], curation: CURATION, highlights: [], frontMatter, body, warnings: [], missing: false,
     importedAt: '', updatedAt: '',
   };
 }
@@ -36,7 +36,7 @@ function roundTrip(format: 'toml' | 'yaml' | 'json', raw: string, expectRewrite 
   if (!before.ok || !after.ok) throw new Error(`did not parse: ${JSON.stringify([before, after])}`);
   expect(after.value.format).toBe(format);
   expect(strip(after.value.data)).toEqual(strip(before.value.data));
-  expect(readGleanerKey(after.value.data)).toEqual({ curation: CURATION, path: 'a/b.md', version: 1, warnings: [] });
+  expect(readGleanerKey(after.value.data)).toEqual({ curation: CURATION, highlights: [], path: 'a/b.md', version: 1, warnings: [] });
   expect(after.value.body).toBe(a.body);
   if (expectRewrite) expect(warning).toMatch(/was rewritten to add Gleaner's curation; comments and layout were not kept/);
   else expect(warning).toBeNull();
