@@ -18,6 +18,6 @@ describe('benchExports', () => {
       expect(f.megabytes).toBeGreaterThanOrEqual(0);
       expect(f.seconds).toBeGreaterThanOrEqual(0);
     }
-    expect(readdirSync(out).sort()).toEqual(['export-folder', 'export.csv', 'export.epub', 'export.html', 'export.json', 'export.md', 'export.ndjson']);
+    expect(readdirSync(out).sort()).toEqual(['export-folder', 'export.csv', 'export.epub', 'export.html', 'export.json', 'export.jsonld', 'export.md', 'export.ndjson']);
   });
 });
