@@ -10,7 +10,7 @@ import { scanFolder, type ScannedFile } from './scan.js';
 import { inlineParseStage, type ParsedFile, type ParseStage } from './parseStage.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
 import { PARSE_BUDGET_BYTES } from './readScanned.js';
-import { withReanchoring } from '../highlights/reanchor.js';
+import { reanchorArticle, withReanchoring } from '../highlights/reanchor.js';
 
 
 export interface ImportOptions {
@@ -146,7 +146,10 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
             report.updated++;
             report.files.push({ ...entry, status: 'updated', ...warnings });
           } else {
-            touchedIds.push(writer.insert(result.article, stamp, now));
+            const id = writer.insert(result.article, stamp, now);
+            // Highlights from a folder export get offsets in this library's anchor text of the body.
+            if (result.article.curation?.highlights.length) reanchorArticle(db, id);
+            touchedIds.push(id);
             report.added++;
             // An added file without warnings is only counted: a big import would otherwise
             // carry 100,000 entries nobody reads over IPC and HTTP (see ImportReport.files).

@@ -11,7 +11,6 @@ import { articleLanguage } from './language.js';
 import { fileSiteSource } from './fileSource.js';
 import { normalizeName } from '../curation/names.js';
 import { GLEANER_KEY, readGleanerKey } from '../export/gleanerKey.js';
-import { placeCarried } from './carriedHighlights.js';
 import type { ArticleFields, JsonValue, ParseResult } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -284,7 +283,7 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
       fields,
       extra,
       fileTags,
-      curation: gleaner ? { ...gleaner.curation, highlights: placeCarried(gleaner.highlights, body, bodyFormat) } : null,
+      curation: gleaner ? { ...gleaner.curation, highlights: gleaner.highlights } : null,
       text: extracted.text,
       excerpt: fields.summary === null && fields.description === null ? excerptOf(extracted.text) : null,
       contentHash: createHash('sha1').update(body).digest('hex'),

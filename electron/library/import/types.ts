@@ -68,7 +68,7 @@ export interface ParsedArticle {
 
 /** The same shape the exporter writes (see export/types.ts and export/gleanerKey.ts). */
 export interface ImportedCuration extends Curation {
-  /** Highlights from the exporting library, to be re-anchored against this body. */
+  /** Highlights from the exporting library, with its offsets (the importer re-anchors them in this body). */
   highlights: CarriedHighlight[];
 }
 

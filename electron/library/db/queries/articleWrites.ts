@@ -194,7 +194,7 @@ export class ArticleWriter {
         )
         .run(id, now, name);
     }
-    // Already placed in this body by the parser (import/carriedHighlights.ts).
+    // As exported; the importer places them in this body next (highlights/reanchor.ts).
     if (curation.highlights.length > 0) insertHighlights(this.db, id, curation.highlights);
   }
 

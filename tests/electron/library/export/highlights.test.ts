@@ -18,7 +18,7 @@ import type { ExportArticle } from '../../../../electron/library/export/types.js
 import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
 import { importFolders } from '../../../../electron/library/import/importer.js';
 import { openLibrary } from '../../../../electron/library/db/connection.js';
-import { renderArticleHtml } from '../../../../electron/library/render.js';
+import { anchorText as anchorTextOf } from '../../../../electron/library/highlights/anchorText.js';
 import { EPUBCHECK, itNeeding } from '../../../helpers/requirements.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { writeTree } from '../../../helpers/articles.js';
@@ -61,15 +61,8 @@ const SPECS: Spec[] = [
   { file: 'json.md', text: 'wind turbines', color: 'yellow', note: 'the second one', nth: 1 },
 ];
 
-/** The anchor text of the contract: every text node of the sanitized preview body, joined. */
-function anchorText(db: Db, id: number): string {
-  const row = db.prepare('SELECT b.body, a.body_format AS format FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?').get(id) as {
-    body: string;
-    format: 'markdown' | 'html' | 'text';
-  };
-  const { html } = renderArticleHtml(row.body, row.format, { allowRemoteImages: false });
-  return DomUtils.textContent(parseDocument(html).children);
-}
+/** The anchor text highlight offsets count in (hl-core's: the preview's text). */
+const anchorText = (db: Db, id: number): string => anchorTextOf(db, id) ?? '';
 
 const idOf = (db: Db, file: string) => db.prepare('SELECT id FROM articles WHERE rel_path = ?').pluck().get(file) as number;
 
