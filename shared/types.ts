@@ -244,7 +244,7 @@ export interface SidebarCounts {
 }
 
 /** Every way Gleaner can write articles out (see electron/library/export/). */
-export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md', 'obsidian', 'csl-json', 'bibtex', 'ris', 'bookmarks'] as const;
+export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md', 'annotations', 'obsidian', 'csl-json', 'bibtex', 'ris', 'bookmarks'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface FormatDescriptor {

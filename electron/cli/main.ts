@@ -12,6 +12,7 @@ import { ServiceError } from '../library/errors.js';
 import { curationCommand } from './curation.js';
 import { exportCommand } from './export.js';
 import { folderCommand } from './folder.js';
+import { addHighlightCommand, listHighlightsCommand } from './highlights.js';
 import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
@@ -51,6 +52,9 @@ const OPTIONS = {
   'fetch-images': { type: 'boolean', default: false },
   'no-watch': { type: 'boolean', default: false },
   reset: { type: 'boolean', default: false },
+  text: { type: 'string' },
+  color: { type: 'string' },
+  note: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation and returns its exit status. */
@@ -175,6 +179,21 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const service = createLibraryService({ dbPath });
       try {
         await curationCommand(service.api, command, rest, { ids: values.ids, sort: values.sort }, print);
+      } catch (error) {
+        throw asUsage(error);
+      } finally {
+        service.close();
+      }
+      return 0;
+    }
+    case 'highlights':
+    case 'highlight': {
+      const service = createLibraryService({ dbPath });
+      try {
+        if (command === 'highlights') {
+          const page = { limit: values.limit ? positive(values.limit, '--limit') : 100, offset: values.offset ? Number(values.offset) : 0 };
+          await listHighlightsCommand(service, rest, page, print);
+        } else await addHighlightCommand(service, rest, values, print);
       } catch (error) {
         throw asUsage(error);
       } finally {

@@ -16,6 +16,8 @@ Usage:
                      | remove <name> <query> | show <name>
   gleaner saved list | create <name> <query> [--sort S] | delete <name>
   gleaner mark read|unread|starred|unstarred <query>
+  gleaner highlights [query] [--limit N] [--offset N]
+  gleaner highlight add <id> --text "quoted text" [--color yellow|green|blue|pink|purple] [--note N]
   gleaner export [query] --format FORMAT --out PATH
                  [--collection NAME | --saved NAME | --tag NAME | --ids 1,2] [--title T] [--overwrite]
                  [--embed-images] [--fetch-images]
@@ -33,6 +35,7 @@ Options (every command):
 Query syntax: words, "phrases", prefix*, -negation, OR, (groups), and filters
   tag:ai source:"IBN" author:"Mara Bos" lang:de after:2025-07 before:2025-08-01
   date:2025 draft:false has:enclosure is:missing title:word folder:name collection:"Reading pack"
+  has:highlights highlight:word (highlighted text and notes)
 Sorts: date-desc (default), date-asc, title, source, relevance (search's default),
 collection (the order of a collection:"Name" filter).
 

@@ -12,10 +12,10 @@
 import TOML from '@iarna/toml';
 import { parseDocument } from 'yaml';
 import { parseFrontMatter } from '../import/frontmatter.js';
-import { GLEANER_KEY, gleanerKeyValue, readGleanerKey } from './gleanerKey.js';
-import type { Curation, ExportArticle } from './types.js';
+import { carried, GLEANER_KEY, gleanerKeyValue, readGleanerKey, type GleanerValue, type HighlightEntry } from './gleanerKey.js';
+import type { ExportArticle } from './types.js';
 
-type Value = string | number | boolean | string[];
+type Value = GleanerValue;
 type Format = 'toml' | 'yaml' | 'json';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -34,25 +34,33 @@ export function quote(text: string): string {
   );
 }
 
-/** A flow value valid in TOML, YAML and JSON alike: quoted strings, numbers, booleans, lists. */
-function literal(value: Value): string {
-  if (Array.isArray(value)) return `[${value.map(quote).join(', ')}]`;
-  return typeof value === 'string' ? quote(value) : String(value);
+const scalar = (value: string | number | boolean): string => (typeof value === 'string' ? quote(value) : String(value));
+
+/**
+ * A flow value: quoted strings, numbers, booleans and lists read the same in TOML, YAML and
+ * JSON; a list of tables (highlights) is written as inline tables, `{ k = v }` in TOML and
+ * `{"k": v}` in YAML and JSON. Every value stays on one line.
+ */
+function literal(value: Value, format: Format): string {
+  if (!Array.isArray(value)) return scalar(value);
+  const entry = (e: HighlightEntry) =>
+    `{ ${Object.entries(e).map(([k, v]) => (format === 'toml' ? `${k} = ${scalar(v)}` : `${quote(k)}: ${scalar(v)}`)).join(', ')} }`;
+  return `[${value.map((v) => (typeof v === 'string' ? quote(v) : entry(v))).join(', ')}]`;
 }
 
 const eolOf = (raw: string): string => (raw.includes('\r\n') ? '\r\n' : '\n');
 const withEol = (raw: string, eol: string): string => (raw === '' || raw.endsWith('\n') ? raw : raw + eol);
 
 function tomlTable(value: Record<string, Value>, eol: string): string {
-  return [`[${GLEANER_KEY}]`, ...Object.entries(value).map(([k, v]) => `${k} = ${literal(v)}`)].join(eol) + eol;
+  return [`[${GLEANER_KEY}]`, ...Object.entries(value).map(([k, v]) => `${k} = ${literal(v, 'toml')}`)].join(eol) + eol;
 }
 
 function yamlMapping(value: Record<string, Value>, eol: string): string {
-  return [`${GLEANER_KEY}:`, ...Object.entries(value).map(([k, v]) => `  ${k}: ${literal(v)}`)].join(eol) + eol;
+  return [`${GLEANER_KEY}:`, ...Object.entries(value).map(([k, v]) => `  ${k}: ${literal(v, 'yaml')}`)].join(eol) + eol;
 }
 
 function jsonMember(value: Record<string, Value>): string {
-  return `"${GLEANER_KEY}": {${Object.entries(value).map(([k, v]) => `${quote(k)}: ${literal(v)}`).join(', ')}}`;
+  return `"${GLEANER_KEY}": {${Object.entries(value).map(([k, v]) => `${quote(k)}: ${literal(v, 'json')}`).join(', ')}}`;
 }
 
 const KEY_NAME = `(?:${GLEANER_KEY}|"${GLEANER_KEY}"|'${GLEANER_KEY}')`;
@@ -174,12 +182,17 @@ const without = (data: Record<string, unknown>): Record<string, unknown> => {
   return rest;
 };
 
-/** True when `raw` parses to `original` (minus any gleaner key) plus exactly this curation. */
-function verify(format: Format, raw: string, original: Record<string, unknown>, curation: Curation, relPath: string): boolean {
+/** True when `raw` parses to `original` (minus any gleaner key) plus exactly this article's curation and highlights. */
+function verify(format: Format, raw: string, original: Record<string, unknown>, article: ExportArticle): boolean {
   const data = parseRaw(format, raw);
   if (data === null || canonical(without(data)) !== canonical(without(original))) return false;
   const read = readGleanerKey(data);
-  return read !== null && read.path === relPath && canonical(read.curation) === canonical(curation);
+  return (
+    read !== null &&
+    read.path === article.relPath &&
+    canonical(read.curation) === canonical(article.curation) &&
+    canonical(read.highlights) === canonical(article.highlights.map(carried))
+  );
 }
 
 /** Re-serializes parsed data with the key: the fallback when a text edit cannot be proven right. */
@@ -205,7 +218,7 @@ export interface ArticleFile {
 
 /** The file text for one article in the folder export. */
 export function articleFileText(article: ExportArticle): ArticleFile {
-  const value = gleanerKeyValue(article.curation, article.relPath);
+  const value = gleanerKeyValue(article.curation, article.relPath, article.highlights);
   const raw = article.frontMatter;
   const format = article.format;
   if (format === 'none' || raw === null) {
@@ -238,10 +251,10 @@ export function articleFileText(article: ExportArticle): ArticleFile {
   } else {
     edited = insertJson(removeJson(raw), jsonMember(value), eol);
   }
-  if (verify(format, edited, original, article.curation, article.relPath)) return { text: wrap(edited), warning: null };
+  if (verify(format, edited, original, article)) return { text: wrap(edited), warning: null };
 
   const rewritten = reserialize(format, raw, original, value, eol);
-  if (verify(format, rewritten, original, article.curation, article.relPath)) {
+  if (verify(format, rewritten, original, article)) {
     return { text: wrap(rewritten), warning: `the front matter of ${article.relPath} was rewritten to add Gleaner's curation; comments and layout were not kept` };
   }
   return { text: wrap(raw), warning: `Gleaner's curation could not be added to the front matter of ${article.relPath}; it was written unchanged` };

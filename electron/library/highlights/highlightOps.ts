@@ -102,7 +102,8 @@ export class HighlightOps {
   }
 }
 
-function shorten(text: string): string {
+/** A quote on one line of a message. */
+export function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }

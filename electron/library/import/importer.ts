@@ -10,6 +10,7 @@ import { scanFolder, scanPaths, type ScannedFile } from './scan.js';
 import { inlineParseStage, type ParsedFile, type ParseStage } from './parseStage.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
 import { PARSE_BUDGET_BYTES } from './readScanned.js';
+import { reanchorArticle, withReanchoring } from '../highlights/reanchor.js';
 
 
 export interface ImportOptions {
@@ -149,12 +150,15 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
           const before = changed.get(file.relPath);
           const warnings = result.article.warnings.length > 0 ? { warnings: result.article.warnings } : {};
           if (before) {
-            writer.update(before.id, result.article, stamp, now);
+            withReanchoring(db, before.id, result.article.body, () => writer.update(before.id, result.article, stamp, now));
             touchedIds.push(before.id);
             report.updated++;
             report.files.push({ ...entry, status: 'updated', ...warnings });
           } else {
-            touchedIds.push(writer.insert(result.article, stamp, now));
+            const id = writer.insert(result.article, stamp, now);
+            // Highlights from a folder export get offsets in this library's anchor text of the body.
+            if (result.article.curation?.highlights.length) reanchorArticle(db, id);
+            touchedIds.push(id);
             report.added++;
             // An added file without warnings is only counted: a big import would otherwise
             // carry 100,000 entries nobody reads over IPC and HTTP (see ImportReport.files).

@@ -283,7 +283,7 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
       fields,
       extra,
       fileTags,
-      curation: gleaner?.curation ?? null,
+      curation: gleaner ? { ...gleaner.curation, highlights: gleaner.highlights } : null,
       text: extracted.text,
       excerpt: fields.summary === null && fields.description === null ? excerptOf(extracted.text) : null,
       contentHash: createHash('sha1').update(body).digest('hex'),

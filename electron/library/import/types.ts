@@ -1,4 +1,5 @@
 /** What parsing one article file yields. Pure data: crosses the worker boundary. */
+import type { CarriedHighlight } from '../export/gleanerKey.js';
 import type { Curation } from '../export/types.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json' | 'none';
@@ -65,8 +66,11 @@ export interface ParsedArticle {
   curation: ImportedCuration | null;
 }
 
-/** The same shape the exporter writes (see export/types.ts). */
-export type ImportedCuration = Curation;
+/** The same shape the exporter writes (see export/types.ts and export/gleanerKey.ts). */
+export interface ImportedCuration extends Curation {
+  /** Highlights from the exporting library, with its offsets (the importer re-anchors them in this body). */
+  highlights: CarriedHighlight[];
+}
 
 /**
  * A parsed article, or a file that is not one: `skipped` files (empty or whitespace only)

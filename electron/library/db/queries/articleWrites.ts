@@ -1,6 +1,7 @@
 import type { Db } from '../connection.js';
 import type { ImportedCuration, ParsedArticle, SourceOrigin } from '../../import/types.js';
 import { separateCjk } from '../../../../shared/query/cjk.js';
+import { insertHighlights } from './highlights.js';
 
 /** What the importer needs to know about a file it has seen before. */
 export interface KnownFile {
@@ -196,6 +197,8 @@ export class ArticleWriter {
         )
         .run(id, now, name);
     }
+    // As exported; the importer places them in this body next (highlights/reanchor.ts).
+    if (curation.highlights.length > 0) insertHighlights(this.db, id, curation.highlights);
   }
 
   private writeFileTags(id: number, names: string[], now: string): void {

@@ -14,25 +14,35 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
+import { Element, Text } from 'domhandler';
 import ZipStream from 'zip-stream';
 import { bodyParagraphs, plainTextWarning, sanitizedBody } from '../bodyHtml.js';
+import { markHighlights, type MarkResult } from '../highlightMarks.js';
 import { FileSink } from '../sink.js';
 import type { ExportArticle, ExportContext, FormatModule } from '../types.js';
 import { fitToXhtml, toXml, xmlText } from '../xhtml.js';
 import { BookImages } from './epubImages.js';
-import { BookCredits, chapterXhtml, CONTAINER_XML, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
+import { BookCredits, chapterXhtml, CONTAINER_XML, highlightNotesXhtml, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
+
+/** The EPUB 3 note reference reading systems show as a pop-up footnote. */
+const noteRef = (n: number): Element =>
+  new Element('sup', { class: 'gleaner-hl-ref' }, [new Element('a', { 'epub:type': 'noteref', href: `#gleaner-hl-${n}`, id: `gleaner-hl-${n}-ref` }, [new Text(String(n))])]);
 
 /** One chapter's XHTML; a body too broken to convert is written as plain text, with a warning. */
 function chapter(context: ExportContext, article: ExportArticle, images: BookImages | null): { data: Buffer; blocked: number } {
   const body = sanitizedBody(article, images?.embed);
   let bodyXml: string;
+  let marks: MarkResult = { notes: [], unplaced: article.highlights };
   try {
+    // Marked before fitting: the fitter then makes marks and references valid where they stand.
+    if (article.highlights.length > 0) marks = markHighlights(body.nodes, article.highlights, noteRef);
     bodyXml = toXml(fitToXhtml(body.nodes));
   } catch (error) {
     context.warn(plainTextWarning(article, error));
     bodyXml = bodyParagraphs(article).map((line) => `<p>${xmlText(line)}</p>`).join('\n');
+    marks = { notes: [], unplaced: article.highlights };
   }
-  return { data: Buffer.from(chapterXhtml(article, bodyXml)), blocked: body.blocked };
+  return { data: Buffer.from(chapterXhtml(article, bodyXml, highlightNotesXhtml(marks))), blocked: body.blocked };
 }
 
 export const epub: FormatModule = {

@@ -5,6 +5,7 @@
  * dropped); bodies arrive already fitted to XHTML (see ../xhtml.ts).
  */
 import { metadataRows } from '../metadata.js';
+import type { MarkResult } from '../highlightMarks.js';
 import type { ExportArticle } from '../types.js';
 import type { BookImage } from './epubImages.js';
 import { strictUri, xmlAttr, xmlText } from '../xhtml.js';
@@ -47,6 +48,10 @@ h1 { font-family: sans-serif; font-size: 1.5em; line-height: 1.25; margin: 1em 0
 .body td, .body th { border: 1px solid #999; padding: 0.2em 0.4em; }
 .body blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid #ccc; }
 .gleaner-blocked { border: 1px dashed #999; padding: 0 0.2em; }
+.gleaner-hl-yellow { background-color: #fde68a; } .gleaner-hl-green { background-color: #bbf7d0; }
+.gleaner-hl-blue { background-color: #bfdbfe; } .gleaner-hl-pink { background-color: #fbcfe8; }
+.gleaner-hl-purple { background-color: #ddd6fe; } .gleaner-hl-ref { font-size: 0.75em; }
+.highlights blockquote { margin: 0.5em 0; padding-left: 1em; border-left: 3px solid #ccc; }
 nav ol { padding-left: 1.5em; }
 `;
 
@@ -92,8 +97,28 @@ ${body}
 `;
 }
 
-/** One article's chapter, in the article's language; `bodyXml` is the fitted, serialized sanitized body. */
-export function chapterXhtml(article: ExportArticle, bodyXml: string): string {
+const noteXml = (note: string): string => xmlText(note).split(/\r?\n/).join('<br/>');
+
+/**
+ * Notes of the marked passages as EPUB footnotes (reading systems show them as pop-ups from
+ * their references), then the highlights that could not be placed, visibly, with their notes.
+ */
+export function highlightNotesXhtml({ notes, unplaced }: MarkResult): string {
+  const asides = notes.map(({ n, highlight }) => `<aside epub:type="footnote" id="gleaner-hl-${n}"><p><a href="#gleaner-hl-${n}-ref">${n}.</a> ${noteXml(highlight.note)}</p></aside>`);
+  if (unplaced.length > 0) {
+    const items = unplaced.map(
+      (h) => `<li><blockquote><p><mark class="gleaner-hl gleaner-hl-${h.color}">${xmlText(h.exact)}</mark></p></blockquote>${h.note === '' ? '' : `<p>${noteXml(h.note)}</p>`}</li>`,
+    );
+    asides.push(`<section class="highlights">\n<h2>Highlights no longer found in the text</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`);
+  }
+  return asides.join('\n');
+}
+
+/**
+ * One article's chapter, in the article's language; `bodyXml` is the fitted, serialized
+ * sanitized body, `notesXml` what follows it (highlight notes).
+ */
+export function chapterXhtml(article: ExportArticle, bodyXml: string, notesXml = ''): string {
   const rows = metadataRows(article)
     .map((r) => {
       const value = r.href ? `<a href="${xmlAttr(strictUri(r.href))}">${xmlText(r.text)}</a>` : xmlText(r.text);
@@ -102,7 +127,7 @@ export function chapterXhtml(article: ExportArticle, bodyXml: string): string {
     .join('\n');
   const title = titleText(article.title);
   const meta = rows === '' ? '' : `<dl class="meta">\n${rows}\n</dl>\n`;
-  return page(article.lang ?? 'und', title, '../style.css', `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n</section>`);
+  return page(article.lang ?? 'und', title, '../style.css', `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n${notesXml === '' ? '' : `${notesXml}\n`}</section>`);
 }
 
 /** The navigation document: the book's table of contents. */

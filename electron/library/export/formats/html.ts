@@ -4,7 +4,11 @@
  * data: images only, so even a sanitizer miss could not run or phone home when it is opened.
  * Images the person chose to embed (context.images) are written as data: URLs for that reason.
  */
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { Element, Text } from 'domhandler';
+import type { Highlight } from '../../../../shared/highlights.js';
 import { escapeHtml, LINK_REL, sanitizedBodyHtml } from '../bodyHtml.js';
+import { markHighlights, type MarkResult } from '../highlightMarks.js';
 import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
 import type { ArticleHead, ExportArticle, ExportContext, FormatModule } from '../types.js';
@@ -25,6 +29,11 @@ article { border-top: 1px solid #ccc; margin-top: 3em; padding-top: 1em; }
 .body pre { white-space: pre-wrap; overflow-wrap: anywhere; background: rgba(127,127,127,.1); padding: 0.5em; }
 .body table { border-collapse: collapse; } .body td, .body th { border: 1px solid #ccc; padding: 0.2em 0.4em; }
 .body blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; }
+.gleaner-hl { color: inherit; border-radius: 2px; }
+.gleaner-hl-yellow { background: #fde68a; } .gleaner-hl-green { background: #bbf7d0; } .gleaner-hl-blue { background: #bfdbfe; }
+.gleaner-hl-pink { background: #fbcfe8; } .gleaner-hl-purple { background: #ddd6fe; }
+.gleaner-hl-ref { font-size: 0.75em; } .highlights { font-size: 0.95em; border-top: 1px dotted #ccc; margin-top: 1.5em; }
+.highlights blockquote { border-left: 3px solid #ccc; margin: 0.5em 0; padding-left: 1em; }
 .gleaner-blocked { border: 1px dashed #999; padding: 0 0.25em; font-size: 0.9em; }
 .back { font-size: 0.85em; }
 @media print {
@@ -58,7 +67,49 @@ function tocEntry(h: ArticleHead): string {
   return `<li><a href="#article-${h.id}">${escapeHtml(h.title)}</a>${when ? ` <span class="when">${escapeHtml(when)}</span>` : ''}</li>\n`;
 }
 
-function articleHtml(a: ExportArticle, body: string): string {
+const noteId = (a: ExportArticle, n: number) => `gleaner-hl-${a.id}-${n}`;
+
+/**
+ * The body with highlighted passages marked and a numbered reference after each one with a
+ * note; and the aside with the notes (and the highlights that could not be placed).
+ */
+export function highlightedBody(a: ExportArticle, bodyHtml: string): { body: string; notes: string } {
+  if (a.highlights.length === 0) return { body: bodyHtml, notes: '' };
+  const doc = parseDocument(bodyHtml, { decodeEntities: true });
+  let marks: MarkResult;
+  let html: string;
+  try {
+    marks = markHighlights(doc.children, a.highlights, (n) => {
+      const link = new Element('a', { href: `#${noteId(a, n)}`, id: `${noteId(a, n)}-ref` }, [new Text(String(n))]);
+      return new Element('sup', { class: 'gleaner-hl-ref' }, [link]);
+    });
+    html = DomUtils.getOuterHTML(doc.children, { encodeEntities: 'utf8' });
+  } catch {
+    // Too deeply nested to walk or serialize: the body as it was, every highlight listed below it.
+    marks = { notes: [], unplaced: a.highlights };
+    html = bodyHtml;
+  }
+  return { body: html, notes: highlightsAside(a, marks) };
+}
+
+const quote = (h: Highlight) => `<blockquote><mark class="gleaner-hl gleaner-hl-${h.color}">${escapeHtml(h.exact)}</mark></blockquote>`;
+const noteText = (note: string) => escapeHtml(note).replace(/\r?\n/g, '<br>');
+
+function highlightsAside(a: ExportArticle, { notes, unplaced }: MarkResult): string {
+  if (notes.length === 0 && unplaced.length === 0) return '';
+  const parts = ['<aside class="highlights">'];
+  if (notes.length > 0) {
+    const items = notes.map(({ n, highlight }) => `<li id="${noteId(a, n)}">${noteText(highlight.note)} <a href="#${noteId(a, n)}-ref" aria-label="Back to the passage">↩</a></li>`);
+    parts.push(`<h3>Notes</h3>\n<ol>\n${items.join('\n')}\n</ol>`);
+  }
+  if (unplaced.length > 0) {
+    const items = unplaced.map((h) => `<li>${quote(h)}${h.note === '' ? '' : `<p>${noteText(h.note)}</p>`}</li>`);
+    parts.push(`<h3>Highlights no longer found in the text</h3>\n<ul class="detached">\n${items.join('\n')}\n</ul>`);
+  }
+  return `${parts.join('\n')}\n</aside>`;
+}
+
+function articleHtml(a: ExportArticle, { body, notes }: { body: string; notes: string }): string {
   const rows = metadataRows(a)
     .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd>${r.href ? `<a href="${escapeHtml(r.href)}" rel="${LINK_REL}">${escapeHtml(r.text)}</a>` : escapeHtml(r.text)}</dd>`)
     .join('\n');
@@ -72,7 +123,7 @@ ${rows}
 <div class="body">
 ${body}
 </div>
-<p class="back"><a href="#contents">Back to contents</a></p>
+${notes === '' ? '' : `${notes}\n`}<p class="back"><a href="#contents">Back to contents</a></p>
 </article>
 `;
 }
@@ -94,7 +145,7 @@ export const html: FormatModule = {
         for (const article of chunk) {
           const body = sanitizedBodyHtml(article, images?.dataUrls);
           blocked += body.blocked;
-          await sink.write(articleHtml(article, body.html));
+          await sink.write(articleHtml(article, highlightedBody(article, body.html)));
           context.done();
         }
       }

@@ -1,6 +1,7 @@
 /** The registry of export formats: one module per format, looked up by name. */
 import type { ExportFormat, FormatDescriptor, FormatModule } from '../types.js';
 import { EXPORT_FORMATS } from '../types.js';
+import { annotations } from './annotations.js';
 import { bibtex } from './bibtex.js';
 import { bookmarks } from './bookmarks.js';
 import { cslJson } from './cslJson.js';
@@ -22,6 +23,7 @@ export const FORMATS: Readonly<Record<ExportFormat, FormatModule>> = {
   html,
   epub,
   md: markdown,
+  annotations,
   obsidian,
   'csl-json': cslJson,
   bibtex,

@@ -87,6 +87,22 @@ function metadata(a: ExportArticle): string {
   return out;
 }
 
+const quoted = (text: string): string => text.split(/\r?\n/).map((l) => `> ${escapeMarkdown(l)}`.trimEnd()).join('\n');
+
+/**
+ * The article's highlights after its body: each passage as a blockquote, its colour and (when
+ * detached) that it is no longer in the text in a line under it, then its note as a paragraph.
+ */
+export function highlightsMarkdown(a: ExportArticle): string {
+  if (a.highlights.length === 0) return '';
+  const items = a.highlights.map((h) => {
+    const label = `*${h.color}${h.detached ? ' · no longer found in the text' : ''}*`;
+    const note = h.note === '' ? '' : `\n\n${h.note.split(/\r?\n/).map(escapeMarkdown).join('  \n')}`;
+    return `${quoted(h.exact)}\n\n${label}${note}`;
+  });
+  return `\n### Highlights\n\n${items.join('\n\n')}\n`;
+}
+
 /**
  * Every body, Markdown ones too, goes through the sanitizer and is converted back: a
  * Markdown body may hold raw HTML (`<script>`, `onerror=`, `<iframe>`, `<base>`), which a
@@ -118,7 +134,7 @@ export const markdown: FormatModule = {
         for (const article of chunk) {
           const converted = articleMarkdown(article, context.warn, images?.dataUrls);
           blocked += converted.blocked;
-          await sink.write(`\n---\n\n## ${oneLine(article.title)}\n\n${metadata(article)}\n\n${converted.markdown}\n`);
+          await sink.write(`\n---\n\n## ${oneLine(article.title)}\n\n${metadata(article)}\n\n${converted.markdown}\n${highlightsMarkdown(article)}`);
           context.done();
         }
       }

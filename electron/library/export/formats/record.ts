@@ -2,6 +2,7 @@
  * One article as a JSON object: the shape shared by the JSON and NDJSON exports and
  * documented in ../SCHEMA.md (change both together, and bump the version for breaking changes).
  */
+import type { Highlight } from '../../../../shared/highlights.js';
 import type { ExportArticle, ExportContext, ExportFormat } from '../types.js';
 
 /** Version of the JSON/NDJSON document shape described in SCHEMA.md. */
@@ -38,11 +39,28 @@ export function articleRecord(a: ExportArticle): Record<string, unknown> {
     extra: a.extra,
     tags: a.tags,
     curation: a.curation,
+    highlights: a.highlights.map(highlightRecord),
     frontMatter: a.frontMatter,
     body: a.body,
     warnings: a.warnings,
     missing: a.missing,
     importedAt: a.importedAt,
     updatedAt: a.updatedAt,
+  };
+}
+
+/** One highlight as JSON/NDJSON write it (library ids left out: they mean nothing elsewhere). */
+export function highlightRecord(h: Highlight): Record<string, unknown> {
+  return {
+    text: h.exact,
+    prefix: h.prefix,
+    suffix: h.suffix,
+    start: h.start,
+    end: h.end,
+    color: h.color,
+    note: h.note,
+    detached: h.detached,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
   };
 }

@@ -82,7 +82,7 @@ describe('JSON export', () => {
     expect(doc.articles.find((a) => a.path === 'formulas/f4.de.md')).toMatchObject({ authors: ['=1+1', 'Bob Roe'], lang: 'de' });
     expect(Object.keys(doc.articles[0]!)).toEqual([
       'id', 'folder', 'path', 'format', 'bodyFormat', 'title', 'date', 'dateSource', 'draft', 'summary', 'description', 'source',
-      'sourceOrigin', 'authors', 'lang', 'sourceLink', 'url', 'enclosure', 'articleId', 'feedItemId', 'extra', 'tags', 'curation', 'frontMatter', 'body', 'warnings',
+      'sourceOrigin', 'authors', 'lang', 'sourceLink', 'url', 'enclosure', 'articleId', 'feedItemId', 'extra', 'tags', 'curation', 'highlights', 'frontMatter', 'body', 'warnings',
       'missing', 'importedAt', 'updatedAt',
     ]);
   });

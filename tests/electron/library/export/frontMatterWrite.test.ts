@@ -36,7 +36,7 @@ function roundTrip(format: 'toml' | 'yaml' | 'json', raw: string, expectRewrite 
   if (!before.ok || !after.ok) throw new Error(`did not parse: ${JSON.stringify([before, after])}`);
   expect(after.value.format).toBe(format);
   expect(strip(after.value.data)).toEqual(strip(before.value.data));
-  expect(readGleanerKey(after.value.data)).toEqual({ curation: CURATION, path: 'a/b.md', version: 1, warnings: [] });
+  expect(readGleanerKey(after.value.data)).toEqual({ curation: CURATION, highlights: [], path: 'a/b.md', version: 1, warnings: [] });
   expect(after.value.body).toBe(a.body);
   if (expectRewrite) expect(warning).toMatch(/was rewritten to add Gleaner's curation; comments and layout were not kept/);
   else expect(warning).toBeNull();
