@@ -25,6 +25,7 @@ import type {
   SearchPage,
   SortOrder,
 } from './types.js';
+import type { StoriesApi } from './stories.js';
 
 export interface SearchArgs {
   /** The search as typed, e.g. `tag:ai source:"IBN" after:2025-07 "public sector"`. */
@@ -35,6 +36,8 @@ export interface SearchArgs {
   limit?: number;
   /** Also count sources, tags, years and months over every match. */
   facets?: boolean;
+  /** One row per story: of each story's matching articles only the first is listed; counts and facets follow. */
+  onePerStory?: boolean;
   /**
    * A newer request in the same lane supersedes this one: it is dropped, or ended if already
    * running, and fails with `cancelled` (the list's first page and the facets each have one).
@@ -199,6 +202,7 @@ export interface LibraryApi {
   saved: SavedSearchesApi;
   history: HistoryApi;
   exports: ExportsApi;
+  stories: StoriesApi;
 }
 
 /** Pushed from the service to every window. */
