@@ -44,5 +44,6 @@ export function articleRecord(a: ExportArticle): Record<string, unknown> {
     missing: a.missing,
     importedAt: a.importedAt,
     updatedAt: a.updatedAt,
+    storyId: a.storyId,
   };
 }

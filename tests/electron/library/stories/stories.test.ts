@@ -5,6 +5,7 @@ import { createLibraryService, type LibraryService } from '../../../../electron/
 import { importFolders } from '../../../../electron/library/import/importer.js';
 import { seedLike, writeTree, type SeedLike } from '../../../helpers/articles.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { cli } from '../../../helpers/cli.js';
 
 // One story told three times, with each outlet's header and footer, plus an unrelated article.
 const STORY = [
@@ -155,5 +156,20 @@ describe('stories', () => {
     expect(await storyOf('bus.html')).toEqual([ids['bus.html']]);
     await service.api.history.redo({});
     expect(await storyOf('bus.html')).toHaveLength(4);
+  });
+
+  it('shows storyId in the CLI\'s --json output of list, search and show, and lists stories with `gleaner stories`', async () => {
+    const run = (...argv: string[]) => cli(...argv, '--db', service.dbPath);
+    const wire = ids['wire.html']!;
+    const listed = JSON.parse((await run('list', 'pico', '--json')).stdout) as { items: { storyId: number }[] };
+    expect(listed.items.map((i) => i.storyId)).toEqual([wire, wire, wire]);
+    const searched = JSON.parse((await run('search', 'night buses', '--json')).stdout) as { items: { storyId: number }[] };
+    expect(searched.items.map((i) => i.storyId)).toEqual([ids['bus.html']]);
+    expect(JSON.parse((await run('show', String(ids['herald.html']), '--json')).stdout)).toMatchObject({ storyId: wire, storyCopies: 2 });
+    const stories = JSON.parse((await run('stories', '--json')).stdout) as { total: number; items: { storyId: number; members: { id: number }[] }[] };
+    expect(stories.total).toBe(1);
+    expect(stories.items[0]!.members.map((m) => m.id)).toEqual([wire, ids['ledger.html'], ids['herald.html']]);
+    const human = (await run('stories', 'source:Herald')).stdout;
+    expect(human).toContain(`story ${wire}: Acme ships Pico (3 articles from Wire, Ledger, Herald)`);
   });
 });
