@@ -26,6 +26,7 @@ import type {
   SortOrder,
 } from './types.js';
 import type { HighlightsApi } from './highlights.js';
+import type { StoriesApi } from './stories.js';
 
 export interface SearchArgs {
   /** The search as typed, e.g. `tag:ai source:"IBN" after:2025-07 "public sector"`. */
@@ -36,6 +37,8 @@ export interface SearchArgs {
   limit?: number;
   /** Also count sources, tags, years and months over every match. */
   facets?: boolean;
+  /** One row per story: of each story's matching articles only the first is listed; counts and facets follow. */
+  onePerStory?: boolean;
   /**
    * A newer request in the same lane supersedes this one: it is dropped, or ended if already
    * running, and fails with `cancelled` (the list's first page and the facets each have one).
@@ -201,6 +204,7 @@ export interface LibraryApi {
   history: HistoryApi;
   exports: ExportsApi;
   highlights: HighlightsApi;
+  stories: StoriesApi;
 }
 
 /** Pushed from the service to every window. */

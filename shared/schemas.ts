@@ -29,6 +29,7 @@ export const schemas = {
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(500).optional(),
         facets: z.boolean().optional(),
+        onePerStory: z.boolean().optional(),
         lane: z.enum(SEARCH_LANES).optional(),
       })
       .strict(),
@@ -133,6 +134,19 @@ export const schemas = {
       .strict(),
     update: z.object({ id, color: z.enum(HIGHLIGHT_COLORS).optional(), note: z.string().max(MAX_HIGHLIGHT_NOTE).optional() }).strict(),
     delete: z.object({ id }).strict(),
+  },
+  stories: {
+    members: z.object({ id }).strict(),
+    compare: z.object({ id, otherId: id }).strict(),
+    list: z
+      .object({
+        query: z.string().max(2000).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+    split: z.object({ id }).strict(),
+    merge: z.object({ id, into: id }).strict(),
   },
   history: {
     undo: none,

@@ -41,6 +41,10 @@ export interface ArticleListItem {
    * MARK_START and MARK_END. Plain text otherwise: render as text, never as HTML.
    */
   snippet: string | null;
+  /** The id of the first article of this article's story (its own id when it has no copies). */
+  storyId: number;
+  /** How many other articles are in its story (0 when none). */
+  storyCopies: number;
 }
 
 /** Control characters that bracket matched words inside snippets (not HTML, so no injection). */

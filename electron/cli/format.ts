@@ -1,5 +1,6 @@
 import type { ArticleDetail, ArticleListItem, ImportReport, LibraryStats, SearchPage } from '../../shared/types.js';
 import { MARK_END, MARK_START } from '../../shared/types.js';
+import type { StoryListItem } from '../../shared/stories.js';
 import { terminalSafe as safe } from './terminal.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '          ');
@@ -112,4 +113,15 @@ export function progressBar(done: number, total: number, current: string | null,
   const filled = Math.round(ratio * width);
   const name = current ? `  ${safe(current.length > 40 ? '…' + current.slice(-39) : current)}` : '';
   return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${name}\x1b[K`;
+}
+
+/** `gleaner stories`: each story's first article, then every member with its date and source. */
+export function formatStories(page: { items: StoryListItem[]; total: number }): string {
+  if (page.total === 0) return 'No stories: no article here has a copy.';
+  const lines = [`${page.total} ${page.total === 1 ? 'story' : 'stories'}`];
+  for (const story of page.items) {
+    lines.push('', `story ${story.storyId}: ${safe(story.title)} (${story.members.length} articles from ${story.sources.map(safe).join(', ')})`);
+    for (const m of story.members) lines.push(`  ${m.first ? '*' : ' '} ${String(m.id).padStart(7)}  ${(m.date ?? '').slice(0, 10).padEnd(10)}  ${safe(m.source ?? '-')}  ${safe(m.title)}`);
+  }
+  return lines.join('\n');
 }

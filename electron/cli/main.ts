@@ -10,11 +10,13 @@ import { QueryError, search } from '../library/query/search.js';
 import { createLibraryService, libraryStats } from '../library/service.js';
 import { ServiceError } from '../library/errors.js';
 import { curationCommand } from './curation.js';
+import { History } from '../library/curation/history.js';
+import { StoryOps } from '../library/stories/storyOps.js';
 import { exportCommand } from './export.js';
 import { folderCommand } from './folder.js';
 import { addHighlightCommand, listHighlightsCommand } from './highlights.js';
 import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
-import { formatArticle, formatPage, formatReport, formatStats, progressBar } from './format.js';
+import { formatArticle, formatPage, formatReport, formatStats, formatStories, progressBar } from './format.js';
 import { USAGE, UsageError } from './usage.js';
 import { terminalSafe as safe } from './terminal.js';
 
@@ -131,6 +133,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           facets: values.json,
         });
         print(page, () => formatPage(page, io.tty));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    case 'stories': {
+      const db = openLibrary(dbPath);
+      try {
+        const page = new StoryOps(db, new History(db)).list(rest.join(' '), values.offset ? Number(values.offset) : 0, values.limit ? positive(values.limit, '--limit') : 20);
+        print(page, () => formatStories(page));
       } finally {
         db.close();
       }

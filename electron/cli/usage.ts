@@ -7,6 +7,7 @@ Usage:
   gleaner search <query> [--sort S] [--limit N] [--offset N]
   gleaner list [query] [--sort S] [--limit N] [--offset N]
   gleaner show <id>
+  gleaner stories [query] [--limit N] [--offset N]   (copies of one text across sources)
   gleaner stats
   gleaner folder list | source <path-or-id> <label> | source <path-or-id> --reset
   gleaner serve [--port N] [--open] [--no-watch]
@@ -36,6 +37,7 @@ Query syntax: words, "phrases", prefix*, -negation, OR, (groups), and filters
   tag:ai source:"IBN" author:"Mara Bos" lang:de after:2025-07 before:2025-08-01
   date:2025 draft:false has:enclosure is:missing title:word folder:name collection:"Reading pack"
   has:highlights highlight:word (highlighted text and notes)
+  is:copy (not the first of its story) story:<id> (the story of article <id>)
 Sorts: date-desc (default), date-asc, title, source, relevance (search's default),
 collection (the order of a collection:"Name" filter).
 

@@ -6,11 +6,12 @@ import { History } from './curation/history.js';
 import { SavedSearchOps } from './curation/savedSearches.js';
 import { StateOps } from './curation/state.js';
 import { TagOps, type Applied } from './curation/tags.js';
+import { StoryOps } from './stories/storyOps.js';
 
-type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history'> &
+type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history' | 'stories'> &
   Pick<LibraryApi['articles'], 'setRead' | 'setStarred' | 'markOpened' | 'setNote'>;
 
-/** The curation half of the contract: tags, read/star/notes, collections, saved searches, undo. */
+/** The curation half of the contract: tags, read/star/notes, collections, saved searches, stories, undo. */
 export function curationHandlers(
   db: Db,
   emit: (event: LibraryEvent) => void,
@@ -23,6 +24,7 @@ export function curationHandlers(
   const state = new StateOps(db, history);
   const collections = new CollectionOps(db, history);
   const saved = new SavedSearchOps(db, history);
+  const stories = new StoryOps(db, history);
   const changed = () => emit({ type: 'curation-changed', history: history.state() });
   /** Every change answers with what it did and the undo state, and tells every window. */
   const done = <T extends Applied>(result: T): T & ChangeResult => {
@@ -63,6 +65,13 @@ export function curationHandlers(
       create: async ({ name, query, sort }) => done(saved.create(name, query, sort ?? 'date-desc')),
       update: async ({ id, ...changes }) => done(saved.update(id, changes)),
       delete: async ({ id }) => done(saved.delete(id)),
+    },
+    stories: {
+      members: async ({ id }) => stories.members(id),
+      compare: async ({ id, otherId }) => stories.compare(id, otherId),
+      list: async ({ query = '', offset = 0, limit = 50 }) => stories.list(query, offset, limit),
+      split: async ({ id }) => done(stories.split(id)),
+      merge: async ({ id, into }) => done(stories.merge(id, into)),
     },
     history: {
       undo: async () => {

@@ -29,6 +29,7 @@ export const QUERY_FIELDS = [
   'folder',
   'collection',
   'highlight',
+  'story',
 ] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 

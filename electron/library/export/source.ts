@@ -43,15 +43,16 @@ interface Row {
   note: string | null;
   front_matter: string | null;
   body: string | null;
+  story_id: number | null;
 }
 
 // Languages and source origins arrived with migration 60 (as did authors): an older library
 // opened read-only exports without them.
-const articlesSql = (v60: boolean): string => `
+const articlesSql = (v60: boolean, v90: boolean): string => `
   SELECT a.id, f.path AS folder, a.rel_path, a.format, a.body_format, a.title, a.date, a.date_source, a.draft,
          a.summary, a.description, a.source, ${v60 ? 'a.source_origin, a.lang' : 'NULL AS source_origin, NULL AS lang'}, a.source_link, a.url, a.enclosure, a.article_id, a.feed_item_id,
          a.extra, a.warnings, a.missing, a.imported_at, a.updated_at, a.read_at, a.starred, a.note,
-         b.front_matter, b.body
+         b.front_matter, b.body, ${v90 ? 'a.story_id' : 'NULL AS story_id'}
     FROM articles a JOIN folders f ON f.id = a.folder_id LEFT JOIN article_bodies b ON b.article_id = a.id
    WHERE a.id IN (SELECT value FROM json_each(?))`;
 
@@ -79,7 +80,8 @@ export class ArticleSource {
   constructor(private readonly db: Db) {
     // Collections arrived with migration 30; a library opened read-only before migrating lacks them.
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
-    this.articles = db.prepare(articlesSql(tables.has('authors')));
+    // Stories arrived with migration 90.
+    this.articles = db.prepare(articlesSql(tables.has('authors'), tables.has('story_sketches')));
     this.tags = db.prepare(TAGS_SQL).raw();
     this.authors = tables.has('authors') ? db.prepare(AUTHORS_SQL).raw() : null;
     this.collections = tables.has('collections') && tables.has('collection_items') ? db.prepare(COLLECTIONS_SQL).raw() : null;
@@ -187,5 +189,6 @@ function toArticle(r: Row, tags: ExportArticle['tags'], collections: string[], a
     missing: r.missing === 1,
     importedAt: r.imported_at,
     updatedAt: r.updated_at,
+    storyId: r.story_id ?? r.id,
   };
 }

@@ -70,6 +70,8 @@ export interface ExportArticle extends ArticleFields {
   missing: boolean;
   importedAt: string;
   updatedAt: string;
+  /** The id of the first article of its story (its own id when it has no copies). */
+  storyId: number;
 }
 
 /** The few fields a table of contents needs, read in a cheap first pass. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../db/connection.js';
-import { ArticleWriter, indexPending, knownFiles, type KnownFile } from '../db/queries/articleWrites.js';
+import { ArticleWriter, effectiveSource, indexPending, knownFiles, type KnownFile } from '../db/queries/articleWrites.js';
 import { ensureFolder, markFolderImported, resolveFolderSource } from '../db/queries/folders.js';
 import { deriveFolderSource } from './folderLabel.js';
 import { findDuplicates } from '../db/queries/duplicates.js';
@@ -11,6 +11,7 @@ import { inlineParseStage, type ParsedFile, type ParseStage } from './parseStage
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
 import { PARSE_BUDGET_BYTES } from './readScanned.js';
 import { reanchorArticle, withReanchoring } from '../highlights/reanchor.js';
+import { StoryIndex } from '../stories/storyIndex.js';
 
 
 export interface ImportOptions {
@@ -31,6 +32,8 @@ export interface ImportOptions {
    * the folder is touched. Folders not in it are walked whole.
    */
   only?: Record<string, string[]>;
+  /** Group articles into stories as they are written (default true; off only to measure its cost). */
+  stories?: boolean;
 }
 
 /** A folder that cannot be imported at all (as opposed to a bad file inside it). */
@@ -90,6 +93,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   const stage = options.parseStage ?? inlineParseStage(maxBytes);
   const batchSize = options.batchSize ?? 256;
   const writer = new ArticleWriter(db);
+  const stories = options.stories === false ? null : new StoryIndex(db);
   const report = emptyReport(roots);
   const progress: ImportProgress = { phase: 'scanning', filesDone: 0, filesTotal: 0, currentFile: null };
   const emit = () => options.onProgress?.({ ...progress });
@@ -151,6 +155,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
           const warnings = result.article.warnings.length > 0 ? { warnings: result.article.warnings } : {};
           if (before) {
             withReanchoring(db, before.id, result.article.body, () => writer.update(before.id, result.article, stamp, now));
+            stories?.index(before.id, result.article.text, effectiveSource(result.article, folderSource)[0]);
             touchedIds.push(before.id);
             report.updated++;
             report.files.push({ ...entry, status: 'updated', ...warnings });
@@ -158,6 +163,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
             const id = writer.insert(result.article, stamp, now);
             // Highlights from a folder export get offsets in this library's anchor text of the body.
             if (result.article.curation?.highlights.length) reanchorArticle(db, id);
+            stories?.index(id, result.article.text, effectiveSource(result.article, folderSource)[0]);
             touchedIds.push(id);
             report.added++;
             // An added file without warnings is only counted: a big import would otherwise
@@ -200,11 +206,17 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
     }
 
     db.transaction(() => {
-      for (const r of restored) writer.markMissing(r.id, false);
+      for (const r of restored) {
+        writer.markMissing(r.id, false);
+        stories?.presenceChanged(r.id);
+      }
       for (const [relPath, gone] of known) {
         report.missing++;
         report.files.push({ folder: scan.root, path: relPath, status: 'missing' });
-        if (!gone.missing) writer.markMissing(gone.id, true);
+        if (!gone.missing) {
+          writer.markMissing(gone.id, true);
+          stories?.presenceChanged(gone.id);
+        }
       }
       markFolderImported(db, folderId, now);
     })();

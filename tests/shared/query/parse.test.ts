@@ -209,7 +209,7 @@ describe('parseQuery: fields', () => {
       message: 'has: takes enclosure, summary, tags, note or highlights, not "pictures"',
       text: 'pictures',
     });
-    expect(error('is:new').message).toBe('is: takes read, unread, starred, unstarred, missing or draft, not "new"');
+    expect(error('is:new').message).toBe('is: takes read, unread, starred, unstarred, missing, draft or copy, not "new"');
     expect(error('draft:maybe').message).toBe('draft: takes true, false, yes or no, not "maybe"');
   });
 
@@ -236,12 +236,12 @@ describe('parseQuery: fields', () => {
     const e = error('a foo:bar');
     expect(e.text).toBe('foo:');
     expect(e.message).toBe(
-      'Unknown filter "foo:" — use one of tag:, source:, author:, lang:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection:, highlight: ' +
+      'Unknown filter "foo:" — use one of tag:, source:, author:, lang:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection:, highlight:, story: ' +
         '(or write "foo:bar" in quotes to search for that text)',
     );
     expect(error('foo:"bar baz"')).toMatchObject({ text: 'foo:', message: expect.stringContaining('(or write "foo:bar baz" in quotes') });
     // No hint that would repeat the rest of the query.
-    expect(error('foo:"bar OR a b c').message).toMatch(/highlight:$/);
+    expect(error('foo:"bar OR a b c').message).toMatch(/story:$/);
   });
 
   it('keeps links, bare "word:" and quoted colons as text', () => {
@@ -366,5 +366,14 @@ describe('parseQuery: errors a person can act on', () => {
     expect(refused).toMatchObject({ ok: false, error: { message: /^Too many prefixes/ } });
     expect(!refused.ok && prefixes.slice(refused.error.span.start, refused.error.span.end)).toBe(`p${MAX_QUERY_PREFIXES}*`);
     expect(parseQuery('a*')).toMatchObject({ ok: false, error: { message: /"a\*" is too short/ } });
+  });
+});
+
+describe('parseQuery: story fields', () => {
+  it('accepts is:copy and story:<id>, and refuses a story: that is not an article id', () => {
+    const ok = parseQuery('is:copy story:42');
+    expect(ok.ok).toBe(true);
+    const bad = parseQuery('story:abc');
+    expect(bad.ok ? null : bad.error.message).toBe('story: takes an article id such as story:1234, not "abc"');
   });
 });

@@ -3,7 +3,8 @@ import type { ArticleDetail, ArticleListItem, JsonValue } from '../../../../shar
 import { readingMinutes } from '../../readingTime.js';
 
 const LIST_COLUMNS =
-  'a.id, a.title, a.source, a.lang, a.date, a.summary, a.description, a.excerpt, a.draft, a.enclosure, a.missing, a.read_at, a.starred';
+  'a.id, a.title, a.source, a.lang, a.date, a.summary, a.description, a.excerpt, a.draft, a.enclosure, a.missing, a.read_at, a.starred, ' +
+  'a.story_id, (SELECT count(*) FROM articles s WHERE s.story_id = a.story_id) AS story_size';
 
 interface ListRow {
   id: number;
@@ -19,6 +20,8 @@ interface ListRow {
   missing: number;
   read_at: string | null;
   starred: number;
+  story_id: number | null;
+  story_size: number;
 }
 
 interface DetailRow extends ListRow {
@@ -58,6 +61,8 @@ export function rowToListItem(row: ListRow, tags: string[] = [], snippet: string
     starred: row.starred === 1,
     tags,
     snippet,
+    storyId: row.story_id ?? row.id,
+    storyCopies: row.story_id === null ? 0 : Math.max(row.story_size - 1, 0),
   };
 }
 

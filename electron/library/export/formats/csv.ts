@@ -11,7 +11,7 @@ import type { ExportArticle, FormatModule } from '../types.js';
 export const CSV_COLUMNS = [
   'id', 'title', 'date', 'source', 'url', 'source_link', 'summary', 'description', 'tags', 'user_tags',
   'starred', 'read_at', 'note', 'collections', 'folder', 'path', 'format', 'body_format', 'draft',
-  'article_id', 'feed_item_id', 'enclosure', 'missing', 'imported_at', 'updated_at', 'extra', 'authors', 'lang',
+  'article_id', 'feed_item_id', 'enclosure', 'missing', 'imported_at', 'updated_at', 'extra', 'authors', 'lang', 'story_id',
 ] as const;
 
 /** Separator inside the tag and collection cells. */
@@ -56,6 +56,7 @@ function row(a: ExportArticle): (string | number)[] {
     extra: text(JSON.stringify(a.extra)),
     authors: text(a.authors.join(LIST_SEPARATOR)),
     lang: text(a.lang),
+    story_id: a.storyId,
   };
   return CSV_COLUMNS.map((c) => values[c]);
 }

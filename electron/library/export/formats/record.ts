@@ -46,6 +46,7 @@ export function articleRecord(a: ExportArticle): Record<string, unknown> {
     missing: a.missing,
     importedAt: a.importedAt,
     updatedAt: a.updatedAt,
+    storyId: a.storyId,
   };
 }
 

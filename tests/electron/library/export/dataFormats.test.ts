@@ -83,7 +83,7 @@ describe('JSON export', () => {
     expect(Object.keys(doc.articles[0]!)).toEqual([
       'id', 'folder', 'path', 'format', 'bodyFormat', 'title', 'date', 'dateSource', 'draft', 'summary', 'description', 'source',
       'sourceOrigin', 'authors', 'lang', 'sourceLink', 'url', 'enclosure', 'articleId', 'feedItemId', 'extra', 'tags', 'curation', 'highlights', 'frontMatter', 'body', 'warnings',
-      'missing', 'importedAt', 'updatedAt',
+      'missing', 'importedAt', 'updatedAt', 'storyId',
     ]);
   });
 });

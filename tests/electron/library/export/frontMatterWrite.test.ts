@@ -20,7 +20,7 @@ function article(format: ExportArticle['format'], frontMatter: string | null, bo
     dateSource: 'front-matter', draft: false, summary: null, description: null, source: null, sourceOrigin: null, authors: [], lang: null,
     sourceLink: null, url: null, enclosure: null,
     articleId: null, feedItemId: null, extra: {}, tags: [], curation: CURATION, highlights: [], frontMatter, body, warnings: [], missing: false,
-    importedAt: '', updatedAt: '',
+    importedAt: '', updatedAt: '', storyId: 1,
   };
 }
 

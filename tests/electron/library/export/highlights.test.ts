@@ -98,7 +98,7 @@ const BASE: ExportArticle = {
   id: 9, folderName: 'f', relPath: 'a.md', format: 'toml', bodyFormat: 'markdown', title: 'T', date: null, dateSource: null, draft: false,
   summary: null, description: null, source: null, sourceOrigin: null, authors: [], lang: null, sourceLink: null, url: null, enclosure: null,
   articleId: null, feedItemId: null, extra: {}, tags: [], curation: { tags: [], starred: false, readAt: null, note: null, collections: [] },
-  highlights: [], frontMatter: null, body: 'Body.\n', warnings: [], missing: false, importedAt: '', updatedAt: '',
+  highlights: [], frontMatter: null, body: 'Body.\n', warnings: [], missing: false, importedAt: '', updatedAt: '', storyId: 9,
 };
 
 let db: Db;

@@ -1,0 +1,179 @@
+import type { Db } from '../db/connection.js';
+import { StoryQueries, type StoryNode } from '../db/queries/stories.js';
+import { bandKeys, paragraphs, paragraphShingles, sampledOf, shingle, signature, sourceScope } from './shingles.js';
+
+/**
+ * Boilerplate is learned, never listed: a shingle that this many articles of one source
+ * hold (an outlet's header, footer, disclaimer) or this many articles overall (a template)
+ * counts for nothing when two texts are compared.
+ */
+export const SOURCE_BOILERPLATE = 3;
+export const GLOBAL_BOILERPLATE = 25;
+/** Copies share this much of the shorter text's own (non-boilerplate) sampled shingles. */
+export const MIN_CONTAINMENT = 0.7;
+/** And at least this many of them: a few words in common are no evidence. */
+export const MIN_SHARED = 3;
+
+interface Sketch {
+  scope: number;
+  sampled: number[];
+  bands: number[];
+}
+
+const toBlob = (values: number[]) => Buffer.from(new Float64Array(values).buffer);
+const fromBlob = (blob: Buffer) => Array.from(new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)));
+
+/**
+ * Groups articles into stories as they are imported: a new article's LSH bands find its
+ * candidates, a similarity check over non-boilerplate shingles confirms them, and only the
+ * stories it touches are regrouped. Nothing here recomputes the library.
+ */
+export class StoryIndex {
+  private readonly q: StoryQueries;
+
+  constructor(private readonly db: Db) {
+    this.q = new StoryQueries(db);
+  }
+
+  /** Indexes a new or re-imported article's text and puts it in its story. */
+  index(id: number, text: string, source: string | null): void {
+    const before = this.forget(id);
+    const { all, sampled } = shingle(text);
+    const sketch: Sketch = { scope: sourceScope(source), sampled: [...sampled.keys()], bands: all.length === 0 ? [] : bandKeys(signature(all)) };
+    this.q.putSketch.run(id, sketch.scope, toBlob(sketch.sampled), toBlob(sketch.bands));
+    for (const band of sketch.bands) this.q.addBand.run(band, id);
+    for (const h of sketch.sampled) this.q.addShingle.run(h, sketch.scope, id);
+    const candidates = sketch.bands.length === 0 ? [] : (this.q.candidates.all(JSON.stringify(sketch.bands), id) as number[]);
+    if (candidates.length > 0) {
+      const own = this.ownShingles(sketch);
+      for (const other of candidates) {
+        const theirs = this.sketch(other);
+        if (theirs && this.confirmed(own, this.ownShingles(theirs))) this.q.addPair.run(Math.min(id, other), Math.max(id, other));
+      }
+    }
+    this.regroup([id, ...before]);
+  }
+
+  /** Takes an article's rows out (before a re-import, or when it is deleted); returns its old story. */
+  forget(id: number): number[] {
+    const old = this.sketch(id);
+    if (!old) return [];
+    const before = this.storyOf(id);
+    for (const band of old.bands) this.q.deleteBand.run(band, id);
+    for (const h of old.sampled) this.q.deleteShingle.run(h, old.scope, id);
+    this.q.deletePairs.run({ id });
+    this.q.deleteSketch.run(id);
+    return before;
+  }
+
+  /** After an article went missing or came back: its story and its neighbours' are regrouped. */
+  presenceChanged(id: number): void {
+    this.regroup([id, ...this.storyOf(id), ...(this.q.neighbours.all({ id }) as number[]), ...(this.q.linked.all({ id }) as number[])]);
+  }
+
+  /** The ids in the story of `id` (itself alone when it has none). */
+  storyOf(id: number): number[] {
+    const members = this.q.membersOf.all(id) as number[];
+    return members.length > 0 ? members : [id];
+  }
+
+  /** Regroups the stories holding `seeds`: connected components of confirmed pairs and the person's joins. */
+  regroup(seeds: number[]): void {
+    const seen = new Set<number>();
+    for (const seed of seeds) {
+      if (seen.has(seed)) continue;
+      const component = this.component(seed, seen);
+      const ordered = component.sort(storyOrder);
+      const first = ordered.length > 1 ? ordered[0]!.id : null;
+      ordered.forEach((node, rank) => {
+        const r = first === null ? 0 : rank;
+        this.q.setStory.run(first, r, node.id, first, r);
+      });
+    }
+  }
+
+  private component(seed: number, seen: Set<number>): StoryNode[] {
+    seen.add(seed);
+    const start = this.q.nodeOf(seed);
+    if (!start) return [];
+    if (start.missing) return [start];
+    const out: StoryNode[] = [start];
+    const queue: StoryNode[] = [start];
+    while (queue.length > 0) {
+      const node = queue.pop()!;
+      const automatic = node.apart ? [] : (this.q.neighbours.all({ id: node.id }) as number[]);
+      const joined = this.q.linked.all({ id: node.id }) as number[];
+      for (const [next, isJoin] of [...automatic.map((n) => [n, false] as const), ...joined.map((n) => [n, true] as const)]) {
+        if (seen.has(next)) continue;
+        const other = this.q.nodeOf(next);
+        if (!other || other.missing || (other.apart && !isJoin)) continue;
+        seen.add(next);
+        out.push(other);
+        queue.push(other);
+      }
+    }
+    return out;
+  }
+
+  private sketch(id: number): Sketch | null {
+    const row = this.q.sketchOf.get(id) as { scope: number; shingles: Buffer; bands: Buffer } | undefined;
+    return row ? { scope: row.scope, sampled: fromBlob(row.shingles), bands: fromBlob(row.bands) } : null;
+  }
+
+  /** The sampled shingles that are the article's own: not its outlet's, not a template's. */
+  private ownShingles(sketch: Sketch): Set<number> {
+    const boiler = this.boilerplate(sketch.sampled, sketch.scope);
+    return new Set(sketch.sampled.filter((h) => !boiler.has(h)));
+  }
+
+  /** Which of these sampled shingles are boilerplate for this source (learned counts). */
+  boilerplate(hashes: Iterable<number>, scope: number): Set<number> {
+    const out = new Set<number>();
+    for (const h of hashes) {
+      if (
+        (this.q.scopeCount.get(h, scope, SOURCE_BOILERPLATE) as number) >= SOURCE_BOILERPLATE ||
+        (this.q.globalCount.get(h, GLOBAL_BOILERPLATE) as number) >= GLOBAL_BOILERPLATE
+      ) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  private confirmed(a: Set<number>, b: Set<number>): boolean {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    if (small.size < MIN_SHARED) return false;
+    let shared = 0;
+    for (const h of small) if (large.has(h)) shared++;
+    return shared >= MIN_SHARED && shared / small.size >= MIN_CONTAINMENT;
+  }
+
+  /**
+   * An article's text with its outlet's header and footer set apart: leading and trailing
+   * paragraphs whose sampled shingles are mostly boilerplate of its source.
+   */
+  splitText(text: string, source: string | null): { header: string; body: string; footer: string } {
+    const paras = paragraphs(text);
+    const scope = sourceScope(source);
+    const isBoiler = paras.map((p) => {
+      const sampled = [...new Set(sampledOf(paragraphShingles(p)))];
+      if (sampled.length === 0) return null; // too short to tell: goes with its neighbours
+      return this.boilerplate(sampled, scope).size * 2 >= sampled.length;
+    });
+    let start = 0;
+    let end = paras.length;
+    while (start < end && isBoiler[start] !== false) start++;
+    while (end > start && isBoiler[end - 1] !== false) end--;
+    // Unknown (short) paragraphs at the edges stay in the body unless boilerplate holds them in.
+    while (start > 0 && isBoiler[start - 1] === null && !isBoiler.slice(0, start - 1).some((b) => b === true)) start--;
+    while (end < paras.length && isBoiler[end] === null && !isBoiler.slice(end + 1).some((b) => b === true)) end++;
+    return { header: paras.slice(0, start).join('\n'), body: paras.slice(start, end).join('\n'), footer: paras.slice(end).join('\n') };
+  }
+}
+
+/** Earliest date first (undated last), ties by source name (A-Z, none last), then import order. */
+function storyOrder(a: StoryNode, b: StoryNode): number {
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+  if (a.source !== b.source) return a.source === null ? 1 : b.source === null ? -1 : a.source.localeCompare(b.source, 'en', { sensitivity: 'base' }) || (a.source < b.source ? -1 : 1);
+  return a.id - b.id;
+}
