@@ -2,6 +2,7 @@
  * `npm run bench`: import and query figures on a generated seed-like corpus.
  *
  *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo] [--no-cold] [--keep]
+ *   node out/bench.cjs --phase highlights --db .bench/bench-10000.db   (the highlights section alone)
  *
  * Each import runs in a fresh child process so its peak RSS is its own. Import and
  * `hugo list all` run on the same files in the same run, in turn (which goes first
@@ -20,6 +21,7 @@ import { canDropCaches, hugoInstalled, hugoListAll, load, prepareCache, type Cac
 import { watchPhase, type WatchFigures } from './watch.js';
 import { runQueries } from './queries.js';
 import { runCuration } from './curation.js';
+import { runHighlights } from './highlights.js';
 import { benchExports } from '../electron/library/export/benchExports.js';
 
 const { values } = parseArgs({
@@ -120,6 +122,11 @@ function removeLargeRun(root: string, dbPath: string, count: number): void {
 
 async function main(): Promise<void> {
   if (values.phase === 'import') return importPhase();
+  if (values.phase === 'highlights') {
+    // Only the highlights section, on an existing bench library (--db).
+    console.log(JSON.stringify({ load: load(), highlights: await runHighlights(values.db!) }, null, 2));
+    return;
+  }
   if (values.phase === 'watch') {
     // Exit once measured: a process that lingered after closing its watcher (seen once, under
     // heavy load) must not stall the whole bench.
@@ -154,6 +161,7 @@ async function main(): Promise<void> {
   const dbBytes = statSync(dbPath).size + (existsSync(dbPath + '-wal') ? statSync(dbPath + '-wal').size : 0);
   const queries = await runQueries(dbPath, RARE_WORD);
   const curation = await runCuration(dbPath);
+  const highlights = await runHighlights(dbPath);
   const exportDir = resolve(values.dir!, 'exports');
   rmSync(exportDir, { recursive: true, force: true });
   mkdirSync(exportDir, { recursive: true });
@@ -190,6 +198,7 @@ async function main(): Promise<void> {
     database: { megabytes: +(dbBytes / 1e6).toFixed(1), ratioToCorpus: +(dbBytes / bytes).toFixed(2) },
     queries,
     curation,
+    highlights,
     exports,
     watch,
   };
@@ -238,6 +247,9 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
   rows.push([`tag ${cur.matching} matching articles`, `${cur.tagMs} ms (undo ${cur.undoMs}, redo ${cur.redoMs}, star ${cur.starMs})`]);
   rows.push(['tag rename / merge', `${cur.renameMs} ms / ${cur.mergeMs} ms`]);
   rows.push(['sidebar counts (counts, tags, saved, collections)', `${cur.sidebarCountsMs} ms`]);
+  const h = f.highlights as Awaited<ReturnType<typeof runHighlights>>;
+  rows.push([`open article with 200 highlights (${h.articleChars} chars)`, `${h.openWith200Ms} ms (preview + forArticle; placing them ${h.place200Ms} ms)`]);
+  rows.push([`list ${h.highlights} highlights (100 + total)`, `${h.list100Ms} ms (highlight:note ${h.listHighlightQueryMs} ms, has:highlights ${h.searchHasHighlightsMs} ms)`]);
   for (const e of f.exports as { format: string; seconds: number; articles: number; peakRssDeltaMb: number }[]) rows.push([`export ${e.format} (${e.articles})`, `${e.seconds} s, RSS +${e.peakRssDeltaMb} MB`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.js';
 import type { History } from '../curation/history.js';
 import type { Applied } from '../curation/tags.js';
 import { ServiceError } from '../errors.js';
-import { compileText } from '../query/search.js';
+import { resolveTarget } from '../curation/targets.js';
 import { runSql } from '../query/runSql.js';
 import type { LocalFiles } from '../local/localResources.js';
 import { locate, quoteAt } from '../../../shared/highlights/anchor.js';
@@ -35,9 +35,7 @@ export class HighlightOps {
 
   list(query: string | undefined, offset = 0, limit = 100): { items: HighlightListItem[]; total: number } {
     const text = query?.trim() ?? '';
-    const compiled = text === '' ? null : compileText(text);
-    const matching = compiled ? { sql: `SELECT a.id FROM articles a WHERE ${compiled.where}`, params: compiled.params } : null;
-    return runSql(() => listHighlights(this.db, matching, offset, limit));
+    return runSql(() => listHighlights(this.db, text === '' ? null : resolveTarget(this.db, { query: text }), offset, limit));
   }
 
   /**
