@@ -1,0 +1,37 @@
+/**
+ * Every read the pool runs, by name: the list's page (search), a count, facets, and a batch
+ * of counts. The read workers and the service's own thread (no workers: one-shot CLI
+ * commands, tests from source, a pool that could not start) both answer through here, so
+ * a call means the same wherever it runs.
+ */
+import type { Db } from '../db/connection.js';
+import type { Facets, SearchPage } from '../../../shared/types.js';
+import { compileText, countMatches, facets, search, type SearchRequest } from './search.js';
+
+/** A read by name with its arguments; counts and facets never compute a page or snippets. */
+export type ReadCall =
+  | { call: 'search'; args: SearchRequest }
+  | { call: 'count'; args: { query: string } }
+  | { call: 'facets'; args: { query: string } }
+  | { call: 'counts'; args: { queries: string[] } };
+
+/** What each call answers. */
+export interface ReadResults {
+  search: SearchPage;
+  count: number;
+  facets: Facets;
+  counts: number[];
+}
+
+export function runRead(db: Db, read: ReadCall): ReadResults[ReadCall['call']] {
+  switch (read.call) {
+    case 'search':
+      return search(db, read.args);
+    case 'count':
+      return countMatches(db, compileText(read.args.query));
+    case 'facets':
+      return facets(db, compileText(read.args.query));
+    case 'counts':
+      return read.args.queries.map((query) => countMatches(db, compileText(query)));
+  }
+}
