@@ -20,6 +20,7 @@ import { generateCorpus, RARE_WORD } from './corpus.js';
 import { canDropCaches, hugoInstalled, hugoListAll, load, prepareCache, type CacheState } from './compare.js';
 import { watchPhase, type WatchFigures } from './watch.js';
 import { runQueries } from './queries.js';
+import { runSettled } from './settled.js';
 import { runCuration } from './curation.js';
 import { runHighlights } from './highlights.js';
 import { benchExports } from '../electron/library/export/benchExports.js';
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < runs; run++) again.push(runImport(dbPath, contentDir));
   const dbBytes = statSync(dbPath).size + (existsSync(dbPath + '-wal') ? statSync(dbPath + '-wal').size : 0);
   const queries = await runQueries(dbPath, RARE_WORD);
+  const settled = await runSettled(dbPath);
   const curation = await runCuration(dbPath);
   const highlights = await runHighlights(dbPath);
   const exportDir = resolve(values.dir!, 'exports');
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
     reimportUnchanged: { medianSeconds: +median(again.map((f) => f.seconds)).toFixed(2), unchanged: again[0]!.unchanged },
     database: { megabytes: +(dbBytes / 1e6).toFixed(1), ratioToCorpus: +(dbBytes / bytes).toFixed(2) },
     queries,
+    settled,
     curation,
     highlights,
     exports,
@@ -243,6 +246,9 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
     ['watch: restart after an edit', `${w.restartEditSearchableSeconds} s to searchable, ${w.restartEditFilesImported} files imported`],
   );
   for (const [name, q] of Object.entries(f.queries)) rows.push([name, `p50 ${q.p50} ms, p95 ${q.p95} ms, cold ${q.cold} ms (${q.total} hits)`]);
+  const { requests, ...settled } = f.settled as Awaited<ReturnType<typeof runSettled>>;
+  rows.push(['settled search: requests', `${requests.before} before, ${requests.now} now (3 parent tags on screen)`]);
+  for (const [name, q] of Object.entries(settled) as [string, { p50: number; p95: number }][]) rows.push([name, `p50 ${q.p50} ms, p95 ${q.p95} ms`]);
   const cur = f.curation as Record<string, number>;
   rows.push([`tag ${cur.matching} matching articles`, `${cur.tagMs} ms (undo ${cur.undoMs}, redo ${cur.redoMs}, star ${cur.starMs})`]);
   rows.push(['tag rename / merge', `${cur.renameMs} ms / ${cur.mergeMs} ms`]);

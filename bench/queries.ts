@@ -12,13 +12,13 @@ import { SOURCES } from './corpus.js';
 const RUNS = 40;
 const PAGE = 100;
 
-const percentile = (xs: number[], p: number) => {
+export const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return +sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
 };
 
 /** Frequent words of the generated corpus (bench/corpus.ts), each in thousands of articles. */
-const COMMON = `government public sector services company market technology data report growth industry partnership
+export const COMMON = `government public sector services company market technology data report growth industry partnership
 investors announced million percent year quarter energy health research development global customers
 platform financial results shares products strategy digital security network innovation officials policy`.split(/\s+/);
 

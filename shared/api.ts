@@ -10,6 +10,7 @@ import type {
   ExportSettings,
   ExportReport,
   ExportSource,
+  Facets,
   FormatDescriptor,
   ChangeResult,
   CollectionInfo,
@@ -62,6 +63,12 @@ export interface ArticlePreview {
 export interface ArticlesApi {
   /** One page of articles matching a query, with the total and optional facet counts. */
   search(args: SearchArgs): Promise<SearchPage>;
+  /** How many articles match, without a page or facets. */
+  count(args: { query: string; onePerStory?: boolean }): Promise<{ total: number }>;
+  /** Facet counts over every match (the facets lane: a newer call supersedes it). */
+  facets(args: { query: string; onePerStory?: boolean }): Promise<Facets>;
+  /** Counts for several queries at once (parent tags, suggestions, export sources). */
+  counts(args: { queries: string[] }): Promise<number[]>;
   /** Every field of one article. Fails with `not-found` for an unknown id. */
   get(args: { id: number }): Promise<ArticleDetail>;
   /**

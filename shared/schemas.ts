@@ -33,6 +33,9 @@ export const schemas = {
         lane: z.enum(SEARCH_LANES).optional(),
       })
       .strict(),
+    count: z.object({ query: z.string().max(2000), onePerStory: z.boolean().optional() }).strict(),
+    facets: z.object({ query: z.string().max(2000), onePerStory: z.boolean().optional() }).strict(),
+    counts: z.object({ queries: z.array(z.string().max(2000)).max(100) }).strict(),
     get: z.object({ id }).strict(),
     preview: z.object({ id, allowRemoteImages: z.boolean().optional() }).strict(),
     setRemoteImagesForSource: z.object({ source: z.string().min(1).max(1000), allowed: z.boolean() }).strict(),

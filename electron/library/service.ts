@@ -14,11 +14,12 @@ import { Watching } from './watching.js';
 import { ExportJobs, idsForSource } from './exportJobs.js';
 import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
 import { checkTarget } from './export/target.js';
-import { search } from './query/search.js';
 import { ReadPool } from './query/readPool.js';
 import { articlePreview } from './preview.js';
 import { HighlightOps } from './highlights/highlightOps.js';
 import { highlightsHandlers } from './highlights/handlers.js';
+import { ReadCache } from './query/readCache.js';
+import { runRead, type ReadCall, type ReadResults } from './query/reads.js';
 import { LocalFiles, type ServedImage } from './local/localResources.js';
 import { ServiceError } from './errors.js';
 import { curationHandlers, sidebarCounts } from './curationHandlers.js';
@@ -70,20 +71,26 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   const { api: curationApi, ops } = curationHandlers(db, emit);
   const { setRead, setStarred, markOpened, setNote, ...curation } = curationApi;
   const exportJobs = new ExportJobs(db, emit);
-  // Searches (with their counts and facets) run on read workers where the built bundles are
-  // (the app, browser mode), so a costly one never stalls the service's thread; inline in
-  // one-shot CLI commands and tests from source.
+  // Searches, counts and facets run on read workers where the built bundles are (the app,
+  // browser mode), so a costly one never stalls the service's thread; inline in one-shot CLI
+  // commands and tests from source. Counts and facets are cached per library state.
   const readWorker = options.workerDir ? join(options.workerDir, 'readWorker.cjs') : null;
-  const reads =
+  const pool =
     readWorker && options.dbPath !== ':memory:' && existsSync(readWorker)
-      ? new ReadPool(readWorker, options.dbPath, { fallback: (args) => search(db, args) })
+      ? new ReadPool(readWorker, options.dbPath, { fallback: (read) => runRead(db, read) })
       : null;
+  const reads = new ReadCache(db, <C extends ReadCall>(read: C, lane: string | null) =>
+    pool ? pool.run(read, lane) : Promise.resolve(runRead(db, read) as ReadResults[C['call']]),
+  );
   const localFiles = new LocalFiles(db);
   const stopFollowing = followOtherWriters(db, emit, () => jobs.busy);
 
   const api: LibraryApi = {
     articles: {
-      search: async ({ lane, ...args }) => (reads ? reads.search(args, lane ?? null) : search(db, args)),
+      search: async ({ lane, ...args }) => reads.search(args, lane ?? null),
+      count: async ({ query, onePerStory }) => ({ total: await reads.count(query, onePerStory ?? false) }),
+      facets: async ({ query, onePerStory }) => reads.facets(query, onePerStory ?? false),
+      counts: async ({ queries }) => reads.counts(queries),
       get: async ({ id }) => articleDetail(db, id) ?? notFound(id),
       preview: async ({ id, allowRemoteImages = false }) => articlePreview(db, localFiles, id, allowRemoteImages) ?? notFound(id),
       setRemoteImagesForSource: async ({ source, allowed }) => {
@@ -156,13 +163,13 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     close: () => {
       stopFollowing();
       void watching?.close();
-      void reads?.close();
+      void pool?.close();
       db.close();
     },
     closeAsync: async () => {
       stopFollowing();
       await watching?.close();
-      await reads?.close();
+      await pool?.close();
       db.close();
     },
   };

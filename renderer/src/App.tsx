@@ -201,7 +201,7 @@ export function App() {
   const libraryEmpty = stats !== null && stats.articles === 0 && stats.missing === 0 && !query.active;
   const noResults = results.total === 0 && !libraryEmpty && !results.pending;
   const suggestions = useRemovalSuggestions(query.text, query.parsed, noResults && query.parsed.ok && chipsOf(query.text, query.parsed).length > 0);
-  const timeline = useTimelineMonths(query.active, refresh, results.facets);
+  const timeline = useTimelineMonths(query.active, refresh, results.facets, results.facetsFresh);
 
   const tools = (
     <>

@@ -1,5 +1,5 @@
 /**
- * Runs reads (searches, with their counts and facets) on a small pool of worker threads,
+ * Runs reads (searches, counts, facets) on a small pool of worker threads,
  * each with its own read-only connection, so the service's thread only routes. A request
  * names a lane (the list, the facets): a newer request in the same lane supersedes the older
  * one, which is dropped if still queued or, if running, ended with its worker (a fresh
@@ -9,17 +9,16 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchPage } from '../../../shared/types.js';
 import type { SearchRequest } from './search.js';
+import type { ReadCall, ReadResults } from './reads.js';
 import { QueryError } from './runSql.js';
 
-export interface ReadRequest {
-  id: number;
-  args: SearchRequest;
-}
+/** One read sent to a worker: the call's name and arguments (see reads.ts) with the job's id. */
+export type ReadRequest = ReadCall & { id: number };
 
 export type ReadReply =
   /** Sent once the worker's connection is open: time limits count from here, not from start-up. */
   | { ready: true }
-  | { id: number; ok: true; value: SearchPage }
+  | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { name: string; message: string; start?: number; end?: number } };
 
 /** Why a request ended without an answer: superseded in its lane, or stopped for time. */
@@ -32,9 +31,9 @@ export class ReadAbandoned extends Error {
 
 interface Job {
   id: number;
-  args: SearchRequest;
+  read: ReadCall;
   lane: string | null;
-  resolve(page: SearchPage): void;
+  resolve(value: unknown): void;
   reject(error: Error): void;
 }
 
@@ -54,7 +53,7 @@ export interface ReadPoolOptions {
    * Where searches go when workers cannot start at all (a missing bundle, a native module
    * that will not load): the service's own thread, so the app still answers.
    */
-  fallback?: (args: SearchRequest) => SearchPage;
+  fallback?: (read: ReadCall) => unknown;
 }
 
 /** Workers that die before they are ready this many times in a row: the pool gives up. */
@@ -70,7 +69,7 @@ export class ReadPool {
   /** Why the workers could not start, once the pool has given up on them. */
   private broken: Error | null = null;
   private readonly maxMs: number;
-  private readonly fallback: ((args: SearchRequest) => SearchPage) | null;
+  private readonly fallback: ((read: ReadCall) => unknown) | null;
 
   constructor(
     private readonly workerFile: string,
@@ -84,10 +83,15 @@ export class ReadPool {
 
   /** Runs a search on a worker; `lane` makes a later request in the same lane supersede this one. */
   search(args: SearchRequest, lane: string | null = null): Promise<SearchPage> {
+    return this.run({ call: 'search', args }, lane);
+  }
+
+  /** Runs any read (search, count, facets, counts) on a worker, in `lane` as search does. */
+  run<C extends ReadCall>(read: C, lane: string | null = null): Promise<ReadResults[C['call']]> {
     if (this.closed) return Promise.reject(new ReadAbandoned('the library is closing'));
-    if (this.broken) return this.runFallback(args);
-    return new Promise<SearchPage>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, args, lane, resolve, reject };
+    if (this.broken) return this.runFallback(read) as Promise<ReadResults[C['call']]>;
+    return new Promise<ReadResults[C['call']]>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, read, lane, resolve: resolve as (value: unknown) => void, reject };
       if (lane !== null) {
         const previous = this.lanes.get(lane);
         if (previous) this.abandon(previous, 'superseded by a newer request');
@@ -134,7 +138,7 @@ export class ReadPool {
       if (!job) return;
       slot.job = job;
       slot.timer = setTimeout(() => this.stop(slot, new ReadAbandoned(`the search took longer than ${this.maxMs / 1000} s and was stopped`)), this.maxMs);
-      slot.worker.postMessage({ id: job.id, args: job.args } satisfies ReadRequest);
+      slot.worker.postMessage({ id: job.id, ...job.read } satisfies ReadRequest);
     }
   }
 
@@ -193,14 +197,14 @@ export class ReadPool {
       slot.worker.removeAllListeners();
       void slot.worker.terminate();
     }
-    for (const job of this.queue.splice(0)) this.runFallback(job.args).then(job.resolve, job.reject);
+    for (const job of this.queue.splice(0)) this.runFallback(job.read).then(job.resolve, job.reject);
     this.lanes.clear();
   }
 
-  private runFallback(args: SearchRequest): Promise<SearchPage> {
+  private runFallback(read: ReadCall): Promise<unknown> {
     if (!this.fallback) return Promise.reject(new Error(`the read workers could not start: ${this.broken!.message}`));
     try {
-      return Promise.resolve(this.fallback(args));
+      return Promise.resolve(this.fallback(read));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -18,6 +18,11 @@ export interface SearchRequest {
   facets?: boolean;
   /** One row per story: of each story's matching articles only the first (in story order) is kept. */
   onePerStory?: boolean;
+  /**
+   * The total when the service already knows it (its read cache): the search then skips
+   * counting, so scrolling (a higher offset) and re-opening a query never recount.
+   */
+  knownTotal?: number;
 }
 
 /** Orders without full text. fts_key is date order (undated articles count as oldest). */
@@ -64,7 +69,7 @@ export function search(db: Db, request: SearchRequest): SearchPage {
   const offset = Math.max(request.offset ?? 0, 0);
   const sort = request.sort === 'relevance' && !compiled.match ? 'date-desc' : (request.sort ?? 'date-desc');
   const ids = runSql(() => pageIds(db, compiled, sort, limit, offset));
-  const total = countMatches(db, compiled);
+  const total = request.knownTotal ?? countMatches(db, compiled);
   const snippets = compiled.match ? runSql(() => snippetsFor(db, compiled.match!, ids)) : new Map<number, string>();
   const page: SearchPage = { total, offset, items: listItemsByIds(db, ids, snippets), tookMs: 0 };
   if (request.facets) page.facets = facets(db, compiled);

@@ -62,14 +62,14 @@ export function defaultTitle(c: SourceChoice, lists: SourceLists): string {
   return 'Gleaner export';
 }
 
-/** How many articles a search matches: one row asked for, the total is what counts. */
+/** How many articles a search matches (a count only: no page is read). */
 function useTotal(query: string | null): number | null {
   const [total, setTotal] = useState<{ query: string; n: number | null } | null>(null);
   useEffect(() => {
     if (query === null) return;
     let live = true;
-    client.articles.search({ query, limit: 1 }).then(
-      (page) => live && setTotal({ query, n: page.total }),
+    client.articles.count({ query }).then(
+      ({ total: n }) => live && setTotal({ query, n }),
       () => live && setTotal({ query, n: null }),
     );
     return () => {

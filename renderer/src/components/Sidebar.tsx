@@ -126,7 +126,7 @@ export function Sidebar(props: Props) {
             {props.libraryHas.authors && (
               <FacetList title="Authors" noun="author" items={facets.authors} isActive={(v) => isActive('author', v)} onPick={(v) => onFacet('author', v)} />
             )}
-            <TagTree facets={facets} activeQuery={activeQuery} query={props.tagQuery} change={props.change} tags={props.tags} />
+            <TagTree facets={facets} facetsFresh={facetsFresh} activeQuery={activeQuery} query={props.tagQuery} change={props.change} tags={props.tags} />
             {props.libraryHas.languages && (
               <FacetList title="Languages" noun="language" items={facets.languages} isActive={(v) => isActive('lang', v)} onPick={(v) => onFacet('lang', v)} label={languageName} initial={6} />
             )}

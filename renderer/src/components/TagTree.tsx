@@ -19,6 +19,8 @@ export interface TagQuery {
 
 interface Props {
   facets: Facets;
+  /** False while the facets shown still belong to the previous query. */
+  facetsFresh: boolean;
   /** The query the facets were counted over (parents' counts are asked for the same one). */
   activeQuery: string;
   query: TagQuery;
@@ -38,7 +40,7 @@ const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) =
  * children, as `tag:policy` does). Click: all of; shift-click: any of; alt-click:
  * exclude; the ⋯ menu offers the same and the tag's own commands.
  */
-export function TagTree({ facets, activeQuery, query, change, tags }: Props) {
+export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags }: Props) {
   const { text: queryText, set: setQuery } = query;
   const parsed = useMemo(() => parseQuery(queryText), [queryText]);
   const modes = useMemo(() => tagFilterModes(parsed), [parsed]);
@@ -65,7 +67,7 @@ export function TagTree({ facets, activeQuery, query, change, tags }: Props) {
   const [showAll, setShowAll] = useState(false);
   const roots = showAll ? tree : tree.filter((r, i) => i < INITIAL || hasFilter(r, modes));
   const parents = useMemo(() => visibleParents(roots, open), [roots, open]);
-  const honest = useParentCounts(activeQuery, parents, facets);
+  const honest = useParentCounts(activeQuery, parents, facetsFresh ? facets : null);
 
   const [menu, setMenu] = useState<TagMenuTarget | null>(null);
   const lastClosed = useRef({ name: '', at: 0 });

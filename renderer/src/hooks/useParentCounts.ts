@@ -9,8 +9,9 @@ import { client } from '../transport';
  * engine includes children). Facet counts cannot be summed: an article tagged
  * both `policy/uk` and `policy/eu` would count twice.
  *
- * Runs after each facets answer (which follows every query or library change), only
- * for the parents on screen; answers for an older query are dropped.
+ * Runs after each facets answer for this query (`facets` is null while the ones shown
+ * are still the previous query's, so a new query is counted once, not twice), only
+ * for the parents on screen, as one batched counts call; answers for an older query are dropped.
  */
 export function useParentCounts(query: string, parents: string[], facets: Facets | null): Map<string, number> {
   const [counts, setCounts] = useState<Map<string, number>>(new Map());
@@ -21,17 +22,12 @@ export function useParentCounts(query: string, parents: string[], facets: Facets
     const names = key === '' ? [] : key.split('\n');
     if (names.length === 0 || !facets) return;
     const timer = window.setTimeout(() => {
-      void Promise.all(
-        names.map((name) =>
-          client.articles.search({ query: addFilter(query, 'tag', name), limit: 1 }).then(
-            (page): [string, number] | null => [name, page.total],
-            () => null,
-          ),
-        ),
-      ).then((answers) => {
-        if (mine !== seq.current) return;
-        setCounts(new Map(answers.filter((a): a is [string, number] => a !== null)));
-      });
+      client.articles.counts({ queries: names.map((name) => addFilter(query, 'tag', name)) }).then(
+        (totals) => {
+          if (mine === seq.current) setCounts(new Map(names.map((name, i) => [name, totals[i]!])));
+        },
+        () => {}, // the facet counts stay shown
+      );
     }, 30);
     return () => window.clearTimeout(timer);
   }, [query, key, facets]);

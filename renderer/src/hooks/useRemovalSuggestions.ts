@@ -16,7 +16,7 @@ const MAX_TRIES = 6;
 
 /**
  * When nothing matches, finds out which single chip is in the way: the query
- * without each chip is counted (limit 1, so cheap), and the most useful
+ * without each chip is counted (one batched counts call), and the most useful
  * removals come first.
  */
 export function useRemovalSuggestions(text: string, parsed: ParsedQuery, enabled: boolean): Suggestion[] | null {
@@ -24,23 +24,20 @@ export function useRemovalSuggestions(text: string, parsed: ParsedQuery, enabled
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    const chips = chipsOf(text, parsed).slice(0, MAX_TRIES);
-    Promise.all(
-      chips.map(async (chip): Promise<Suggestion | null> => {
+    const tries = chipsOf(text, parsed)
+      .slice(0, MAX_TRIES)
+      .flatMap((chip) => {
         const without = parseQuery(removeNode(text, chip.span));
-        if (!without.ok) return null;
-        try {
-          const page = await client.articles.search({ query: formatQuery(without.node), limit: 1 });
-          return { chip, total: page.total };
-        } catch {
-          return null;
-        }
-      }),
-    ).then((all) => {
-      if (!live) return;
-      const found = all.filter((s): s is Suggestion => s !== null && s.total > 0).sort((a, b) => b.total - a.total);
-      setResult({ text, suggestions: found });
-    });
+        return without.ok ? [{ chip, query: formatQuery(without.node) }] : [];
+      });
+    client.articles.counts({ queries: tries.map((t) => t.query) }).then(
+      (totals) => {
+        if (!live) return;
+        const found = tries.map(({ chip }, i) => ({ chip, total: totals[i]! })).filter((s) => s.total > 0).sort((a, b) => b.total - a.total);
+        setResult({ text, suggestions: found });
+      },
+      () => live && setResult({ text, suggestions: [] }),
+    );
     return () => {
       live = false;
     };

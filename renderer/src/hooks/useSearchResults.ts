@@ -34,7 +34,7 @@ export interface SearchResults {
   queryKey: string | null;
   total: number | null;
   facets: Facets | null;
-  /** False while the facets shown still belong to the previous query. */
+  /** False while the facets shown are not yet the asked-for query's. */
   facetsFresh: boolean;
   tookMs: number | null;
   /** A newer query is on its way (the old rows stay until it lands, so nothing flashes). */
@@ -119,10 +119,10 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         // Wait out typing; a library refresh or a click on a facet has nothing to wait for.
         const typing = previous !== null && previous.query !== query;
         facetsTimer = window.setTimeout(() => {
-          client.articles.search({ query, sort, offset: 0, limit: 1, facets: true, lane: 'facets' }).then(
-            (withFacets) => {
+          client.articles.facets({ query }).then(
+            (facets) => {
               if (committed.current?.facetsWanted !== facetsFor) return;
-              committed.current.facets = withFacets.facets ?? null;
+              committed.current.facets = facets;
               committed.current.facetsFor = facetsFor;
               bump();
             },
@@ -165,7 +165,10 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
     queryKey: c ? `${c.sort}\u0000${c.query}` : null,
     total: c?.total ?? null,
     facets: c?.facets ?? null,
-    facetsFresh: !!c && c.facetsFor === `${refresh}\u0000${c.query}`,
+    // Against the query asked for, not the rows on screen: from the keystroke until its
+    // facets arrive, the facets shown are the previous query's (parent-tag counts and the
+    // timeline wait for fresh ones, so they ask once per query).
+    facetsFresh: !!c && c.facetsFor === `${refresh}\u0000${query}`,
     tookMs: c?.tookMs ?? null,
     pending,
     error,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { queryDatePeriod } from '../../../shared/query/dates.js';
 import { formatQuery } from '../../../shared/query/format.js';
 import { parseQuery } from '../../../shared/query/parse.js';
@@ -18,8 +18,13 @@ export interface TimelineData {
  * The timeline shows the query *without* its date filters, with the chosen
  * range highlighted: the context stays, so a range can be widened or moved by
  * dragging again. Without date filters this is simply the list's own facets.
+ *
+ * The wider counts are asked for once the list's own facets have arrived (`facetsFresh`):
+ * both use the service's facets lane, where a newer call supersedes an older one, so asking
+ * at the same time would cancel the sidebar's. Dragging a new range keeps the query without
+ * dates the same, so it is not asked again.
  */
-export function useTimelineMonths(active: string, refresh: number, facets: Facets | null): TimelineData {
+export function useTimelineMonths(active: string, refresh: number, facets: Facets | null, facetsFresh: boolean): TimelineData {
   const { stripped, range } = useMemo(() => {
     const chips = chipsOf(active, parseQuery(active)).filter((c) => c.kind === 'field' && (DATE_FIELDS as readonly string[]).includes(c.field ?? ''));
     if (chips.length === 0) return { stripped: null, range: null };
@@ -38,17 +43,17 @@ export function useTimelineMonths(active: string, refresh: number, facets: Facet
 
   const [context, setContext] = useState<{ key: string; months: FacetCount[] } | null>(null);
   const key = `${refresh}\u0000${stripped}`;
+  const asked = useRef<string | null>(null);
   useEffect(() => {
-    if (stripped === null) return;
-    let live = true;
-    client.articles.search({ query: stripped, limit: 1, facets: true }).then(
-      (page) => live && setContext({ key, months: page.facets?.months ?? [] }),
-      () => {},
+    if (stripped === null || !facetsFresh || asked.current === key) return;
+    asked.current = key;
+    client.articles.facets({ query: stripped }).then(
+      (wider) => asked.current === key && setContext({ key, months: wider.months }),
+      () => {
+        if (asked.current === key) asked.current = null; // superseded: asked again after the next facets
+      },
     );
-    return () => {
-      live = false;
-    };
-  }, [stripped, key]);
+  }, [stripped, key, facetsFresh]);
 
   if (stripped === null) return { months: facets?.months ?? null, range: null };
   // Until the wider counts arrive, the previous ones (or the narrowed ones) stand in.

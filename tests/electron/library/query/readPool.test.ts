@@ -74,7 +74,7 @@ describe('the read pool', () => {
 
   it('workers that cannot start are not restarted for ever: searches go to the fallback', async () => {
     const missing = join(tempDir(), 'no-such-worker.cjs');
-    const reads = pool({ size: 2, fallback: (args) => ({ total: 7, offset: 0, items: [], tookMs: 0, query: args.query }) as never }, missing);
+    const reads = pool({ size: 2, fallback: (read) => ({ total: 7, offset: 0, items: [], tookMs: 0, query: read.call }) as never }, missing);
     const page = await reads.search({ query: 'anything' });
     expect(page.total).toBe(7);
     expect((await reads.search({ query: 'again' })).total).toBe(7);
@@ -101,6 +101,10 @@ describe('the read pool', () => {
     const { tookMs: _b, ...inline } = search(db, request);
     expect(fromWorker).toEqual(inline);
     expect(fromWorker.total).toBe(2);
+    // Counts and facets on the worker: the same numbers, and no page.
+    expect(await reads.run({ call: 'count', args: { query: 'storage grid' } })).toBe(1);
+    expect(await reads.run({ call: 'counts', args: { queries: ['storage', 'molten', 'nothing'] } })).toEqual([2, 1, 0]);
+    expect(await reads.run({ call: 'facets', args: { query: 'storage' } }, 'facets')).toEqual(inline.facets);
     db.prepare("UPDATE articles SET starred = 1 WHERE title = 'Grid batteries'").run();
     expect((await reads.search({ query: 'storage is:starred' })).items.map((i) => i.title)).toEqual(['Grid batteries']);
   });
