@@ -25,6 +25,7 @@ import type {
   SearchPage,
   SortOrder,
 } from './types.js';
+import type { HighlightsApi } from './highlights.js';
 
 export interface SearchArgs {
   /** The search as typed, e.g. `tag:ai source:"IBN" after:2025-07 "public sector"`. */
@@ -199,6 +200,7 @@ export interface LibraryApi {
   saved: SavedSearchesApi;
   history: HistoryApi;
   exports: ExportsApi;
+  highlights: HighlightsApi;
 }
 
 /** Pushed from the service to every window. */

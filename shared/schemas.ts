@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SEARCH_LANES, type ArgsOf, type Domain, type MethodOf } from './api.js';
 import { EXPORT_FORMATS, SORT_ORDERS } from './types.js';
+import { HIGHLIGHT_COLORS, MAX_HIGHLIGHT_EXACT, MAX_HIGHLIGHT_NOTE } from './highlights.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const none = z.object({}).strict();
@@ -104,6 +105,34 @@ export const schemas = {
       .strict(),
     cancel: z.object({ jobId: z.string().min(1).max(100) }).strict(),
     status: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  },
+  highlights: {
+    forArticle: z.object({ id }).strict(),
+    list: z
+      .object({
+        query: z.string().max(2000).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+    add: z
+      .object({
+        articleId: id,
+        anchor: z
+          .object({
+            exact: z.string().min(1, 'a highlight quotes at least one character').max(MAX_HIGHLIGHT_EXACT),
+            prefix: z.string().max(1000),
+            suffix: z.string().max(1000),
+            start: z.number().int().min(0).max(100_000_000),
+            end: z.number().int().min(0).max(100_000_000),
+          })
+          .strict(),
+        color: z.enum(HIGHLIGHT_COLORS).optional(),
+        note: z.string().max(MAX_HIGHLIGHT_NOTE).optional(),
+      })
+      .strict(),
+    update: z.object({ id, color: z.enum(HIGHLIGHT_COLORS).optional(), note: z.string().max(MAX_HIGHLIGHT_NOTE).optional() }).strict(),
+    delete: z.object({ id }).strict(),
   },
   history: {
     undo: none,

@@ -14,7 +14,10 @@ type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history'
 export function curationHandlers(
   db: Db,
   emit: (event: LibraryEvent) => void,
-): { api: CurationApi; ops: { collections: CollectionOps; saved: SavedSearchOps } } {
+): {
+  api: CurationApi;
+  ops: { collections: CollectionOps; saved: SavedSearchOps; history: History; done: <T extends Applied>(result: T) => T & ChangeResult };
+} {
   const history = new History(db);
   const tags = new TagOps(db, history);
   const state = new StateOps(db, history);
@@ -75,7 +78,7 @@ export function curationHandlers(
       state: async () => history.state(),
     },
   };
-  return { api, ops: { collections, saved } };
+  return { api, ops: { collections, saved, history, done } };
 }
 
 export function sidebarCounts(db: Db): SidebarCounts {

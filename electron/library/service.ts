@@ -4,7 +4,7 @@ import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
 import type { LibraryStats } from '../../shared/types.js';
 import { openLibrary, type Db } from './db/connection.js';
 import { LATEST_VERSION } from './db/migrate.js';
-import { articleBody, articleDetail } from './db/queries/articleReads.js';
+import { articleDetail } from './db/queries/articleReads.js';
 import { listFolders, setFolderLabel } from './db/queries/folders.js';
 import { deriveFolderSource } from './import/folderLabel.js';
 import { checkName } from './curation/names.js';
@@ -16,7 +16,9 @@ import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
 import { checkTarget } from './export/target.js';
 import { search } from './query/search.js';
 import { ReadPool } from './query/readPool.js';
-import { renderArticleHtml } from './render.js';
+import { articlePreview } from './preview.js';
+import { HighlightOps } from './highlights/highlightOps.js';
+import { highlightsHandlers } from './highlights/handlers.js';
 import { LocalFiles, type ServedImage } from './local/localResources.js';
 import { ServiceError } from './errors.js';
 import { curationHandlers, sidebarCounts } from './curationHandlers.js';
@@ -83,12 +85,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     articles: {
       search: async ({ lane, ...args }) => (reads ? reads.search(args, lane ?? null) : search(db, args)),
       get: async ({ id }) => articleDetail(db, id) ?? notFound(id),
-      preview: async ({ id, allowRemoteImages = false }) => {
-        const body = articleBody(db, id) ?? notFound(id);
-        const allowed = allowRemoteImages || body.remoteImagesAllowedForSource;
-        const { html, blockedRemote } = renderArticleHtml(body.body, body.bodyFormat, { allowRemoteImages: allowed, local: localFiles.forPreview(id) });
-        return { id, html, blockedRemote, remoteImagesAllowed: allowed };
-      },
+      preview: async ({ id, allowRemoteImages = false }) => articlePreview(db, localFiles, id, allowRemoteImages) ?? notFound(id),
       setRemoteImagesForSource: async ({ source, allowed }) => {
         if (allowed) db.prepare('INSERT OR IGNORE INTO remote_image_sources (source, allowed_at) VALUES (?, ?)').run(source, new Date().toISOString());
         else db.prepare('DELETE FROM remote_image_sources WHERE source = ?').run(source);
@@ -144,6 +141,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       cancel: async ({ jobId }) => ({ cancelled: exportJobs.cancel(jobId) }),
       status: async ({ jobId }) => exportJobs.status(jobId),
     },
+    highlights: highlightsHandlers(new HighlightOps(db, ops.history, localFiles), ops.done),
   };
 
   return {

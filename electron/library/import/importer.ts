@@ -10,6 +10,7 @@ import { scanFolder, type ScannedFile } from './scan.js';
 import { inlineParseStage, type ParsedFile, type ParseStage } from './parseStage.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
 import { PARSE_BUDGET_BYTES } from './readScanned.js';
+import { withReanchoring } from '../highlights/reanchor.js';
 
 
 export interface ImportOptions {
@@ -140,7 +141,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
           const before = changed.get(file.relPath);
           const warnings = result.article.warnings.length > 0 ? { warnings: result.article.warnings } : {};
           if (before) {
-            writer.update(before.id, result.article, stamp, now);
+            withReanchoring(db, before.id, result.article.body, () => writer.update(before.id, result.article, stamp, now));
             touchedIds.push(before.id);
             report.updated++;
             report.files.push({ ...entry, status: 'updated', ...warnings });

@@ -6,6 +6,7 @@ import { up as remoteImages } from './0040-remote-images.js';
 import { up as imageCache } from './0050-image-cache.js';
 import { up as authorsLanguages } from './0060-authors-languages.js';
 import { up as ftsPrefixCjk } from './0070-fts-prefix-cjk.js';
+import { up as highlights } from './0080-highlights.js';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'image-cache', up: imageCache },
   { version: 60, name: 'authors-languages', up: authorsLanguages },
   { version: 70, name: 'fts-prefix-cjk', up: ftsPrefixCjk },
+  { version: 80, name: 'highlights', up: highlights },
 ];
