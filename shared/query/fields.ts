@@ -7,7 +7,7 @@ import { checkQueryDate } from './dates.js';
 import { normalizeLanguage } from '../language.js';
 
 /** Values `has:` accepts, always lowercase in the parsed tree. */
-export const HAS_VALUES = ['enclosure', 'summary', 'tags', 'note'] as const;
+export const HAS_VALUES = ['enclosure', 'summary', 'tags', 'note', 'highlights'] as const;
 /** Values `is:` accepts, always lowercase in the parsed tree. */
 export const IS_VALUES = ['read', 'unread', 'starred', 'unstarred', 'missing', 'draft'] as const;
 
@@ -26,6 +26,7 @@ const EXAMPLES: Record<QueryField, string> = {
   is: 'is:unread',
   folder: 'folder:inbox',
   collection: 'collection:"Reading pack"',
+  highlight: 'highlight:ferry',
 };
 
 /** `a, b, c or d`, for messages. */

@@ -172,6 +172,12 @@ class Compiler {
         return this.is(value.toLowerCase());
       case 'title':
         return this.inFts(`title : ${ftsString(value)}`);
+      case 'highlight': {
+        // The quote or note contains the text, ignoring case (see migration 0080 for why not FTS).
+        const pattern = '%' + likeEscape(value) + '%';
+        return `a.id IN (SELECT h.article_id FROM highlights h
+                          WHERE h.exact LIKE ${this.bind(pattern)} ESCAPE '\\' OR h.note LIKE ${this.bind(pattern)} ESCAPE '\\')`;
+      }
       default:
         throw new Error(`Unknown filter "${field}:"`);
     }
@@ -187,6 +193,8 @@ class Compiler {
         return 'EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)';
       case 'note':
         return "coalesce(a.note, '') != ''";
+      case 'highlights':
+        return 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)';
       default:
         throw new Error(`has:${value} is not a filter: use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}`);
     }

@@ -206,7 +206,7 @@ describe('parseQuery: fields', () => {
 
   it('validates has:, is: and draft: values', () => {
     expect(error('has:pictures')).toMatchObject({
-      message: 'has: takes enclosure, summary, tags or note, not "pictures"',
+      message: 'has: takes enclosure, summary, tags, note or highlights, not "pictures"',
       text: 'pictures',
     });
     expect(error('is:new').message).toBe('is: takes read, unread, starred, unstarred, missing or draft, not "new"');
@@ -236,12 +236,12 @@ describe('parseQuery: fields', () => {
     const e = error('a foo:bar');
     expect(e.text).toBe('foo:');
     expect(e.message).toBe(
-      'Unknown filter "foo:" — use one of tag:, source:, author:, lang:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection: ' +
+      'Unknown filter "foo:" — use one of tag:, source:, author:, lang:, after:, before:, date:, draft:, has:, title:, is:, folder:, collection:, highlight: ' +
         '(or write "foo:bar" in quotes to search for that text)',
     );
     expect(error('foo:"bar baz"')).toMatchObject({ text: 'foo:', message: expect.stringContaining('(or write "foo:bar baz" in quotes') });
     // No hint that would repeat the rest of the query.
-    expect(error('foo:"bar OR a b c').message).toMatch(/collection:$/);
+    expect(error('foo:"bar OR a b c').message).toMatch(/highlight:$/);
   });
 
   it('keeps links, bare "word:" and quoted colons as text', () => {

@@ -84,3 +84,22 @@ describe('highlights API', () => {
     expect(second.highlight.exact).toBe('ferry');
   });
 });
+
+describe('finding highlights in the query syntax', () => {
+  const titles = async (query: string) => (await service.api.articles.search({ query, sort: 'title' })).items.map((i) => i.title);
+
+  it('has:highlights finds articles with any, highlight: searches quotes and notes (a word or a "phrase")', async () => {
+    expect(await titles('has:highlights')).toEqual([]);
+    await service.api.highlights.add({ articleId: ids.Alpha!, anchor: anchorOf(ids.Alpha!, 'harbour budget'), note: 'Ask the Treasurer 50%' });
+    expect(await titles('has:highlights')).toEqual(['Alpha']);
+    expect(await titles('-has:highlights')).toEqual(['Beta']);
+    expect(await titles('highlight:HARBOUR')).toEqual(['Alpha']);
+    expect(await titles('highlight:"harbour budget"')).toEqual(['Alpha']);
+    expect(await titles('highlight:treasurer')).toEqual(['Alpha']);
+    expect(await titles('highlight:"50%"')).toEqual(['Alpha']);
+    expect(await titles('highlight:"5%"')).toEqual([]); // % is the character, not a wildcard
+    expect(await titles('highlight:ferry')).toEqual([]); // in the article, not in a highlight
+    expect(await titles('highlight:harbour source:Wire')).toEqual([]);
+    expect((await service.api.highlights.list({ query: 'highlight:treasurer' })).total).toBe(1);
+  });
+});
