@@ -48,9 +48,9 @@ export function HighlightsView({ query, onOpen, onClose, tools }: Props) {
                   {[item.articleSource, item.articleDate && formatDate(item.articleDate)].filter(Boolean).join(' · ')}
                   {item.detached && ' · detached'}
                 </span>
-                <span className={`hl-view-quote hl-bg-${item.color}`}>
+                <span className="hl-view-passage">
                   <span className="visually-hidden">{HIGHLIGHT_COLOR_NAMES[item.color]} highlight: </span>
-                  {item.exact}
+                  <span className={`hl-view-quote hl-bg-${item.color}`}>{item.exact}</span>
                 </span>
                 {item.note && <span className="hl-view-note">{item.note}</span>}
               </button>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { MAX_HIGHLIGHT_NOTE } from '../../../../shared/highlights.js';
 
 interface Props {
   initial: string;
@@ -30,6 +31,7 @@ export function NoteEditor({ initial, onSave, onCancel }: Props) {
         aria-label="Note on the highlight"
         placeholder="Add a note…"
         rows={3}
+        maxLength={MAX_HIGHLIGHT_NOTE}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
