@@ -73,8 +73,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    // The preview frame is sandboxed without same-origin, so its image requests say `Origin: null`.
-    // Any sandboxed page can say that; the image path's mac is what keeps them out.
+    // The preview frame is same-origin (no scripts: only so the app can read its selection and draw
+    // highlight marks), so its image requests carry this origin or none. `Origin: null` (a sandboxed
+    // or opaque page) is still let through to images only: any page can say it, and the image
+    // path's mac, which only the token-holding API hands out, is what keeps them out.
     const opaqueImageRequest = url.pathname.startsWith(IMAGE_ROUTE_PREFIX) && req.headers.origin === 'null';
     if (!hostAllowed(req, port) || !(originAllowed(req, port) || opaqueImageRequest)) {
       send(res, 403, { ok: false, error: { code: 'bad-request', message: 'Refused: not a loopback host or not this app’s origin' } });

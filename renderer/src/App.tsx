@@ -22,6 +22,8 @@ import { StatsView } from './components/StatsView';
 import { StatusBar } from './components/StatusBar';
 import { Timeline } from './components/Timeline';
 import { Toast } from './components/Toast';
+import { HighlightsView } from './components/highlights/HighlightsView';
+import { showPassage } from './components/highlights/pendingPassage';
 import { useArticle } from './hooks/useArticle';
 import { useCuration } from './hooks/useCuration';
 import { useSidebarData } from './hooks/useSidebarData';
@@ -59,6 +61,7 @@ export function App() {
   const [reader, setReader] = useReaderSettings();
   const [sortChoice, setSort] = usePersistentState<SortOrder>('sort', 'date-desc', isSort);
   const [statsOpen, setStatsOpen] = useState(false);
+  const [highlightsOpen, setHighlightsOpen] = useState(false);
   const [dialog, setDialog] = useState<'open-folder' | 'shortcuts' | 'export' | null>(null);
   // What the export dialog starts with: the bulk bar's selection, or (from the header or menu) its own default.
   const [exportSource, setExportSource] = useState<ExportSource | undefined>(undefined);
@@ -185,6 +188,10 @@ export function App() {
         setStatsOpen(false);
         return true;
       }
+      if (highlightsOpen) {
+        setHighlightsOpen(false);
+        return true;
+      }
       return false;
     },
   });
@@ -261,6 +268,11 @@ export function App() {
           onOpenFolder={openFolder}
           importing={imports.running !== null}
           libraryEmpty={libraryEmpty}
+          highlightsOpen={highlightsOpen}
+          onHighlights={() => {
+            setStatsOpen(false);
+            setHighlightsOpen((o) => !o);
+          }}
         />
         <Resizer label="Resize sidebar" value={sizes.sidebar} min={PANE_LIMITS.sidebar.min} max={PANE_LIMITS.sidebar.max} defaultValue={PANE_LIMITS.sidebar.default} onChange={(px) => setPane('sidebar', px)} />
         <section className="pane list-pane" aria-label="Articles">
@@ -285,7 +297,10 @@ export function App() {
                 onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
                 onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
               />
-              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} canFollowCollection={hasCollectionFilter} onSort={setSort} onSelectAll={multi.selectAll} statsOpen={statsOpen} onToggleStats={() => setStatsOpen((o) => !o)} onExport={() => openExport()} />
+              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} canFollowCollection={hasCollectionFilter} onSort={setSort} onSelectAll={multi.selectAll} statsOpen={statsOpen} onToggleStats={() => {
+                  setHighlightsOpen(false);
+                  setStatsOpen((o) => !o);
+                }} onExport={() => openExport()} />
               <BulkBar
                 multi={multi}
                 total={results.total}
@@ -319,6 +334,17 @@ export function App() {
         <Resizer label="Resize article list" value={sizes.list} min={PANE_LIMITS.list.min} max={PANE_LIMITS.list.max} defaultValue={PANE_LIMITS.list.default} onChange={(px) => setPane('list', px)} />
         {statsOpen ? (
           <StatsView facets={results.facets} total={results.total} stats={stats} onFacet={onFacet} onClose={() => setStatsOpen(false)} tools={tools} />
+        ) : highlightsOpen ? (
+          <HighlightsView
+            query={query.active}
+            tools={tools}
+            onClose={() => setHighlightsOpen(false)}
+            onOpen={(item) => {
+              showPassage(item.articleId, item.id);
+              setHighlightsOpen(false);
+              selection.openById(item.articleId);
+            }}
+          />
         ) : (
           <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} allTags={tags} collections={sidebarData.collections} />
         )}

@@ -14,10 +14,10 @@ test('opening an article shows its header and its body in the sandboxed preview'
   await expect(pane.getByText('Utility-scale plants in the desert are adding heliostat fields')).toBeVisible();
   await expect(preview(page).getByText('Operators say molten-salt storage lets the plants deliver power')).toBeVisible();
 
-  // The frame can neither run scripts nor reach the app's origin.
+  // The frame runs no script. It is same-origin only so the app can read its selection and draw highlights.
   const frame = page.locator('iframe[title="Article preview"]');
   // Top navigation only on a click, for links to other articles (a fragment of the app's page).
-  await expect(frame).toHaveAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
   const srcdoc = (await frame.getAttribute('srcdoc'))!;
   // Images only inline or from the app's route for the article's own pictures.
   expect(srcdoc).toContain(`default-src 'none'; img-src data: ${gleaner.server.origin}/article-images/;`);

@@ -26,6 +26,8 @@ const PATHS = {
   plus: 'M8 3v10M3 8h10',
   checks: 'M2.5 2.5h11v11h-11zM5 8l2 2 4-4',
   note: 'M3 1.5h7l3 3v10H3zM10 1.5v3h3M5.5 8h5M5.5 10.5h3.5',
+  highlight: 'M10 2l4 4-6.5 6.5h-4v-4zM7.5 4.5l4 4M1.5 14.5h7',
+  trash: 'M2.5 4.5h11M6 4.5V2.5h4v2M4 4.5l.8 9.5h6.4l.8-9.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -8,7 +8,7 @@ import { ArticleChips } from './ArticleChips';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticleNote } from './ArticleNote';
 import { Icon } from './Icon';
-import { PreviewFrame } from './PreviewFrame';
+import { ArticleHighlights } from './highlights/ArticleHighlights';
 
 interface Props {
   article: OpenArticle;
@@ -24,7 +24,7 @@ interface Props {
 
 /**
  * The right pane: one toolbar row (the open article's actions, then the window's tools),
- * the article's header, and its sandboxed body. The note shows when the article has one
+ * the article's header, and its sandboxed body with its highlights beside it. The note shows when the article has one
  * or the person opens it, so the body starts high in the pane.
  */
 export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections }: Props) {
@@ -77,7 +77,7 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
             {noteOpen && <ArticleNote key={detail.id} id={noteId} detail={detail} change={change} focus={chosen === true} />}
           </ArticleHeader>
           {preview && preview.id === detail.id && (
-            <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
+            <ArticleHighlights articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} change={change} />
           )}
         </div>
       ) : libraryEmpty ? (

@@ -7,6 +7,8 @@ const SHORTCUTS: [string[], string][] = [
   [['o'], 'Open the original in the browser'],
   [['s'], 'Star or unstar the open article'],
   [['m'], 'Mark the open article read or unread'],
+  [['h'], 'Highlight the text selected in the article'],
+  [['Delete'], 'Delete the focused highlight (in the list beside the article)'],
   [['x', 'Ctrl+click'], 'Add the article to the selection, or take it out'],
   [['Shift+click', 'Shift+↓'], 'Select a range of articles'],
   [['Ctrl+A'], 'Select every article that matches (in the list)'],

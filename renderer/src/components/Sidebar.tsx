@@ -47,6 +47,10 @@ interface Props {
   onExport: (source: ExportSource) => void;
   /** Imported folders: a source that comes from folders can be renamed from its entry. */
   folders: FolderInfo[];
+  /** The Highlights view is on screen (its entry shows pressed). */
+  highlightsOpen: boolean;
+  /** Opens the Highlights view across the library, or closes it. */
+  onHighlights: () => void;
   /** Whether any article in the library names an author or a language: without any, those lists are left out. */
   libraryHas: { authors: boolean; languages: boolean };
 }
@@ -104,6 +108,12 @@ export function Sidebar(props: Props) {
                 <Icon name="star" size={14} />
                 <span className="sidebar-item-label">Starred</span>
                 {counts && <span className="count">{formatCount(counts.starred)}</span>}
+              </button>
+            </li>
+            <li>
+              <button type="button" className="sidebar-item" aria-pressed={props.highlightsOpen} title="Every highlight, of the articles that match the search" onClick={props.onHighlights}>
+                <Icon name="highlight" size={14} />
+                <span className="sidebar-item-label">Highlights</span>
               </button>
             </li>
           </ul>

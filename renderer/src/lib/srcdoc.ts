@@ -1,6 +1,9 @@
+import { markStyles } from './highlightPalette';
+
 /**
  * The document inside the reading frame. The frame is sandboxed without
- * scripts or same-origin, and this document carries its own CSP on top of the
+ * scripts (same-origin only so the app can read the selection and draw
+ * highlight marks), and this document carries its own CSP on top of the
  * app's, so even a sanitizer miss cannot run code or phone home: images load
  * only from data: URLs and the app's route for the article's own local images
  * (`/article-images/`, on the app's origin), unless the person allowed remote
@@ -51,7 +54,7 @@ hr { border: 0; border-top: 1px solid ${c.rule}; margin: 2em 0; }
   color: ${c.muted}; font: 0.8em system-ui, sans-serif; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: middle;
 }
 ::selection { background: ${look.theme === 'dark' ? '#33507f' : '#cfe0ff'}; }
-`;
+${markStyles(look.theme, c.link)}`;
 }
 
 /** The one path on the app's origin the frame may load images from (local/imageRoute.ts). */
