@@ -12,6 +12,7 @@ import './styles/dialogs.css';
 import './styles/export.css';
 import './styles/selection.css';
 import './styles/tags.css';
+import './styles/stories.css';
 
 // Set the theme before the first paint so a dark-mode user never sees a white flash.
 applyInitialTheme();

@@ -9,6 +9,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { ArticleNote } from './ArticleNote';
 import { Icon } from './Icon';
 import { PreviewFrame } from './PreviewFrame';
+import { CopiesPanel } from './stories/CopiesPanel';
 
 interface Props {
   article: OpenArticle;
@@ -20,6 +21,9 @@ interface Props {
   /** Every tag and collection, for the tag suggestions and "Collect…" (fetched once per change by the app, not per article). */
   allTags: TagInfo[];
   collections: CollectionInfo[];
+  /** The Copies panel is open for this article ("N copies" in the list opens it). */
+  copiesOpen: boolean;
+  onToggleCopies: () => void;
 }
 
 /**
@@ -27,7 +31,7 @@ interface Props {
  * the article's header, and its sandboxed body. The note shows when the article has one
  * or the person opens it, so the body starts high in the pane.
  */
-export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections }: Props) {
+export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections, copiesOpen, onToggleCopies }: Props) {
   const { detail, preview } = article;
   const original = detail ? originalUrl(detail) : null;
   const noteId = useId();
@@ -75,6 +79,7 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
           >
             <ArticleChips detail={detail} change={change} collections={collections} />
             {noteOpen && <ArticleNote key={detail.id} id={noteId} detail={detail} change={change} focus={chosen === true} />}
+            <CopiesPanel detail={detail} change={change} open={copiesOpen} onToggle={onToggleCopies} />
           </ArticleHeader>
           {preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
