@@ -19,15 +19,15 @@ const look = (page: Page, name: string) => page.screenshot({ path: join(process.
 
 test('"One per story" folds copies into their first article; "2 copies" opens the Copies list and the diff shows the changed word', async ({ page }) => {
   await openApp(page, gleaner.server);
-  await expectCount(page, 9);
+  await expectCount(page, 11);
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
 
   // Keyboard reachable: focus it and press Space.
   await toggle(page).focus();
   await page.keyboard.press('Space');
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
-  // Two stories of three articles each become two rows: 9 - 4.
-  await expectCount(page, 5);
+  // Two stories of three articles each become two rows: 11 - 4.
+  await expectCount(page, 7);
   await expect(row(page, 'PRESS RELEASE: Harbor City Opens Tidal Energy Pilot')).toHaveCount(0);
   const tidal = row(page, TIDAL);
   await expect(tidal).toContainText('2 copies');
@@ -38,7 +38,7 @@ test('"One per story" folds copies into their first article; "2 copies" opens th
 
   // The setting is kept across a reload, like the other view settings.
   await page.reload();
-  await expectCount(page, 5);
+  await expectCount(page, 7);
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
 
   await row(page, TIDAL).getByText('2 copies').click();
@@ -50,12 +50,14 @@ test('"One per story" folds copies into their first article; "2 copies" opens th
   await expect(members.nth(1)).toContainText('Metro Ledger');
 
   await panel.getByRole('button', { name: /Coastal Daily/ }).click();
-  const diff = panel.getByTestId('story-diff');
+  // The comparison takes the article's place in the reading pane.
+  const compare = readingPane(page).getByRole('region', { name: 'Changes in Coastal Daily' });
+  const diff = compare.getByTestId('story-diff');
   await expect(diff.locator('del')).toHaveText(['six']);
   await expect(diff.locator('ins')).toHaveText(['eight']);
   // The outlet's header is set apart and collapsed, not part of the diff.
   await expect(diff).not.toContainText('PORTSMOUTH');
-  const header = panel.locator('details.story-outlet', { hasText: 'Outlet header' });
+  const header = compare.locator('details.story-outlet', { hasText: 'Outlet header' });
   await expect(header.getByText(/PORTSMOUTH/)).toBeHidden();
   await header.getByText('Outlet header').click();
   await expect(header.getByText(/PORTSMOUTH/)).toBeVisible();
@@ -71,17 +73,17 @@ test('"One per story" folds copies into their first article; "2 copies" opens th
 test('-is:copy in the query shows one per story, and the toggle says so; turning it off takes the filter out', async ({ page }) => {
   await openApp(page, gleaner.server);
   await searchBox(page).fill('-is:copy');
-  await expectCount(page, 5);
+  await expectCount(page, 7);
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
   await toggle(page).click();
   await expect(searchBox(page)).toHaveValue('');
-  await expectCount(page, 9);
+  await expectCount(page, 11);
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('"Not a copy of this story" splits an article out, and Undo puts it back', async ({ page }) => {
   await openApp(page, gleaner.server);
-  await expectCount(page, 9);
+  await expectCount(page, 11);
   const copy = row(page, 'PRESS RELEASE: Harbor City Opens Tidal Energy Pilot');
   await expect(copy).toContainText('2 copies');
   await copy.getByText('2 copies').click();
@@ -98,7 +100,7 @@ test('"Not a copy of this story" splits an article out, and Undo puts it back', 
 
 test('"Same story" merges two picked articles; "Include copies" adds a story\'s copies to the selection', async ({ page }) => {
   await openApp(page, gleaner.server);
-  await expectCount(page, 9);
+  await expectCount(page, 11);
   await row(page, 'Winter Ferry Schedule Cuts Evening Crossings').click();
   await row(page, 'Council Debates Tolls on the East River Bridge').click({ modifiers: ['Control'] });
   await expect(bulkBar(page)).toContainText('2 articles selected');
@@ -109,7 +111,7 @@ test('"Same story" merges two picked articles; "Include copies" adds a story\'s 
 
   await page.keyboard.press('Escape');
   await toggle(page).click();
-  await expectCount(page, 5);
+  await expectCount(page, 7);
   await row(page, TIDAL).click();
   await row(page, 'Riverside Libraries Open Their Local History Archive').click({ modifiers: ['Control'] });
   await expect(bulkBar(page)).toContainText('2 articles selected');

@@ -9,6 +9,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { ArticleNote } from './ArticleNote';
 import { Icon } from './Icon';
 import { PreviewFrame } from './PreviewFrame';
+import { CompareView, type Comparison } from './stories/CompareView';
 import { CopiesPanel } from './stories/CopiesPanel';
 
 interface Props {
@@ -39,6 +40,9 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
   const [noteChoice, setNoteChoice] = useState<{ id: number; open: boolean } | null>(null);
   const chosen = detail && noteChoice?.id === detail.id ? noteChoice.open : null;
   const noteOpen = detail ? (chosen ?? (detail.note ?? '') !== '') : false;
+  // A copy compared with its story's original takes the article's place until closed.
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const compared = detail && copiesOpen && comparison?.articleId === detail.id ? comparison : null;
   return (
     <section className="pane reader-pane" aria-label="Reading pane" aria-busy={article.loading}>
       <div className="pane-toolbar reader-toolbar">
@@ -79,9 +83,11 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
           >
             <ArticleChips detail={detail} change={change} collections={collections} />
             {noteOpen && <ArticleNote key={detail.id} id={noteId} detail={detail} change={change} focus={chosen === true} />}
-            <CopiesPanel detail={detail} change={change} open={copiesOpen} onToggle={onToggleCopies} />
+            <CopiesPanel detail={detail} change={change} open={copiesOpen} onToggle={onToggleCopies} comparing={compared?.memberId ?? null} onCompare={setComparison} />
           </ArticleHeader>
-          {preview && preview.id === detail.id && (
+          {compared ? (
+            <CompareView {...compared} onClose={() => setComparison(null)} />
+          ) : preview && preview.id === detail.id && (
             <PreviewFrame articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} />
           )}
         </div>

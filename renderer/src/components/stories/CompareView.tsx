@@ -3,12 +3,20 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StoryText } from '../../../../shared/stories.js';
 import { client } from '../../transport';
 
-interface Props {
+/** Which copy is compared with which original, as the Copies panel asks for it. */
+export interface Comparison {
+  /** The article whose Copies panel asked (the comparison belongs to it). */
+  articleId: number;
+  /** The member picked in the list. */
+  memberId: number;
   originalId: number;
   copyId: number;
-  /** Names for the two sides, e.g. "Wire Service" and "Daily Outlet". */
+  /** Names for the two sides, e.g. "Harbor Wire" and "Coastal Daily". */
   originalLabel: string;
   copyLabel: string;
+}
+
+interface Props extends Omit<Comparison, 'articleId' | 'memberId'> {
   onClose: () => void;
 }
 

@@ -3,7 +3,7 @@ import type { StoryMember } from '../../../../shared/stories.js';
 import type { ArticleDetail, ChangeResult } from '../../../../shared/types.js';
 import { formatDate } from '../../lib/format';
 import { client } from '../../transport';
-import { CompareView } from './CompareView';
+import type { Comparison } from './CompareView';
 import { storyMembers } from './storyMembers';
 
 interface Props {
@@ -12,6 +12,9 @@ interface Props {
   change: (run: () => Promise<ChangeResult>) => Promise<string | null>;
   open: boolean;
   onToggle: () => void;
+  /** The member being compared (the reading pane shows the comparison in place of the article). */
+  comparing: number | null;
+  onCompare: (comparison: Comparison | null) => void;
 }
 
 const labelOf = (m: StoryMember): string => m.source ?? 'No source';
@@ -21,12 +24,10 @@ const labelOf = (m: StoryMember): string => m.source ?? 'No source';
  * first one marked original. Picking one compares it with the original; "Not a copy of this
  * story" splits the open article out (undoable from the toast or with Ctrl+Z).
  */
-export function CopiesPanel({ detail, change, open, onToggle }: Props) {
+export function CopiesPanel({ detail, change, open, onToggle, comparing, onCompare }: Props) {
   const [members, setMembers] = useState<StoryMember[] | null>(null);
-  const [comparing, setComparing] = useState<number | null>(null);
   const { id, storyCopies } = detail;
   useEffect(() => {
-    setComparing(null);
     setMembers(null);
     if (storyCopies === 0) return;
     let live = true;
@@ -43,9 +44,12 @@ export function CopiesPanel({ detail, change, open, onToggle }: Props) {
   const original = members?.find((m) => m.first) ?? null;
   const others = members?.filter((m) => m.id !== id) ?? [];
   const self = members?.find((m) => m.id === id);
-  const compared = others.find((m) => m.id === comparing);
-  // Comparing with the original itself shows what the open article changed.
-  const copy = compared && original && compared.id === original.id ? self : compared;
+  const compare = (member: StoryMember) => {
+    // Comparing with the original itself shows what the open article changed.
+    const copy = member.first ? self : member;
+    if (!original || !copy || comparing === member.id) return onCompare(null);
+    onCompare({ articleId: id, memberId: member.id, originalId: original.id, copyId: copy.id, originalLabel: labelOf(original), copyLabel: labelOf(copy) });
+  };
 
   return (
     <section className="story-copies" aria-label="Copies">
@@ -64,15 +68,14 @@ export function CopiesPanel({ detail, change, open, onToggle }: Props) {
           </button>
         )}
       </div>
-      {open && (
-        <>
-          {members === null ? (
+      {open &&
+        (members === null ? (
             <p className="muted small">Loading…</p>
           ) : (
             <ul className="story-members">
               {others.map((m) => (
                 <li key={m.id}>
-                  <button type="button" className={`story-member${comparing === m.id ? ' current' : ''}`} aria-pressed={comparing === m.id} onClick={() => setComparing(comparing === m.id ? null : m.id)}>
+                  <button type="button" className={`story-member${comparing === m.id ? ' current' : ''}`} aria-pressed={comparing === m.id} onClick={() => compare(m)}>
                     <span className="story-member-source">{labelOf(m)}</span>
                     {m.date && <time dateTime={m.date}>{formatDate(m.date)}</time>}
                     {m.first && <span className="badge">Original</span>}
@@ -81,12 +84,7 @@ export function CopiesPanel({ detail, change, open, onToggle }: Props) {
                 </li>
               ))}
             </ul>
-          )}
-          {original && copy && copy.id !== original.id && (
-            <CompareView originalId={original.id} copyId={copy.id} originalLabel={labelOf(original)} copyLabel={labelOf(copy)} onClose={() => setComparing(null)} />
-          )}
-        </>
-      )}
+        ))}
     </section>
   );
 }
