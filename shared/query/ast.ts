@@ -28,6 +28,7 @@ export const QUERY_FIELDS = [
   'is',
   'folder',
   'collection',
+  'story',
 ] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 

@@ -9,7 +9,7 @@ import { normalizeLanguage } from '../language.js';
 /** Values `has:` accepts, always lowercase in the parsed tree. */
 export const HAS_VALUES = ['enclosure', 'summary', 'tags', 'note'] as const;
 /** Values `is:` accepts, always lowercase in the parsed tree. */
-export const IS_VALUES = ['read', 'unread', 'starred', 'unstarred', 'missing', 'draft'] as const;
+export const IS_VALUES = ['read', 'unread', 'starred', 'unstarred', 'missing', 'draft', 'copy'] as const;
 
 /** One example per field, shown when a filter is typed without a value. */
 const EXAMPLES: Record<QueryField, string> = {
@@ -26,6 +26,7 @@ const EXAMPLES: Record<QueryField, string> = {
   is: 'is:unread',
   folder: 'folder:inbox',
   collection: 'collection:"Reading pack"',
+  story: 'story:1234',
 };
 
 /** `a, b, c or d`, for messages. */
@@ -90,6 +91,9 @@ export function checkFieldValue(field: QueryField, value: string): FieldValueChe
       if (code !== null) return { ok: true, value: code };
       return { ok: false, message: `lang: takes a language code such as de, en or pt-br, not "${value}"` };
     }
+    case 'story':
+      if (/^[1-9]\d{0,15}$/.test(value.trim())) return { ok: true, value: value.trim() };
+      return { ok: false, message: `story: takes an article id such as story:1234, not "${value}"` };
     default:
       return { ok: true, value };
   }

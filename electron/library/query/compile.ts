@@ -172,6 +172,11 @@ class Compiler {
         return this.is(value.toLowerCase());
       case 'title':
         return this.inFts(`title : ${ftsString(value)}`);
+      case 'story': {
+        // The members of the story of article <id>, or that article alone when it has none.
+        const id = this.bind(Number(value));
+        return `(a.id = ${id} OR a.story_id = (SELECT story_id FROM articles WHERE id = ${this.bind(Number(value))}))`;
+      }
       default:
         throw new Error(`Unknown filter "${field}:"`);
     }
@@ -206,6 +211,9 @@ class Compiler {
         return 'a.missing = 1';
       case 'draft':
         return 'a.draft = 1';
+      case 'copy':
+        // Not the first of its story (story_rank 0 is the first; an article alone has no story_id).
+        return 'a.story_rank > 0';
       default:
         throw new Error(`is:${value} is not a filter: use ${IS_VALUES.map((v) => `is:${v}`).join(', ')}`);
     }

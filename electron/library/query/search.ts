@@ -16,6 +16,8 @@ export interface SearchRequest {
   offset?: number;
   limit?: number;
   facets?: boolean;
+  /** One row per story: of each story's matching articles only the first (in story order) is kept. */
+  onePerStory?: boolean;
 }
 
 /** Orders without full text. fts_key is date order (undated articles count as oldest). */
@@ -57,7 +59,7 @@ export function compileText(query: string): CompiledQuery {
  */
 export function search(db: Db, request: SearchRequest): SearchPage {
   const started = performance.now();
-  const compiled = compileText(request.query);
+  const compiled = request.onePerStory ? onePerStory(compileText(request.query)) : compileText(request.query);
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
   const offset = Math.max(request.offset ?? 0, 0);
   const sort = request.sort === 'relevance' && !compiled.match ? 'date-desc' : (request.sort ?? 'date-desc');
@@ -68,6 +70,25 @@ export function search(db: Db, request: SearchRequest): SearchPage {
   if (request.facets) page.facets = facets(db, compiled);
   page.tookMs = Math.round((performance.now() - started) * 10) / 10;
   return page;
+}
+
+/**
+ * Narrows a query to one article per story: an article is kept unless an earlier member of
+ * its story (lower story_rank) matches too. Only copies (rank > 0) pay for the check, one
+ * indexed look at their story's earlier members, each tested against the whole query.
+ * Counts and facets read the same condition, so they follow.
+ */
+export function onePerStory(compiled: CompiledQuery): CompiledQuery {
+  const earlier = (where: string) =>
+    `(a.story_rank = 0 OR NOT EXISTS (SELECT 1 FROM articles s WHERE s.story_id = a.story_id AND s.story_rank < a.story_rank
+        AND EXISTS (SELECT 1 FROM articles a WHERE a.id = s.id AND (${where}))))`;
+  const condition = earlier(compiled.where);
+  return {
+    ...compiled,
+    where: `(${compiled.where}) AND ${condition}`,
+    params: [...compiled.params, ...compiled.params],
+    filter: { where: `(${compiled.filter.where}) AND ${condition}`, params: [...compiled.filter.params, ...compiled.params] },
+  };
 }
 
 /**

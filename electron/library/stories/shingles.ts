@@ -10,6 +10,16 @@ export const SIGNATURE_SIZE = 60;
 export const BAND_ROWS = 3;
 /** One shingle in SAMPLE_EVERY is kept for boilerplate counts and the similarity check (Broder's mod-m sample). */
 export const SAMPLE_EVERY = 4;
+/**
+ * Paragraphs with fewer shingles than this keep them all: datelines ("NEW YORK — (Outlet) —")
+ * and footer lines are short, and a sample of them would often be empty.
+ */
+export const SHORT_PARAGRAPH = 8;
+
+/** The shingles of a paragraph that are counted and compared (see SAMPLE_EVERY). */
+export function sampledOf(shingles: number[]): number[] {
+  return shingles.length < SHORT_PARAGRAPH ? shingles : shingles.filter((h) => h % SAMPLE_EVERY === 0);
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -30,7 +40,7 @@ export function mix(h: number): number {
 export interface Shingled {
   /** Every distinct shingle hash. */
   all: Uint32Array;
-  /** The sampled shingles (hash % SAMPLE_EVERY === 0), distinct, with the paragraph each first appeared in. */
+  /** The sampled shingles (see sampledOf), distinct, with the paragraph each first appeared in. */
   sampled: Map<number, number>;
 }
 
@@ -57,10 +67,9 @@ export function shingle(text: string): Shingled {
   const all = new Set<number>();
   const sampled = new Map<number, number>();
   paragraphs(text).forEach((p, index) => {
-    for (const h of paragraphShingles(p)) {
-      all.add(h);
-      if (h % SAMPLE_EVERY === 0 && !sampled.has(h)) sampled.set(h, index);
-    }
+    const hashes = paragraphShingles(p);
+    for (const h of hashes) all.add(h);
+    for (const h of sampledOf(hashes)) if (!sampled.has(h)) sampled.set(h, index);
   });
   return { all: Uint32Array.from(all), sampled };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { StoryQueries, type StoryNode } from '../db/queries/stories.js';
-import { bandKeys, paragraphs, paragraphShingles, SAMPLE_EVERY, shingle, signature, sourceScope } from './shingles.js';
+import { bandKeys, paragraphs, paragraphShingles, sampledOf, shingle, signature, sourceScope } from './shingles.js';
 
 /**
  * Boilerplate is learned, never listed: a shingle that this many articles of one source
@@ -156,7 +156,7 @@ export class StoryIndex {
     const paras = paragraphs(text);
     const scope = sourceScope(source);
     const isBoiler = paras.map((p) => {
-      const sampled = [...new Set(paragraphShingles(p).filter((h) => h % SAMPLE_EVERY === 0))];
+      const sampled = [...new Set(sampledOf(paragraphShingles(p)))];
       if (sampled.length === 0) return null; // too short to tell: goes with its neighbours
       return this.boilerplate(sampled, scope).size * 2 >= sampled.length;
     });

@@ -16,6 +16,12 @@ export function up(db: Database.Database): void {
     ALTER TABLE articles ADD COLUMN story_id INTEGER;
     ALTER TABLE articles ADD COLUMN story_rank INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_story ON articles(story_id, story_rank) WHERE story_id IS NOT NULL;
+    -- The narrow key index filters read (query/sql.ts) gains the story columns, so is:copy and
+    -- one-per-story stay off the wide rows.
+    DROP INDEX articles_by_key;
+    CREATE INDEX articles_by_key ON articles(
+      fts_key, date, source, draft, missing, starred, read_at, has_enclosure, has_summary, folder_id, lang, story_id, story_rank
+    );
 
     CREATE TABLE story_sketches (
       article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
