@@ -20,6 +20,9 @@ interface Props extends Omit<Comparison, 'articleId' | 'memberId'> {
   onClose: () => void;
 }
 
+/** Paragraphs arrive one per line: a blank line between them keeps them apart on screen (both sides alike, so no change). */
+const spaced = (text: string): string => text.replace(/\n+/g, '\n\n');
+
 type Loaded = { original: StoryText; copy: StoryText } | { error: string } | null;
 
 /**
@@ -40,7 +43,7 @@ export function CompareView({ originalId, copyId, originalLabel, copyLabel, onCl
       live = false;
     };
   }, [originalId, copyId]);
-  const changes = useMemo(() => (loaded && 'original' in loaded ? diffWords(loaded.original.body, loaded.copy.body) : null), [loaded]);
+  const changes = useMemo(() => (loaded && 'original' in loaded ? diffWords(spaced(loaded.original.body), spaced(loaded.copy.body)) : null), [loaded]);
 
   return (
     <section className="story-compare" aria-label={`Changes in ${copyLabel}`}>
