@@ -44,6 +44,7 @@ import { useListActions } from './hooks/useListActions';
 import { collectionFilter, collectionQuery, collectionView } from './lib/collectionView';
 import { useTheme } from './hooks/useTheme';
 import { useTimelineMonths } from './hooks/useTimelineMonths';
+import { dropCopyFilter, excludesCopies } from './components/stories/copyFilter';
 import { chipsOf, findFilter, hasFreeText, replaceFilters, toggleFilter } from './lib/chips';
 import { openExternal, originalUrl, useArticleLinks } from './lib/links';
 import { markAfterPaint } from './lib/perf';
@@ -53,6 +54,7 @@ import { client, transportKind } from './transport';
 /** How long an article stays open before it counts as read. */
 const MARK_OPENED_MS = 1500;
 
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isSort = (v: unknown): v is SortOrder => typeof v === 'string' && (SORT_ORDERS as readonly string[]).includes(v);
 
 export function App() {
@@ -60,6 +62,9 @@ export function App() {
   const [sizes, setPane] = usePaneSizes();
   const [reader, setReader] = useReaderSettings();
   const [sortChoice, setSort] = usePersistentState<SortOrder>('sort', 'date-desc', isSort);
+  const [onePerStorySetting, setOnePerStory] = usePersistentState<boolean>('onePerStory', false, isBoolean);
+  // The article whose Copies panel is open ("N copies" in a row opens it).
+  const [copiesFor, setCopiesFor] = useState<number | null>(null);
   const [statsOpen, setStatsOpen] = useState(false);
   const [highlightsOpen, setHighlightsOpen] = useState(false);
   const [dialog, setDialog] = useState<'open-folder' | 'shortcuts' | 'export' | null>(null);
@@ -84,9 +89,11 @@ export function App() {
   const sort: SortOrder =
     (sortChoice === 'relevance' && !hasFreeText(activeParsed)) || (sortChoice === 'collection' && !hasCollectionFilter) ? 'date-desc' : sortChoice;
   const onCollection = collectionView(activeParsed, sidebarData.collections, sort);
-  const results = useSearchResults(query.active, sort, refresh);
+  const results = useSearchResults(query.active, sort, refresh, onePerStorySetting);
   const selection = useSelection(results);
-  const multi = useMultiSelect(results, query.active, sort);
+  const multi = useMultiSelect(results, query.active, sort, onePerStorySetting);
+  // `-is:copy` in the query shows one per story too: the toggle says so, and turning it off takes the filter out.
+  const onePerStory = onePerStorySetting || excludesCopies(query.active);
   const article = useArticle(selection.openId, refresh);
   useArticleLinks(selection.openById);
   const imports = useImportJob(requestRefresh);
@@ -115,6 +122,12 @@ export function App() {
 
   const { setText } = query;
   const setQueryNow = useCallback((text: string) => setText(text, true), [setText]);
+  const toggleOnePerStory = () => {
+    if (excludesCopies(query.text)) {
+      setQueryNow(dropCopyFilter(query.text));
+      setOnePerStory(false);
+    } else setOnePerStory(!onePerStorySetting);
+  };
   const onFacet = useCallback(
     (field: QueryField, value: string) => setQueryNow(toggleFilter(query.text, query.parsed, field, value)),
     [query.text, query.parsed, setQueryNow],
@@ -297,7 +310,7 @@ export function App() {
                 onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
                 onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
               />
-              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} canFollowCollection={hasCollectionFilter} onSort={setSort} onSelectAll={multi.selectAll} statsOpen={statsOpen} onToggleStats={() => {
+              <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={canRank} canFollowCollection={hasCollectionFilter} onSort={setSort} onSelectAll={multi.selectAll} onePerStory={onePerStory} onToggleOnePerStory={toggleOnePerStory} statsOpen={statsOpen} onToggleStats={() => {
                   setHighlightsOpen(false);
                   setStatsOpen((o) => !o);
                 }} onExport={() => openExport()} />
@@ -326,6 +339,10 @@ export function App() {
                   onSelectAll={multi.selectAll}
                   onMoveInCollection={list.moveInCollection}
                   drag={list.drag}
+                  onShowCopies={(index) => {
+                    selection.open(index);
+                    setCopiesFor(results.item(index)?.id ?? null);
+                  }}
                 />
               )}
             </>
@@ -346,7 +363,11 @@ export function App() {
             }}
           />
         ) : (
-          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} allTags={tags} collections={sidebarData.collections} />
+          <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} allTags={tags}
+            collections={sidebarData.collections}
+            copiesOpen={copiesFor !== null && copiesFor === selection.openId}
+            onToggleCopies={() => setCopiesFor(copiesFor !== null && copiesFor === selection.openId ? null : selection.openId)}
+          />
         )}
       </main>
       <StatusBar stats={stats} tookMs={results.tookMs}>

@@ -13,6 +13,7 @@ import './styles/export.css';
 import './styles/selection.css';
 import './styles/tags.css';
 import './styles/highlights.css';
+import './styles/stories.css';
 
 // Set the theme before the first paint so a dark-mode user never sees a white flash.
 applyInitialTheme();

@@ -25,6 +25,8 @@ interface Props {
   /** Alt+↑/↓ in a collection shown in its own order: moves the current article; null elsewhere. */
   onMoveInCollection: ((index: number, delta: -1 | 1) => void) | null;
   drag: RowDrag | null;
+  /** A row's "N copies": open it with its Copies panel. */
+  onShowCopies: ((index: number) => void) | null;
 }
 
 export interface ArticleListHandle {
@@ -36,7 +38,7 @@ export interface ArticleListHandle {
  * rows on screen exist in the DOM; their pages are fetched as they scroll in.
  * Focus stays on the listbox and aria-activedescendant names the selected row.
  */
-export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ results, selectedIndex, onSelect, onPick, onOpen, isPicked, onSelectAll, onMoveInCollection, drag }, ref) {
+export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ results, selectedIndex, onSelect, onPick, onOpen, isPicked, onSelectAll, onMoveInCollection, drag, onShowCopies }, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = results.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -139,6 +141,7 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
             onPick={onPick}
             drag={drag}
             height={row.size}
+            onShowCopies={onShowCopies}
           />
           );
         })}

@@ -4,6 +4,7 @@ import { formatAuthors, formatDate } from '../lib/format';
 import { carriesArticles } from '../lib/dragPayload';
 import { Icon } from './Icon';
 import { Snippet } from './Snippet';
+import { RowCopies } from './stories/RowCopies';
 
 interface Props {
   index: number;
@@ -19,6 +20,8 @@ interface Props {
   drag: RowDrag | null;
   /** The row's height from the virtualizer: rows without a line of text are shorter. */
   height: number;
+  /** "N copies" opens the article with its Copies panel. */
+  onShowCopies: ((index: number) => void) | null;
 }
 
 /** How a row was clicked: plainly (open it), with Shift (extend) or Ctrl/Cmd (toggle). */
@@ -49,7 +52,7 @@ export const hasRowText = (item: ArticleListItem): boolean => textOf(item) !== n
  * flag visible text missing from the name). Rows not fetched yet render as
  * quiet placeholders of the same height.
  */
-export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, picked, onPick, drag, height }: Props) {
+export const ArticleRow = memo(function ArticleRow({ index, top, total, item, selected, picked, onPick, drag, height, onShowCopies }: Props) {
   const style = { transform: `translateY(${top}px)`, height };
   // A plain press on a picked row waits for the click: it may start dragging the whole selection.
   const deferred = useRef(false);
@@ -142,6 +145,7 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
             {date}
           </time>
         )}
+        {item.storyCopies > 0 && <RowCopies item={item} onShowCopies={onShowCopies && (() => onShowCopies(index))} />}
         {item.draft && <span className="badge">Draft</span>}
         {item.missing && <span className="badge warn">File missing</span>}
         {item.tags.length > 0 && (

@@ -7,6 +7,8 @@ import { CollectionPicker } from './CollectionPicker';
 import { Icon } from './Icon';
 import { Popover } from './Popover';
 import { TagPalette } from './TagPalette';
+import { IncludeCopiesButton } from './stories/IncludeCopiesButton';
+import { SameStoryButton } from './stories/SameStoryButton';
 
 interface Props {
   multi: MultiSelect;
@@ -39,6 +41,8 @@ export function BulkBar({ multi, total, tags, collections, collectionView, chang
     return message;
   };
   const noun = multi.count === 1 ? 'article' : 'articles';
+  const picks = [...multi.ids];
+  const pair: [number, number] | null = !multi.all && picks.length === 2 ? [picks[0]!, picks[1]!] : null;
   const canSelectAll = !multi.all && total !== null && total > multi.count;
 
   return (
@@ -83,6 +87,8 @@ export function BulkBar({ multi, total, tags, collections, collectionView, chang
             Remove from “{collectionView.name}”
           </button>
         )}
+        {!multi.all && <IncludeCopiesButton ids={multi.ids} add={multi.add} notify={notify} />}
+        {pair && <SameStoryButton pair={pair} disabled={busy} run={run} />}
         {onExport && (
           <button type="button" className="btn btn-small" disabled={busy} onClick={() => onExport(target)}>
             <Icon name="download" size={14} /> Export…

@@ -1,6 +1,7 @@
 import type { SortOrder } from '../../../shared/types.js';
 import { formatCount } from '../lib/format';
 import { Icon } from './Icon';
+import { OnePerStoryToggle } from './stories/OnePerStoryToggle';
 
 const SORT_LABELS: Record<SortOrder, string> = {
   'date-desc': 'Newest first',
@@ -25,10 +26,13 @@ interface Props {
   onSelectAll: () => void;
   /** Opens the export dialog (absent: no Export… button). */
   onExport?: () => void;
+  /** One row per story (the setting, or `-is:copy` in the query). */
+  onePerStory: boolean;
+  onToggleOnePerStory: () => void;
 }
 
 /** The count of matches (always on screen), the sort order and the statistics toggle. */
-export function ListHeader({ total, pending, sort, canRank, canFollowCollection, onSort, statsOpen, onToggleStats, onSelectAll, onExport }: Props) {
+export function ListHeader({ total, pending, sort, canRank, canFollowCollection, onSort, statsOpen, onToggleStats, onSelectAll, onExport, onePerStory, onToggleOnePerStory }: Props) {
   return (
     <div className="list-header">
       <p className="result-count" aria-live="polite" aria-atomic="true" data-testid="result-count">
@@ -48,6 +52,7 @@ export function ListHeader({ total, pending, sort, canRank, canFollowCollection,
           </option>
         ))}
       </select>
+      <OnePerStoryToggle on={onePerStory} onToggle={onToggleOnePerStory} />
       <button type="button" className="btn btn-ghost icon-btn" aria-label="Select all" title="Select every matching article, to tag, star or collect them all (Ctrl+A)" disabled={!total} onClick={onSelectAll}>
         <Icon name="checks" />
       </button>

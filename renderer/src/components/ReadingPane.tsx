@@ -9,6 +9,8 @@ import { ArticleHeader } from './ArticleHeader';
 import { ArticleNote } from './ArticleNote';
 import { Icon } from './Icon';
 import { ArticleHighlights } from './highlights/ArticleHighlights';
+import { CompareView, type Comparison } from './stories/CompareView';
+import { CopiesPanel } from './stories/CopiesPanel';
 
 interface Props {
   article: OpenArticle;
@@ -20,6 +22,9 @@ interface Props {
   /** Every tag and collection, for the tag suggestions and "Collect…" (fetched once per change by the app, not per article). */
   allTags: TagInfo[];
   collections: CollectionInfo[];
+  /** The Copies panel is open for this article ("N copies" in the list opens it). */
+  copiesOpen: boolean;
+  onToggleCopies: () => void;
 }
 
 /**
@@ -27,7 +32,7 @@ interface Props {
  * the article's header, and its sandboxed body with its highlights beside it. The note shows when the article has one
  * or the person opens it, so the body starts high in the pane.
  */
-export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections }: Props) {
+export function ReadingPane({ article, look, tools, libraryEmpty, change, allTags, collections, copiesOpen, onToggleCopies }: Props) {
   const { detail, preview } = article;
   const original = detail ? originalUrl(detail) : null;
   const noteId = useId();
@@ -35,6 +40,9 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
   const [noteChoice, setNoteChoice] = useState<{ id: number; open: boolean } | null>(null);
   const chosen = detail && noteChoice?.id === detail.id ? noteChoice.open : null;
   const noteOpen = detail ? (chosen ?? (detail.note ?? '') !== '') : false;
+  // A copy compared with its story's original takes the article's place until closed.
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const compared = detail && copiesOpen && comparison?.articleId === detail.id ? comparison : null;
   return (
     <section className="pane reader-pane" aria-label="Reading pane" aria-busy={article.loading}>
       <div className="pane-toolbar reader-toolbar">
@@ -75,8 +83,11 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
           >
             <ArticleChips detail={detail} change={change} collections={collections} />
             {noteOpen && <ArticleNote key={detail.id} id={noteId} detail={detail} change={change} focus={chosen === true} />}
+            <CopiesPanel detail={detail} change={change} open={copiesOpen} onToggle={onToggleCopies} comparing={compared?.memberId ?? null} onCompare={setComparison} />
           </ArticleHeader>
-          {preview && preview.id === detail.id && (
+          {compared ? (
+            <CompareView {...compared} onClose={() => setComparison(null)} />
+          ) : preview && preview.id === detail.id && (
             <ArticleHighlights articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} change={change} />
           )}
         </div>

@@ -27,6 +27,8 @@ export interface MultiSelect {
    */
   extendTo: (index: number, from: number) => Promise<string | null>;
   selectAll: () => void;
+  /** Adds articles (e.g. the copies of the picked stories), keeping the ones picked. */
+  add: (ids: number[]) => void;
   clear: () => void;
   /** What a bulk action applies to. */
   target: () => Target | null;
@@ -37,7 +39,7 @@ export interface MultiSelect {
  * the reading pane follows). It belongs to one query: a new query or sort
  * clears it; a refresh of the same query (after a bulk action) keeps it.
  */
-export function useMultiSelect(results: SearchResults, query: string, sort: SortOrder): MultiSelect {
+export function useMultiSelect(results: SearchResults, query: string, sort: SortOrder, onePerStory = false): MultiSelect {
   const [ids, setIds] = useState<ReadonlySet<number>>(() => new Set());
   const [all, setAll] = useState(false);
   const [forKey, setForKey] = useState(results.queryKey);
@@ -85,7 +87,7 @@ export function useMultiSelect(results: SearchResults, query: string, sort: Sort
         picked.length = 0;
         try {
           for (let offset = from; offset <= to; offset += RANGE_PAGE) {
-            const page = await client.articles.search({ query, sort, offset, limit: Math.min(RANGE_PAGE, to - offset + 1) });
+            const page = await client.articles.search({ query, sort, onePerStory, offset, limit: Math.min(RANGE_PAGE, to - offset + 1) });
             for (const row of page.items) picked.push(row.id);
           }
         } catch (error) {
@@ -96,12 +98,16 @@ export function useMultiSelect(results: SearchResults, query: string, sort: Sort
       setIds((current) => new Set([...current, ...picked]));
       return null;
     },
-    [item, query, sort],
+    [item, query, sort, onePerStory],
   );
 
   const selectAll = useCallback(() => {
     setIds(new Set());
     setAll(true);
+  }, []);
+  const add = useCallback((more: number[]) => {
+    setAll(false);
+    setIds((current) => new Set([...current, ...more]));
   }, []);
   const clear = useCallback(() => {
     // Every plain click clears: keep the same Set when already empty, so nothing re-renders for it.
@@ -121,8 +127,9 @@ export function useMultiSelect(results: SearchResults, query: string, sort: Sort
       toggle,
       extendTo,
       selectAll,
+      add,
       clear,
       target: (): Target | null => (all ? { query } : ids.size > 0 ? { ids: [...ids] } : null),
     };
-  }, [ids, all, total, query, toggle, extendTo, selectAll, clear]);
+  }, [ids, all, total, query, toggle, extendTo, selectAll, add, clear]);
 }

@@ -12,15 +12,16 @@ const MAX_IN_FLIGHT = 2;
 const FACETS_DELAY_MS = 350;
 
 interface Committed {
-  /** query + sort + refresh: what the rows below belong to. */
+  /** query + sort + refresh + one-per-story: what the rows below belong to. */
   key: string;
   query: string;
   sort: SortOrder;
+  onePerStory: boolean;
   total: number;
   pages: Map<number, ArticleListItem[]>;
   /** Facets of the previous query stay until this query's arrive, so the sidebar does not flash empty. */
   facets: Facets | null;
-  /** refresh + query the facets were counted for (sort does not change them). */
+  /** refresh + one-per-story + query the facets were counted for (sort does not change them). */
   facetsFor: string | null;
   /** refresh + query of these rows: facets answering it are welcome even after a sort change. */
   facetsWanted: string;
@@ -30,7 +31,7 @@ interface Committed {
 export interface SearchResults {
   /** Key of the results on screen; changes when a new query's first page arrives. */
   key: string | null;
-  /** Query and sort of those results: unlike `key`, a library refresh leaves it alone. */
+  /** Query, sort and one-per-story of those results: unlike `key`, a library refresh leaves it alone. */
   queryKey: string | null;
   total: number | null;
   facets: Facets | null;
@@ -55,7 +56,7 @@ const toClientError = (error: unknown): ClientError =>
  * for the rows on screen only. Every response is checked against the key it was
  * asked for, so a slow answer to an old query never overwrites a newer one.
  */
-export function useSearchResults(query: string, sort: SortOrder, refresh: number): SearchResults {
+export function useSearchResults(query: string, sort: SortOrder, refresh: number, onePerStory = false): SearchResults {
   const committed = useRef<Committed | null>(null);
   const requestedKey = useRef<string>('');
   const inFlight = useRef(new Set<number>());
@@ -73,7 +74,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
       if (c.pages.has(page) || inFlight.current.has(page) || page * PAGE_SIZE >= c.total) continue;
       inFlight.current.add(page);
       const key = c.key;
-      client.articles.search({ query: c.query, sort: c.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      client.articles.search({ query: c.query, sort: c.sort, onePerStory: c.onePerStory, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (result) => {
           const now = committed.current;
           if (now?.key !== key) return; // a newer query took over
@@ -91,17 +92,17 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
   }, [bump]);
 
   useEffect(() => {
-    const key = `${sort}\u0000${refresh}\u0000${query}`;
+    const key = `${sort}\u0000${refresh}\u0000${onePerStory}\u0000${query}`;
     requestedKey.current = key;
     setPending(true);
     let facetsTimer: number | undefined;
     const started = performance.now();
-    client.articles.search({ query, sort, offset: 0, limit: PAGE_SIZE, lane: 'list' }).then(
+    client.articles.search({ query, sort, onePerStory, offset: 0, limit: PAGE_SIZE, lane: 'list' }).then(
       (page) => {
         if (requestedKey.current !== key) return;
-        const facetsFor = `${refresh}\u0000${query}`;
+        const facetsFor = `${refresh}\u0000${onePerStory}\u0000${query}`;
         const previous = committed.current;
-        committed.current = { key, query, sort, total: page.total, pages: new Map([[0, page.items]]),
+        committed.current = { key, query, sort, onePerStory, total: page.total, pages: new Map([[0, page.items]]),
           facets: previous?.facets ?? null, facetsFor: previous?.facetsFor ?? null, facetsWanted: facetsFor, tookMs: page.tookMs };
         inFlight.current = new Set();
         wanted.current = [0];
@@ -119,7 +120,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         // Wait out typing; a library refresh or a click on a facet has nothing to wait for.
         const typing = previous !== null && previous.query !== query;
         facetsTimer = window.setTimeout(() => {
-          client.articles.facets({ query }).then(
+          client.articles.facets({ query, onePerStory }).then(
             (facets) => {
               if (committed.current?.facetsWanted !== facetsFor) return;
               committed.current.facets = facets;
@@ -137,7 +138,7 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
       },
     );
     return () => window.clearTimeout(facetsTimer);
-  }, [query, sort, refresh, bump]);
+  }, [query, sort, refresh, onePerStory, bump]);
 
   const showRange = useCallback(
     (first: number, last: number) => {
@@ -162,13 +163,13 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
   const c = committed.current;
   return {
     key: c?.key ?? null,
-    queryKey: c ? `${c.sort}\u0000${c.query}` : null,
+    queryKey: c ? `${c.sort}\u0000${c.onePerStory}\u0000${c.query}` : null,
     total: c?.total ?? null,
     facets: c?.facets ?? null,
     // Against the query asked for, not the rows on screen: from the keystroke until its
     // facets arrive, the facets shown are the previous query's (parent-tag counts and the
     // timeline wait for fresh ones, so they ask once per query).
-    facetsFresh: !!c && c.facetsFor === `${refresh}\u0000${query}`,
+    facetsFresh: !!c && c.facetsFor === `${refresh}\u0000${onePerStory}\u0000${query}`,
     tookMs: c?.tookMs ?? null,
     pending,
     error,
