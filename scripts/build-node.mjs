@@ -25,6 +25,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3', '@parcel/watcher', 'electron'],
+  // citation-js's online lookups (node-fetch, sync-fetch) are never used: see the stub.
+  alias: { 'node-fetch': './scripts/stubs/noNetwork.cjs', 'sync-fetch': './scripts/stubs/noNetwork.cjs' },
   sourcemap: false,
   logLevel: 'warning',
 });

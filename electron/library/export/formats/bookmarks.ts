@@ -9,6 +9,7 @@
 import { FileSink } from '../sink.js';
 import { escapeHtml } from '../bodyHtml.js';
 import type { ExportArticle, ExportContext, FormatModule } from '../types.js';
+import { originalUrl } from '../../../../shared/webUrl.js';
 
 /** What one bookmark needs: kept per article until the folders are written, bodies dropped. */
 interface Bookmark {
@@ -33,7 +34,8 @@ const escape = escapeHtml;
 const tagList = (tags: readonly string[]): string => tags.map((t) => t.replace(/,/g, ' ').replace(/\s+/g, ' ').trim()).filter((t) => t !== '').join(',');
 
 function bookmarkOf(a: ExportArticle): Bookmark | null {
-  const href = a.url?.trim();
+  // The published address (source_link) first: a seed-style `url` is a path on the exporting site.
+  const href = originalUrl(a)?.trim();
   if (!href || !WEB_LINK.test(href)) return null;
   return {
     href,

@@ -4,6 +4,7 @@
  * so the three agree on every field.
  */
 import type { ExportArticle } from '../types.js';
+import { originalUrl } from '../../../../shared/webUrl.js';
 
 /** A CSL name: split into family and given when the name is clearly a person's, else kept whole. */
 export type CslName = { family: string; given?: string } | { literal: string };
@@ -85,7 +86,8 @@ export function cslItem(a: ExportArticle, exportedAt: string): CslItem {
   if (source) item['container-title'] = source;
   const issued = cslDate(a.date);
   if (issued) item.issued = issued;
-  if (a.url) item.URL = a.url;
+  const url = originalUrl(a); // a relative `url` (a path on the exporting site) is no address to cite
+  if (url) item.URL = url;
   const abstract = a.summary ?? a.description;
   if (abstract) item.abstract = abstract;
   if (a.lang) item.language = a.lang;

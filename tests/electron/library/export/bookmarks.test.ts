@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../electron/library/db/connection.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { libraryFrom } from './helpers.js';
 import { toolLibrary } from './toolCorpus.js';
 
 let db: Db;
@@ -77,5 +78,19 @@ describe('Netscape bookmarks export', () => {
     await exportArticles(db, { ids: [id('same2.md')], format: 'bookmarks', out });
     expect(readBookmarks(readFileSync(out, 'utf8'))).toMatchObject([{ href: 'https://e.example/2', tags: 'red green' }]);
     db.prepare('DELETE FROM article_tags WHERE tag_id = ?').run(tagId);
+  });
+});
+
+describe('bookmarks of seed-shaped articles', () => {
+  it('link each article to its source_link when its url is a path on the exporting site', async () => {
+    // The bundled samples: `url = "/202501/…"` (relative), `source_link = "https://…"`.
+    const samples = await libraryFrom([join(__dirname, '../../../../samples')]);
+    const all = samples.prepare('SELECT id FROM articles').pluck().all() as number[];
+    // The TOML (seed-shaped) ones; the samples' few Markdown notes have no web address at all.
+    const links = samples.prepare("SELECT source_link FROM articles WHERE source_link LIKE 'https://%'").pluck().all() as string[];
+    expect(links.length).toBeGreaterThan(30);
+    const out = join(tempDir(), 'seed.html');
+    await exportArticles(samples, { ids: all, format: 'bookmarks', out });
+    expect(readBookmarks(readFileSync(out, 'utf8')).map((b) => b.href).sort()).toEqual([...links].sort());
   });
 });

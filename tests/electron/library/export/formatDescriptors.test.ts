@@ -9,7 +9,8 @@ describe('export format descriptors', () => {
     for (const d of FORMAT_DESCRIPTORS) {
       expect(d.label.trim(), d.format).not.toBe('');
       expect(d.purpose.trim(), d.format).not.toBe('');
-      expect(d.contentType, d.format).toMatch(/^[a-z]+\/[a-z0-9.+-]+(?:; charset=utf-8)?$/);
+      // A media type, with the W3C annotation profile where it has one, and a charset for text.
+      expect(d.contentType, d.format).toMatch(/^[a-z]+\/[a-z0-9.+-]+(?:; profile="[^"]+")?(?:; charset=utf-8)?$/);
       if (d.writes === 'file') expect(d.extension, d.format).toMatch(/^\.[a-z0-9]+$/);
       else expect(d.extension, d.format).toBe('');
     }

@@ -51,7 +51,8 @@ describe('the read cache', () => {
   it('scrolling and re-opening a search take the total from the cache: the page is read, the count is not', async () => {
     const { cache, service } = await setUp();
     let counted = 0;
-    const countStatement = /SELECT count\(\*\)/;
+    // The match count's own statements (search.ts countMatches), not a list row's story size.
+    const countStatement = /^SELECT count\(\*\) FROM/;
     const prepare = service.db.prepare.bind(service.db);
     service.db.prepare = ((sql: string) => {
       if (countStatement.test(sql)) counted++;
