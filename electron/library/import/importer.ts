@@ -53,9 +53,11 @@ const OPTIMIZE_AFTER = 2000;
 const IN_FLIGHT = 4;
 /**
  * Articles per transaction: large enough that commits are rare, small enough to bound
- * memory (about 12 KB per parsed article in flight). A kill loses at most this many.
+ * memory (about 12 KB per parsed article in flight) and how long the write lock is held:
+ * grouping stories costs about 1 ms an article inside the transaction, and the app's own
+ * writes (a star, a tag) wait at most 5 s for the lock. A kill loses at most this many.
  */
-const WRITE_BATCH = 1000;
+const WRITE_BATCH = 250;
 /**
  * File bytes per parse request and per write: the files are normally small, so these only
  * bite on big ones, keeping a folder of 50 MB files from piling up on this thread's heap.

@@ -13,6 +13,15 @@ export const GLOBAL_BOILERPLATE = 25;
 export const MIN_CONTAINMENT = 0.7;
 /** And at least this many of them: a few words in common are no evidence. */
 export const MIN_SHARED = 3;
+/**
+ * Candidates checked per new article: the ones sharing the most LSH bands. A story is the
+ * connected group of confirmed pairs, so a copy only has to be confirmed against one
+ * member to join; checking every holder of a common band made a folder of 2,100 templated
+ * articles take 10x as long to import (measured: 62 s against 6 s without grouping).
+ */
+export const MAX_CANDIDATES = 32;
+/** Holders read per band key (newest first). */
+const BAND_HOLDERS = 64;
 
 interface Sketch {
   scope: number;
@@ -43,15 +52,29 @@ export class StoryIndex {
     this.q.putSketch.run(id, sketch.scope, toBlob(sketch.sampled), toBlob(sketch.bands));
     for (const band of sketch.bands) this.q.addBand.run(band, id);
     for (const h of sketch.sampled) this.q.addShingle.run(h, sketch.scope, id);
-    const candidates = sketch.bands.length === 0 ? [] : (this.q.candidates.all(JSON.stringify(sketch.bands), id) as number[]);
+    const candidates = this.candidatesFor(id, sketch.bands);
     if (candidates.length > 0) {
-      const own = this.ownShingles(sketch);
+      // Boilerplate answers are the same for every candidate of one source: ask once each.
+      const memo = new Map<string, boolean>();
+      const own = this.ownShingles(sketch, memo);
       for (const other of candidates) {
         const theirs = this.sketch(other);
-        if (theirs && this.confirmed(own, this.ownShingles(theirs))) this.q.addPair.run(Math.min(id, other), Math.max(id, other));
+        if (theirs && this.confirmed(own, this.ownShingles(theirs, memo))) this.q.addPair.run(Math.min(id, other), Math.max(id, other));
       }
     }
     this.regroup([id, ...before]);
+  }
+
+  /** The articles sharing the most band keys with this one, at most MAX_CANDIDATES. */
+  private candidatesFor(id: number, bands: number[]): number[] {
+    const votes = new Map<number, number>();
+    for (const band of new Set(bands)) {
+      for (const other of this.q.candidates.all(band, id, BAND_HOLDERS) as number[]) votes.set(other, (votes.get(other) ?? 0) + 1);
+    }
+    return [...votes]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([other]) => other);
   }
 
   /** Takes an article's rows out (before a re-import, or when it is deleted); returns its old story. */
@@ -121,21 +144,24 @@ export class StoryIndex {
   }
 
   /** The sampled shingles that are the article's own: not its outlet's, not a template's. */
-  private ownShingles(sketch: Sketch): Set<number> {
-    const boiler = this.boilerplate(sketch.sampled, sketch.scope);
+  private ownShingles(sketch: Sketch, memo?: Map<string, boolean>): Set<number> {
+    const boiler = this.boilerplate(sketch.sampled, sketch.scope, memo);
     return new Set(sketch.sampled.filter((h) => !boiler.has(h)));
   }
 
   /** Which of these sampled shingles are boilerplate for this source (learned counts). */
-  boilerplate(hashes: Iterable<number>, scope: number): Set<number> {
+  boilerplate(hashes: Iterable<number>, scope: number, memo?: Map<string, boolean>): Set<number> {
     const out = new Set<number>();
     for (const h of hashes) {
-      if (
-        (this.q.scopeCount.get(h, scope, SOURCE_BOILERPLATE) as number) >= SOURCE_BOILERPLATE ||
-        (this.q.globalCount.get(h, GLOBAL_BOILERPLATE) as number) >= GLOBAL_BOILERPLATE
-      ) {
-        out.add(h);
+      const key = `${h}/${scope}`;
+      let boiler = memo?.get(key);
+      if (boiler === undefined) {
+        boiler =
+          (this.q.scopeCount.get(h, scope, SOURCE_BOILERPLATE) as number) >= SOURCE_BOILERPLATE ||
+          (this.q.globalCount.get(h, GLOBAL_BOILERPLATE) as number) >= GLOBAL_BOILERPLATE;
+        memo?.set(key, boiler);
       }
+      if (boiler) out.add(h);
     }
     return out;
   }

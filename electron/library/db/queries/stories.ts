@@ -35,7 +35,8 @@ export class StoryQueries {
     this.deleteSketch = db.prepare('DELETE FROM story_sketches WHERE article_id = ?');
     this.addBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)');
     this.deleteBand = db.prepare('DELETE FROM story_bands WHERE band = ? AND article_id = ?');
-    this.candidates = db.prepare('SELECT DISTINCT article_id FROM story_bands WHERE band IN (SELECT value FROM json_each(?)) AND article_id != ?').pluck();
+    // The newest holders of one band key, bounded: a key that thousands of templated articles share costs no more than a rare one.
+    this.candidates = db.prepare('SELECT article_id FROM story_bands WHERE band = ? AND article_id != ? ORDER BY article_id DESC LIMIT ?').pluck();
     this.addShingle = db.prepare('INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES (?, ?, ?)');
     this.deleteShingle = db.prepare('DELETE FROM story_shingles WHERE hash = ? AND scope = ? AND article_id = ?');
     // Counts stop at the threshold: a footer on 10,000 articles costs no more than one on 3.
