@@ -15,6 +15,7 @@ import { FOLDER_MARKER } from '../target.js';
 import type { ExportArticle, FormatModule } from '../types.js';
 import { articleMarkdown, escapeMarkdown } from './markdown.js';
 import { ATTACHMENTS, VaultImages, vaultImageLinks } from './obsidianImages.js';
+import { originalUrl } from '../../../../shared/webUrl.js';
 
 /** The parts of a highlight a note shows. */
 export type NoteHighlight = Pick<Highlight, 'exact' | 'note' | 'detached'>;
@@ -37,7 +38,9 @@ export function noteProperties(a: ExportArticle): Record<string, unknown> {
   const props: Record<string, unknown> = { title: a.title };
   if (a.authors.length > 0) props.authors = a.authors;
   if (a.source) props.source = a.source;
-  if (a.url) props.url = a.url;
+  // A web address Obsidian can open: the source link before a relative `url` (a path on the exporting site).
+  const url = originalUrl(a);
+  if (url) props.url = url;
   if (a.date) props.date = propertyDate(a.date);
   const tags = [...new Set(a.tags.map((t) => obsidianTag(t.name)).filter((t) => t !== ''))];
   if (tags.length > 0) props.tags = tags;

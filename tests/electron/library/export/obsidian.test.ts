@@ -110,3 +110,19 @@ describe('Obsidian vault export', () => {
     expect(readFileSync(join(out, note), 'utf8')).toContain('](images/image-00002.jpg "Photo title")');
   });
 });
+
+describe('Obsidian notes of seed-shaped articles', () => {
+  it('carry the web address (source_link) as url, never a path on the exporting site', async () => {
+    // The bundled samples: `url = "/202501/…"` (relative), `source_link = "https://…"`.
+    const samples = await libraryFrom([join(__dirname, '../../../../samples')]);
+    const all = samples.prepare('SELECT id FROM articles').pluck().all() as number[];
+    const vault = join(tempDir(), 'vault');
+    await exportArticles(samples, { ids: all, format: 'obsidian', out: vault });
+    const urls = readdirSync(vault)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readNote(readFileSync(join(vault, f), 'utf8')).properties.url)
+      .filter((u) => u !== undefined);
+    expect(urls.length).toBeGreaterThan(30);
+    for (const url of urls) expect(url).toMatch(/^https:\/\//);
+  });
+});
