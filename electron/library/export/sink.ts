@@ -21,6 +21,22 @@ export class FileSink {
     return new FileSink(stream);
   }
 
+  /**
+   * A one-file export's whole life: the file is created first (so the temporary exists for
+   * the whole export), `fill` writes it, and it is closed, or on any failure destroyed
+   * (the exporter then removes it).
+   */
+  static async writeFile(path: string, fill: (sink: FileSink) => Promise<void>): Promise<{ files: 1; bytes: number }> {
+    const sink = await FileSink.create(path);
+    try {
+      await fill(sink);
+      await sink.close();
+    } finally {
+      await sink.destroy();
+    }
+    return { files: 1, bytes: sink.bytes };
+  }
+
   /** The underlying stream, for piping a producer (the EPUB zip) into it. */
   get writable(): WriteStream {
     return this.stream;

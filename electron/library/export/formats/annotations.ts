@@ -65,11 +65,10 @@ export const annotations: FormatModule = {
     contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
   },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
     const collection = `urn:uuid:${randomUUID()}`;
     const page = { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', partOf: collection, startIndex: 0 };
     let total = 0;
-    try {
+    const written = await FileSink.writeFile(context.dest, async (sink) => {
       const head = {
         '@context': ANNOTATION_CONTEXT,
         id: collection,
@@ -90,11 +89,8 @@ export const annotations: FormatModule = {
         }
       }
       await sink.write(`${total === 0 ? '' : '\n'}]},\n"total": ${total}\n}\n`);
-      await sink.close();
-      if (total === 0) context.warn('none of the exported articles has highlights; the annotation collection is empty');
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
+    if (total === 0) context.warn('none of the exported articles has highlights; the annotation collection is empty');
+    return written;
   },
 };

@@ -56,9 +56,8 @@ export const bibtex: FormatModule = {
     contentType: 'application/x-bibtex; charset=utf-8',
   },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
     const keyOf = keyer();
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       for (const chunk of context.chunks()) {
         const items = chunk.map((a) => {
           const item = cslItem(a, context.exportedAt);
@@ -67,10 +66,6 @@ export const bibtex: FormatModule = {
         await sink.write(escapeAmpersands(new Cite(items).format('bibtex', { format: 'text' }) as string));
         for (let i = 0; i < chunk.length; i++) context.done();
       }
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };

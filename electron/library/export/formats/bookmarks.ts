@@ -94,9 +94,7 @@ export const bookmarks: FormatModule = {
     contentType: 'text/html; charset=utf-8',
   },
   async write(context) {
-    // Created first, like every one-file format: the temporary exists for the whole export.
-    const sink = await FileSink.create(context.dest);
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       const { top, folders } = collect(context);
       const now = seconds(context.exportedAt);
       await sink.write(
@@ -110,10 +108,6 @@ export const bookmarks: FormatModule = {
       }
       for (const b of top) await sink.write(entry(b, '    '));
       await sink.write('</DL><p>\n');
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };

@@ -13,8 +13,7 @@ export const cslJson: FormatModule = {
     contentType: 'application/vnd.citationstyles.csl+json; charset=utf-8',
   },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       await sink.write('[');
       let first = true;
       for (const chunk of context.chunks()) {
@@ -25,10 +24,6 @@ export const cslJson: FormatModule = {
         }
       }
       await sink.write(`${first ? '' : '\n'}]\n`);
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };

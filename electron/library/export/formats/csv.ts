@@ -66,17 +66,12 @@ const OPTIONS = { record_delimiter: 'windows' } as const;
 export const csv: FormatModule = {
   descriptor: { format: 'csv', extension: '.csv', writes: 'file', label: 'CSV spreadsheet (metadata)', purpose: 'Metadata only, one row per article; opens in spreadsheets', contentType: 'text/csv; charset=utf-8' },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       await sink.write(`\ufeff${stringify([[...CSV_COLUMNS]], OPTIONS)}`);
       for (const chunk of context.chunks()) {
         await sink.write(stringify(chunk.map(row), OPTIONS));
         for (let i = 0; i < chunk.length; i++) context.done();
       }
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };

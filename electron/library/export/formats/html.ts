@@ -131,14 +131,13 @@ ${notes === '' ? '' : `${notes}\n`}<p class="back"><a href="#contents">Back to c
 export const html: FormatModule = {
   descriptor: { format: 'html', extension: '.html', writes: 'file', label: 'HTML digest (one page)', purpose: 'One offline page with a table of contents; prints well', contentType: 'text/html; charset=utf-8' },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    let blocked = 0;
+    const written = await FileSink.writeFile(context.dest, async (sink) => {
       await sink.write(head(escapeHtml(context.title), context));
       // The contents come first in the file, so titles are read in a cheap pass before bodies.
       // Anchors use library ids, so an article deleted between the passes cannot shift them.
       for (const heads of context.heads()) await sink.write(heads.map(tocEntry).join(''));
       await sink.write('</ol></nav>\n<main>\n');
-      let blocked = 0;
       const images = context.images;
       for (const chunk of context.chunks()) {
         await images?.prefetch(chunk);
@@ -150,11 +149,8 @@ export const html: FormatModule = {
         }
       }
       await sink.write('</main>\n</body>\n</html>\n');
-      await sink.close();
-      if (blocked > 0) context.warn(`${blocked} remote image(s) or media were not embedded; they are links in the digest`);
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
+    if (blocked > 0) context.warn(`${blocked} remote image(s) or media were not embedded; they are links in the digest`);
+    return written;
   },
 };

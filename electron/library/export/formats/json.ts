@@ -9,8 +9,7 @@ import { articleRecord, jsonHeader } from './record.js';
 export const json: FormatModule = {
   descriptor: { format: 'json', extension: '.json', writes: 'file', label: 'JSON document', purpose: 'One document with every field and your curation, for other programs', contentType: 'application/json; charset=utf-8' },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       await sink.write(`{\n  "gleaner": ${JSON.stringify(jsonHeader(context, 'json').gleaner)},\n  "articles": [`);
       let first = true;
       for (const chunk of context.chunks()) {
@@ -21,10 +20,6 @@ export const json: FormatModule = {
         }
       }
       await sink.write(`${first ? '' : '\n  '}]\n}\n`);
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };

@@ -121,13 +121,12 @@ export function articleMarkdown(a: ExportArticle, warn: (message: string) => voi
 export const markdown: FormatModule = {
   descriptor: { format: 'md', extension: '.md', writes: 'file', label: 'Markdown digest (one file)', purpose: 'One Markdown file to paste into notes', contentType: 'text/markdown; charset=utf-8' },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    let blocked = 0;
+    const written = await FileSink.writeFile(context.dest, async (sink) => {
       const count = `${context.total} article${context.total === 1 ? '' : 's'}`;
       await sink.write(`# ${oneLine(context.title)}\n\n${count} · exported ${escapeMarkdown(displayDate(context.exportedAt))}\n\n## Contents\n\n`);
       let n = 0;
       for (const heads of context.heads()) await sink.write(heads.map((h) => `${++n}. ${oneLine(h.title)}\n`).join(''));
-      let blocked = 0;
       const images = context.images;
       for (const chunk of context.chunks()) {
         await images?.prefetch(chunk);
@@ -138,11 +137,8 @@ export const markdown: FormatModule = {
           context.done();
         }
       }
-      await sink.close();
-      if (blocked > 0) context.warn(`${blocked} remote image(s) or media were not embedded; they are links in the digest`);
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
+    if (blocked > 0) context.warn(`${blocked} remote image(s) or media were not embedded; they are links in the digest`);
+    return written;
   },
 };

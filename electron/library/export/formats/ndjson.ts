@@ -9,8 +9,7 @@ import { articleRecord, jsonHeader } from './record.js';
 export const ndjson: FormatModule = {
   descriptor: { format: 'ndjson', extension: '.ndjson', writes: 'file', label: 'NDJSON (one article per line)', purpose: 'One article per line, for large sets and streaming tools', contentType: 'application/x-ndjson; charset=utf-8' },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       // JSON.stringify never writes a raw line break, so each record is exactly one line.
       await sink.write(`${JSON.stringify(jsonHeader(context, 'ndjson'))}\n`);
       for (const chunk of context.chunks()) {
@@ -19,10 +18,6 @@ export const ndjson: FormatModule = {
           context.done();
         }
       }
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };

@@ -40,18 +40,13 @@ export const ris: FormatModule = {
     contentType: 'application/x-research-info-systems; charset=utf-8',
   },
   async write(context) {
-    const sink = await FileSink.create(context.dest);
-    try {
+    return FileSink.writeFile(context.dest, async (sink) => {
       for (const chunk of context.chunks()) {
         for (const article of chunk) {
           await sink.write(risRecord(cslItem(article, context.exportedAt), article.tags.map((t) => t.name)));
           context.done();
         }
       }
-      await sink.close();
-    } finally {
-      await sink.destroy();
-    }
-    return { files: 1, bytes: sink.bytes };
+    });
   },
 };
