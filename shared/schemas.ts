@@ -11,11 +11,18 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const none = z.object({}).strict();
 // Names are checked in full by the service (control characters, hierarchy); here only shape.
 const name = z.string().max(1000);
+/** A search as typed; the parser bounds its words, this only its length. */
+const queryText = z.string().max(2000);
 const target = z.union([
   z.object({ ids: z.array(id).max(1_000_000) }).strict(),
-  z.object({ query: z.string().max(2000) }).strict(),
+  z.object({ query: queryText }).strict(),
 ]);
 const sort = z.enum(SORT_ORDERS);
+const offset = z.number().int().min(0).max(10_000_000);
+/** Rows per page, 1-500. */
+const limit = z.number().int().min(1).max(500);
+/** A page of things belonging to the articles a query matches (highlights, stories). */
+const queryPage = z.object({ query: queryText.optional(), offset: offset.optional(), limit: limit.optional() }).strict();
 const folderPath = z.string().min(1, 'a folder path is required').max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 
 // `satisfies` makes a method missing from this table (or a schema drifting from its
@@ -24,18 +31,18 @@ export const schemas = {
   articles: {
     search: z
       .object({
-        query: z.string().max(2000),
+        query: queryText,
         sort: sort.optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
+        offset: offset.optional(),
+        limit: limit.optional(),
         facets: z.boolean().optional(),
         onePerStory: z.boolean().optional(),
         lane: z.enum(SEARCH_LANES).optional(),
       })
       .strict(),
-    count: z.object({ query: z.string().max(2000), onePerStory: z.boolean().optional() }).strict(),
-    facets: z.object({ query: z.string().max(2000), onePerStory: z.boolean().optional() }).strict(),
-    counts: z.object({ queries: z.array(z.string().max(2000)).max(100) }).strict(),
+    count: z.object({ query: queryText, onePerStory: z.boolean().optional() }).strict(),
+    facets: z.object({ query: queryText, onePerStory: z.boolean().optional() }).strict(),
+    counts: z.object({ queries: z.array(queryText).max(100) }).strict(),
     get: z.object({ id }).strict(),
     preview: z.object({ id, allowRemoteImages: z.boolean().optional() }).strict(),
     setRemoteImagesForSource: z.object({ source: z.string().min(1).max(1000), allowed: z.boolean() }).strict(),
@@ -83,8 +90,8 @@ export const schemas = {
   },
   saved: {
     list: none,
-    create: z.object({ name, query: z.string().max(2000), sort: sort.optional() }).strict(),
-    update: z.object({ id, name: name.optional(), query: z.string().max(2000).optional(), sort: sort.optional() }).strict(),
+    create: z.object({ name, query: queryText, sort: sort.optional() }).strict(),
+    update: z.object({ id, name: name.optional(), query: queryText.optional(), sort: sort.optional() }).strict(),
     delete: z.object({ id }).strict(),
   },
   exports: {
@@ -93,7 +100,7 @@ export const schemas = {
       .object({
         source: z.union([
           z.object({ ids: z.array(id).min(1).max(1_000_000) }).strict(),
-          z.object({ query: z.string().max(2000), sort: sort.optional() }).strict(),
+          z.object({ query: queryText, sort: sort.optional() }).strict(),
           z.object({ tag: name }).strict(),
           z.object({ savedSearchId: id }).strict(),
           z.object({ collectionId: id }).strict(),
@@ -112,13 +119,7 @@ export const schemas = {
   },
   highlights: {
     forArticle: z.object({ id }).strict(),
-    list: z
-      .object({
-        query: z.string().max(2000).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-      })
-      .strict(),
+    list: queryPage,
     add: z
       .object({
         articleId: id,
@@ -141,13 +142,7 @@ export const schemas = {
   stories: {
     members: z.object({ id }).strict(),
     compare: z.object({ id, otherId: id }).strict(),
-    list: z
-      .object({
-        query: z.string().max(2000).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-      })
-      .strict(),
+    list: queryPage,
     split: z.object({ id }).strict(),
     merge: z.object({ id, into: id }).strict(),
   },
