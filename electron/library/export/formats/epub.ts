@@ -94,7 +94,7 @@ export const epub: FormatModule = {
           await previous;
           previous = add(made.data, `OEBPS/text/c${n}.xhtml`);
           // Images already compress as well as they can: stored, like zip tools do.
-          for (const file of images?.takeNew() ?? []) previous = previous.then(() => add(file.bytes, file.name, true));
+          for (const file of images?.takeNew() ?? []) previous = previous.then(() => add(file.bytes, file.path, true));
           previous.catch(() => undefined); // awaited on the next turn; never left unobserved
           context.done();
         }

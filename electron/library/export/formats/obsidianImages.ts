@@ -7,9 +7,9 @@
  * PACKAGE_IMAGE), so that is what it is given; {@link vaultImageLinks} then points the note's
  * Markdown at `images/name.ext`, since the notes sit at the vault's root.
  */
-import type { Embed } from '../bodyHtml.js';
 import type { ImageEmbedder } from '../imageEmbedder.js';
 import { IMAGE_EXTENSIONS } from '../../images/sniff.js';
+import { PackageImages } from './packageImages.js';
 
 /** The vault folder that holds the images (Obsidian's "Files and links" setting can point at it). */
 export const ATTACHMENTS = 'images';
@@ -23,39 +23,14 @@ export function vaultImageLinks(markdown: string): string {
   return markdown.replace(PACKAGE_LINK, `](${ATTACHMENTS}/$1`);
 }
 
-export class VaultImages {
-  private readonly paths = new Map<string, string | null>();
-  private pending: { path: string; bytes: Buffer }[] = [];
+/** The vault's images: `images/image-NNNNN.ext`, linked as the sanitizer's package path (see above). */
+export class VaultImages extends PackageImages {
   private count = 0;
 
-  constructor(private readonly embedder: ImageEmbedder) {}
-
-  /** What the sanitizer gets for notes: {@link resolve} for remote and local images alike. */
-  get embed(): Embed {
-    return { image: this.resolve, files: this.embedder.files };
-  }
-
-  /** The sanitizer hook: the image's package path (`../images/…`), or undefined (it stays a link). */
-  readonly resolve = (url: string): string | undefined => {
-    let path = this.paths.get(url);
-    if (path === undefined) {
-      const image = this.embedder.get(url);
-      path = null;
-      if (image) {
-        const name = `image-${String(++this.count).padStart(5, '0')}.${IMAGE_EXTENSIONS[image.mime]}`;
-        path = `../${ATTACHMENTS}/${name}`;
-        this.pending.push({ path: `${ATTACHMENTS}/${name}`, bytes: image.bytes });
-      }
-      // A missing image is remembered too: the cache is not asked again for every note.
-      this.paths.set(url, path);
-    }
-    return path ?? undefined;
-  };
-
-  /** Image files (paths relative to the vault) first shown since the last call, for the writer to save. */
-  takeNew(): { path: string; bytes: Buffer }[] {
-    const out = this.pending;
-    this.pending = [];
-    return out;
+  constructor(embedder: ImageEmbedder) {
+    super(embedder, (mime) => {
+      const name = `image-${String(++this.count).padStart(5, '0')}.${IMAGE_EXTENSIONS[mime]}`;
+      return { path: `${ATTACHMENTS}/${name}`, link: `../${ATTACHMENTS}/${name}` };
+    });
   }
 }
