@@ -87,7 +87,8 @@ export class ImportJobs {
             job.error = error;
             job.state = error ? 'failed' : report?.cancelled ? 'cancelled' : 'done';
             this.emit({ type: 'import-finished', job: { ...job } });
-            this.emit({ type: 'library-changed' });
+            // A watcher's catch-up that found nothing new changes nothing on screen: no refresh.
+            if (!report || changedAnything(report)) this.emit({ type: 'library-changed' });
             this.onFinished?.(job);
             signalEnd({ ...job });
             this.retention.ended(jobId);
@@ -217,4 +218,9 @@ export function runImportWorker(
     });
   });
   return { done, cancel: () => worker.postMessage('cancel') };
+}
+
+/** Whether an import wrote anything a list, a count or a facet could show. */
+function changedAnything(report: ImportReport): boolean {
+  return report.added + report.updated + report.restored + report.missing > 0;
 }

@@ -65,7 +65,17 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   const emit = (event: LibraryEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const jobs = new ImportJobs(db, options.dbPath, emit, options.workerDir ?? null);
+  // An import's own commits are announced by the import (library-changed only when it changed
+  // something), so the follower of other writers takes them as seen once it ends.
+  const jobs = new ImportJobs(
+    db,
+    options.dbPath,
+    (event) => {
+      if (event.type === 'import-finished') following.absorb();
+      emit(event);
+    },
+    options.workerDir ?? null,
+  );
   // Each watched folder's snapshot sits beside the database, like SQLite's -wal and -shm.
   const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0, `${options.dbPath}-watch`) : null;
   const { api: curationApi, ops } = curationHandlers(db, emit);
@@ -83,7 +93,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
     pool ? pool.run(read, lane) : Promise.resolve(runRead(db, read) as ReadResults[C['call']]),
   );
   const localFiles = new LocalFiles(db);
-  const stopFollowing = followOtherWriters(db, emit, () => jobs.busy);
+  const following = followOtherWriters(db, emit, () => jobs.busy);
 
   const api: LibraryApi = {
     articles: {
@@ -161,13 +171,13 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       return () => listeners.delete(listener);
     },
     close: () => {
-      stopFollowing();
+      following.stop();
       void watching?.close();
       void pool?.close();
       db.close();
     },
     closeAsync: async () => {
-      stopFollowing();
+      following.stop();
       await watching?.close();
       await pool?.close();
       db.close();
@@ -183,10 +193,11 @@ const OTHER_WRITERS_POLL_MS = 1000;
  * while this one shows it. SQLite's `data_version` changes when any other connection
  * commits, so a cheap poll turns those commits into one `library-changed`, and the page
  * refreshes without a restart. Commits by this service's own import threads are left to
- * the import's own events (`busy`), so a running import does not refresh every second.
+ * the import's own events (`busy`, then `absorb` once it ends), so a running import does not
+ * refresh every second and an import that changed nothing refreshes nothing.
  */
-function followOtherWriters(db: Db, emit: (event: LibraryEvent) => void, busy: () => boolean): () => void {
-  if (db.name === ':memory:') return () => {};
+function followOtherWriters(db: Db, emit: (event: LibraryEvent) => void, busy: () => boolean): { stop: () => void; absorb: () => void } {
+  if (db.name === ':memory:') return { stop: () => {}, absorb: () => {} };
   const version = db.prepare('PRAGMA data_version').pluck();
   let seen = version.get();
   const timer = setInterval(() => {
@@ -197,7 +208,12 @@ function followOtherWriters(db: Db, emit: (event: LibraryEvent) => void, busy: (
     if (!busy()) emit({ type: 'library-changed' });
   }, OTHER_WRITERS_POLL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    stop: () => clearInterval(timer),
+    absorb: () => {
+      if (db.open) seen = version.get();
+    },
+  };
 }
 
 function notFound(id: number): never {

@@ -189,6 +189,9 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
         next = end;
       }
       ready = ready.concat(await inFlight.shift()!);
+      // When parsing keeps ahead of writing, every await above resolves at once and the loop
+      // never leaves the microtask queue: a Cancel message would wait for the whole import.
+      await yieldToEvents();
       if (cancelled()) break;
       if (ready.length < writeBatch && bytesOf(ready) < BATCH_BYTES && inFlight.length > 0) continue;
       apply(ready);
@@ -245,6 +248,8 @@ function batchEnd(files: ScannedFile[], from: number, count: number): number {
   while (end < files.length && end - from < count && bytes + files[end]!.size <= BATCH_BYTES) bytes += files[end++]!.size;
   return end;
 }
+
+const yieldToEvents = (): Promise<void> => new Promise((resume) => setImmediate(resume));
 
 const bytesOf = (parsed: ParsedFile[]): number => parsed.reduce((n, p) => n + p.file.size, 0);
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { FacetCount, Facets, LibraryStats } from '../../../shared/types.js';
 import { formatCount, languageName, plural } from '../lib/format';
 import type { FacetField } from './Sidebar';
-import { Icon } from './Icon';
+import { ViewPane } from './ViewPane';
 
 interface Props {
   facets: Facets | null;
@@ -60,17 +60,7 @@ function Bars({ title, noun, items, total, onPick, label = (v) => v }: BarsProps
 /** Articles per source, author, language and tag for the current query; a bar is also a filter. */
 export function StatsView({ facets, total, stats, onFacet, onClose, tools }: Props) {
   return (
-    <section className="pane reader-pane stats-view" aria-label="Statistics">
-      <div className="pane-toolbar">
-        <h2 className="pane-title">Statistics</h2>
-        <span className="muted">{total !== null ? `for ${plural(total, 'matching article')}` : ''}</span>
-        <span className="spacer" />
-        <button type="button" className="btn btn-small" onClick={onClose}>
-          <Icon name="close" size={12} />
-          Close statistics
-        </button>
-        {tools}
-      </div>
+    <ViewPane title="Statistics" className="stats-view" summary={total !== null ? `for ${plural(total, 'matching article')}` : ''} onClose={onClose} tools={tools}>
       <div className="stats-body">
         {stats && (
           <p className="muted stats-library">
@@ -90,6 +80,6 @@ export function StatsView({ facets, total, stats, onFacet, onClose, tools }: Pro
           </>
         )}
       </div>
-    </section>
+    </ViewPane>
   );
 }

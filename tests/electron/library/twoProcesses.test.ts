@@ -72,6 +72,33 @@ describe('two processes on one library', () => {
     }
   });
 
+  it('an import on the service’s own worker that changed nothing refreshes nothing, not even through the follower of other writers', async () => {
+    expect(existsSync(join(REPO, 'out/importWorker.cjs')), 'run `npm run build:node` first').toBe(true);
+    const dbPath = join(tempDir(), 'library.db');
+    const service = createLibraryService({ dbPath, workerDir: join(REPO, 'out') });
+    const events: LibraryEvent['type'][] = [];
+    service.onEvent((e) => events.push(e.type));
+    const folder = folderOf('same', 5);
+    const importOnce = async () => {
+      const { jobId } = await service.api.imports.start({ folders: [folder] });
+      const until = Date.now() + 20000;
+      while ((await service.api.imports.status({ jobId })).state === 'running' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      // Longer than the follower's poll: a commit it had not taken as seen would show up as library-changed now.
+      await new Promise((r) => setTimeout(r, 2500));
+      return (await service.api.imports.status({ jobId })).report!;
+    };
+    try {
+      expect((await importOnce()).added).toBe(5);
+      expect(events.filter((t) => t === 'library-changed')).toHaveLength(1);
+      events.length = 0;
+      expect((await importOnce()).unchanged).toBe(5);
+      expect(events).toContain('import-finished');
+      expect(events).not.toContain('library-changed');
+    } finally {
+      service.close();
+    }
+  });
+
   it('two imports race into one library while the app curates it: no "database is locked", nothing lost', async () => {
     // Over 2,000 articles each, so each import ends with an index optimize the others must wait on.
     const count = 2100;

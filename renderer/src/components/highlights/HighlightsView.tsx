@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { HighlightListItem } from '../../../../shared/highlights.js';
 import { formatDate, plural } from '../../lib/format';
 import { HIGHLIGHT_COLOR_NAMES } from '../../lib/highlightPalette';
-import { Icon } from '../Icon';
+import { ViewPane } from '../ViewPane';
 import { useHighlightList } from './useHighlightList';
 
 interface Props {
@@ -19,19 +19,13 @@ export function HighlightsView({ query, onOpen, onClose, tools }: Props) {
   const list = useHighlightList(query);
   const filtered = query.trim() !== '';
   return (
-    <section className="pane reader-pane hl-view" aria-label="Highlights">
-      <div className="pane-toolbar">
-        <h2 className="pane-title">Highlights</h2>
-        <span className="muted">
-          {list.total !== null ? `${plural(list.total, 'highlight')}${filtered ? ' in the matching articles' : ''}` : ''}
-        </span>
-        <span className="spacer" />
-        <button type="button" className="btn btn-small" onClick={onClose}>
-          <Icon name="close" size={12} />
-          Close highlights
-        </button>
-        {tools}
-      </div>
+    <ViewPane
+      title="Highlights"
+      className="hl-view"
+      summary={list.total !== null ? `${plural(list.total, 'highlight')}${filtered ? ' in the matching articles' : ''}` : ''}
+      onClose={onClose}
+      tools={tools}
+    >
       <div className="hl-view-body">
         {list.error && <p className="error-text">The highlights could not be listed: {list.error}</p>}
         {list.total === 0 && (
@@ -63,6 +57,6 @@ export function HighlightsView({ query, onOpen, onClose, tools }: Props) {
           </button>
         )}
       </div>
-    </section>
+    </ViewPane>
   );
 }

@@ -145,10 +145,7 @@ describe('importFolders', () => {
   });
 
   it('stops when cancelled and a second import completes the job', async () => {
-    const root = tempDir();
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 300; i++) files[`f${String(i).padStart(3, '0')}.txt`] = seedLike({ title: `Article ${i}` });
-    writeTree(root, files);
+    const root = threeHundredArticles();
     const db = library();
     const controller = new AbortController();
     const report = await importFolders(db, [root], {
@@ -165,4 +162,31 @@ describe('importFolders', () => {
     expect(rest.added).toBe(300 - partial);
     expect(search(db, { query: '' }).total).toBe(300);
   });
+
+  it('hears a Cancel that arrives as an event while parsing keeps ahead of writing (the worker gets it as a message)', async () => {
+    const root = threeHundredArticles();
+    const db = library();
+    const controller = new AbortController();
+    let asked = false;
+    const report = await importFolders(db, [root], {
+      signal: controller.signal,
+      batchSize: 10,
+      writeBatch: 10,
+      // Not a synchronous abort: a timer, like the message the import worker receives.
+      onProgress: (p) => {
+        if (p.filesDone >= 50 && !asked) setTimeout(() => controller.abort(), 0);
+        asked ||= p.filesDone >= 50;
+      },
+    });
+    expect(report.cancelled).toBe(true);
+    expect(search(db, { query: '' }).total).toBeLessThan(300);
+  });
 });
+
+function threeHundredArticles(): string {
+  const root = tempDir();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) files[`f${String(i).padStart(3, '0')}.txt`] = seedLike({ title: `Article ${i}` });
+  writeTree(root, files);
+  return root;
+}
