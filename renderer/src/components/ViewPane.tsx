@@ -4,7 +4,7 @@ import { Icon } from './Icon';
 interface Props {
   /** The view's name: its heading and its region's accessible name. */
   title: string;
-  /** A class for the view's own styles (its body is `${className}-body`'s business). */
+  /** The view's own class, beside the reading pane's, for its styles. */
   className: string;
   /** A line beside the title, such as what the view counts. */
   summary: ReactNode;

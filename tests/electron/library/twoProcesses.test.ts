@@ -13,6 +13,7 @@ import { importFolders } from '../../../electron/library/import/importer.js';
 import { createLibraryService } from '../../../electron/library/service.js';
 import { startWebHost } from '../../../electron/web/server.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
+import { eventually } from '../../helpers/eventually.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const REPO = resolve(__dirname, '../../..');
@@ -81,8 +82,7 @@ describe('two processes on one library', () => {
     const folder = folderOf('same', 5);
     const importOnce = async () => {
       const { jobId } = await service.api.imports.start({ folders: [folder] });
-      const until = Date.now() + 20000;
-      while ((await service.api.imports.status({ jobId })).state === 'running' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      await eventually(async () => (await service.api.imports.status({ jobId })).state !== 'running', 20000);
       // Longer than the follower's poll: a commit it had not taken as seen would show up as library-changed now.
       await new Promise((r) => setTimeout(r, 2500));
       return (await service.api.imports.status({ jobId })).report!;

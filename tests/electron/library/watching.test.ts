@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryService, type LibraryService } from '../../../electron/library/service.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
+import { eventually } from '../../helpers/eventually.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 let service: LibraryService | null = null;
@@ -10,15 +11,6 @@ afterEach(async () => {
   await service?.closeAsync();
   service = null;
 });
-
-async function eventually(check: () => Promise<boolean>, ms = 8000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached in time');
-}
 
 describe('watched folders through the service', () => {
   it('follows files added, changed and removed on disk, and can be turned off', async () => {

@@ -174,8 +174,9 @@ describe('importFolders', () => {
       writeBatch: 10,
       // Not a synchronous abort: a timer, like the message the import worker receives.
       onProgress: (p) => {
-        if (p.filesDone >= 50 && !asked) setTimeout(() => controller.abort(), 0);
-        asked ||= p.filesDone >= 50;
+        if (p.filesDone < 50 || asked) return;
+        asked = true;
+        setTimeout(() => controller.abort(), 0);
       },
     });
     expect(report.cancelled).toBe(true);
