@@ -37,6 +37,7 @@ const { values } = parseArgs({
     phase: { type: 'string' },
     db: { type: 'string' },
     content: { type: 'string' },
+    stories: { type: 'string', default: 'on' },
   },
 });
 
@@ -58,7 +59,7 @@ async function importPhase(): Promise<void> {
   openLibrary(values.db!).close();
   const started = performance.now();
   const run = runImportWorker(
-    { script: join(__dirname, 'importWorker.cjs'), dbPath: values.db!, folders: [values.content!], workerDir: __dirname, parseWorkers: workers },
+    { script: join(__dirname, 'importWorker.cjs'), dbPath: values.db!, folders: [values.content!], workerDir: __dirname, parseWorkers: workers, stories: values.stories !== 'off' },
     () => {},
   );
   const report = await run.done;
@@ -73,8 +74,8 @@ async function importPhase(): Promise<void> {
   process.stdout.write(JSON.stringify(figures));
 }
 
-function runImport(dbPath: string, contentDir: string): ImportFigures {
-  const args = [__filename, '--phase', 'import', '--db', dbPath, '--content', contentDir];
+function runImport(dbPath: string, contentDir: string, stories = true): ImportFigures {
+  const args = [__filename, '--phase', 'import', '--db', dbPath, '--content', contentDir, '--stories', stories ? 'on' : 'off'];
   if (values.workers) args.push('--workers', values.workers);
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out) as ImportFigures;
@@ -108,6 +109,37 @@ function compareStep(cache: CacheState, hugoFirst: boolean, root: string, conten
     }
   }
   return { cache, hugoFirst, load: +((loadBefore + load()) / 2).toFixed(2), import: imported!, hugo };
+}
+
+/**
+ * What grouping stories adds to an import: the same import with grouping off and on,
+ * alternating which goes first, warm cache, in a library of its own.
+ */
+function groupingCost(runs: number, root: string, contentDir: string, dbPath: string) {
+  const off: ImportFigures[] = [];
+  const on: ImportFigures[] = [];
+  const loads: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const stories of run % 2 === 0 ? [false, true] : [true, false]) {
+      prepareCache('warm', root);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+      loads.push(load());
+      const figures = runImport(dbPath, contentDir, stories);
+      (stories ? on : off).push(figures);
+      console.error(`bench: grouping ${stories ? 'on' : 'off'}, run ${run + 1}/${runs}: import ${figures.seconds.toFixed(2)} s, peak RSS ${Math.round(figures.peakRssMb)} MB`);
+    }
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const offSeconds = median(off.map((f) => f.seconds));
+  const onSeconds = median(on.map((f) => f.seconds));
+  return {
+    runs,
+    offMedianSeconds: +offSeconds.toFixed(2),
+    onMedianSeconds: +onSeconds.toFixed(2),
+    addedPercent: +((onSeconds / offSeconds - 1) * 100).toFixed(1),
+    peakRssMb: { off: Math.round(median(off.map((f) => f.peakRssMb))), on: Math.round(median(on.map((f) => f.peakRssMb))) },
+    medianLoad: median(loads),
+  };
 }
 
 /**
@@ -157,6 +189,7 @@ async function main(): Promise<void> {
     }
   }
   const fresh = steps.map((s) => s.import);
+  const grouping = groupingCost(runs, root, contentDir, resolve(values.dir!, `bench-${count}-grouping.db`));
   const again: ImportFigures[] = [];
   for (let run = 0; run < runs; run++) again.push(runImport(dbPath, contentDir));
   const dbBytes = statSync(dbPath).size + (existsSync(dbPath + '-wal') ? statSync(dbPath + '-wal').size : 0);
@@ -196,6 +229,7 @@ async function main(): Promise<void> {
       peakRssMb: Math.round(median(fresh.map((f) => f.peakRssMb))),
       failed: fresh[0]!.failed,
     },
+    grouping,
     reimportUnchanged: { medianSeconds: +median(again.map((f) => f.seconds)).toFixed(2), unchanged: again[0]!.unchanged },
     database: { megabytes: +(dbBytes / 1e6).toFixed(1), ratioToCorpus: +(dbBytes / bytes).toFixed(2) },
     queries,
@@ -235,8 +269,13 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
       b.hugoListAllMedianSeconds === null ? 'hugo not run' : `${b.hugoListAllMedianSeconds} s (${i.hugoLines} lines) → import is ${b.ratioToHugo}x hugo`,
     ]);
   }
+  const g = f.grouping as ReturnType<typeof groupingCost>;
   rows.push(
     ['peak RSS during import', `${i.peakRssMb} MB`],
+    [
+      `grouping stories (median of ${g.runs}, warm)`,
+      `import ${g.offMedianSeconds} s off, ${g.onMedianSeconds} s on → +${g.addedPercent} %; peak RSS ${g.peakRssMb.off} / ${g.peakRssMb.on} MB; load ${g.medianLoad}`,
+    ],
     ['unchanged re-import', `${r.medianSeconds} s`],
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
     ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s, load ${w.loadAtStart}`],

@@ -6,7 +6,9 @@
  *
  * The bench corpus plus syndicated copies of one article in twenty (each with its own
  * dateline and footer, a sentence dropped), imported inline into fresh libraries with
- * grouping off and on, alternating; then p50/p95 of list queries with onePerStory.
+ * grouping off and on, alternating; then p50/p95 of list queries with onePerStory. Inline
+ * means the sketches are made on the writer's thread: the import's real cost, with a parse
+ * worker, is measured by `npm run bench` ("grouping stories").
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

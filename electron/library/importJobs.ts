@@ -22,6 +22,8 @@ export interface ImportWorkerData {
   only?: Record<string, string[]>;
   parseWorkerScript: string;
   parseWorkers: number;
+  /** See ImportOptions.stories (the benchmark turns grouping off to measure its cost). */
+  stories?: boolean;
 }
 
 interface RunningJob {
@@ -177,6 +179,7 @@ export interface WorkerImportOptions {
   only?: Record<string, string[]>;
   workerDir: string;
   parseWorkers: number;
+  stories?: boolean;
 }
 
 /**
@@ -194,6 +197,7 @@ export function runImportWorker(
     only: options.only,
     parseWorkerScript: join(options.workerDir, 'parseWorker.cjs'),
     parseWorkers: options.parseWorkers,
+    stories: options.stories,
   };
   // The capped heap makes V8 collect early (parsed articles stream through at ~12 KB each),
   // sized so the biggest files a parse accepts still fit (see importHeapMb).

@@ -17,7 +17,7 @@ async function run(): Promise<void> {
   const db = openLibrary(data.dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
   db.pragma('cache_size = -16384'); // 16 MB: the import's working set, not the whole library
   const maxBytes = data.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const stage = workerParseStage(data.parseWorkerScript, data.parseWorkers, maxBytes);
+  const stage = workerParseStage(data.parseWorkerScript, data.parseWorkers, maxBytes, {}, data.stories !== false);
   let lastPost = 0;
   try {
     const report = await importFolders(db, data.folders, {
@@ -25,6 +25,7 @@ async function run(): Promise<void> {
       only: data.only,
       signal: controller.signal,
       parseStage: stage,
+      stories: data.stories,
       onProgress: (progress) => {
         // Progress at most every 50 ms: enough for a smooth bar, cheap for the UI thread.
         const now = Date.now();

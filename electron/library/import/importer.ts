@@ -34,6 +34,8 @@ export interface ImportOptions {
   only?: Record<string, string[]>;
   /** Group articles into stories as they are written (default true; off only to measure its cost). */
   stories?: boolean;
+  /** Story rows staged before they are flushed into their tables (tests make it small). */
+  storyRowsStaged?: number;
 }
 
 /** A folder that cannot be imported at all (as opposed to a bad file inside it). */
@@ -54,8 +56,9 @@ const IN_FLIGHT = 4;
 /**
  * Articles per transaction: large enough that commits are rare, small enough to bound
  * memory (about 12 KB per parsed article in flight) and how long the write lock is held:
- * grouping stories costs about 1 ms an article inside the transaction, and the app's own
- * writes (a star, a tag) wait at most 5 s for the lock. A kill loses at most this many.
+ * grouping stories costs a few hundred µs an article inside it (more with many copies),
+ * and the app's own writes (a star, a tag) wait at most 5 s for the lock. A kill loses at
+ * most this many.
  */
 const WRITE_BATCH = 250;
 /**
@@ -78,6 +81,12 @@ export function importHeapMb(maxFileBytes: number = DEFAULT_MAX_BYTES): number {
  * next chunk instead of waiting for the end.
  */
 const INDEX_EVERY = 10_000;
+/**
+ * Story rows staged in memory before they go into their tables in key order: each flush
+ * rewrites much of those random-keyed B-trees, so fewer flushes cost less, and this many
+ * rows (about 10,000 articles) take some 40 MB of the import thread's heap.
+ */
+const STORY_ROWS_STAGED = 600_000;
 
 /**
  * Imports folders of article files into the library.
@@ -92,7 +101,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   const roots = folders.map(checkFolder);
   const only = new Map(Object.entries(options.only ?? {}).map(([folder, paths]) => [resolve(folder), paths]));
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const stage = options.parseStage ?? inlineParseStage(maxBytes);
+  const stage = options.parseStage ?? inlineParseStage(maxBytes, options.stories !== false);
   const batchSize = options.batchSize ?? 256;
   const writer = new ArticleWriter(db);
   const stories = options.stories === false ? null : new StoryIndex(db);
@@ -104,6 +113,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
 
   emit();
   indexPending(db); // text left staged by an import that was killed
+  stories?.recover(); // and story rows
   const scans = roots.map((root) => {
     const paths = only.get(root);
     if (paths) return scanPaths(root, paths);
@@ -142,6 +152,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
       }
     }
 
+    stories?.expect(toParse.length);
     const apply = (batch: ParsedFile[]) =>
       db.transaction(() => {
         for (const { file, result } of batch) {
@@ -157,7 +168,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
           const warnings = result.article.warnings.length > 0 ? { warnings: result.article.warnings } : {};
           if (before) {
             withReanchoring(db, before.id, result.article.body, () => writer.update(before.id, result.article, stamp, now));
-            stories?.index(before.id, result.article.text, effectiveSource(result.article, folderSource)[0]);
+            stories?.index(before.id, result.article.storySketch ?? result.article.text, effectiveSource(result.article, folderSource)[0]);
             touchedIds.push(before.id);
             report.updated++;
             report.files.push({ ...entry, status: 'updated', ...warnings });
@@ -165,7 +176,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
             const id = writer.insert(result.article, stamp, now);
             // Highlights from a folder export get offsets in this library's anchor text of the body.
             if (result.article.curation?.highlights.length) reanchorArticle(db, id);
-            stories?.index(id, result.article.text, effectiveSource(result.article, folderSource)[0]);
+            stories?.index(id, result.article.storySketch ?? result.article.text, effectiveSource(result.article, folderSource)[0]);
             touchedIds.push(id);
             report.added++;
             // An added file without warnings is only counted: a big import would otherwise
@@ -196,6 +207,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
       if (ready.length < writeBatch && bytesOf(ready) < BATCH_BYTES && inFlight.length > 0) continue;
       apply(ready);
       staged += ready.length;
+      if (stories && stories.stagedRows >= (options.storyRowsStaged ?? STORY_ROWS_STAGED)) stories.flush();
       if (staged >= INDEX_EVERY) {
         indexPending(db);
         staged = 0;
@@ -232,6 +244,7 @@ export async function importFolders(db: Db, folders: string[], options: ImportOp
   emit();
   if (options.parseStage === undefined) await stage.close();
   indexPending(db);
+  stories?.flush();
   if (report.added + report.updated >= OPTIMIZE_AFTER) writer.optimizeIndex();
   report.duplicates = findDuplicates(db, touchedIds);
   report.durationMs = Math.round(performance.now() - started);

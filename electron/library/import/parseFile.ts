@@ -11,6 +11,7 @@ import { articleLanguage } from './language.js';
 import { fileSiteSource } from './fileSource.js';
 import { normalizeName } from '../curation/names.js';
 import { GLEANER_KEY, readGleanerKey } from '../export/gleanerKey.js';
+import { sketchOf } from '../stories/shingles.js';
 import type { ArticleFields, JsonValue, ParseResult } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -18,6 +19,8 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export interface ParseOptions {
   /** Larger files fail with a reason; default 10 MiB. */
   maxBytes?: number;
+  /** Sketch the text for story grouping (default true; off when grouping is off). */
+  stories?: boolean;
 }
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
@@ -285,6 +288,7 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
       fileTags,
       curation: gleaner ? { ...gleaner.curation, highlights: gleaner.highlights } : null,
       text: extracted.text,
+      storySketch: options.stories === false ? null : sketchOf(extracted.text),
       excerpt: fields.summary === null && fields.description === null ? excerptOf(extracted.text) : null,
       contentHash: createHash('sha1').update(body).digest('hex'),
       warnings,

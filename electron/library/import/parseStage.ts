@@ -19,6 +19,8 @@ export interface ParseRequest {
   id: number;
   files: ScannedFile[];
   maxBytes: number;
+  /** See ParseOptions.stories. */
+  stories: boolean;
 }
 
 export interface ParseResponse {
@@ -27,11 +29,11 @@ export interface ParseResponse {
 }
 
 /** Reads and parses one file; a read error becomes a failure with a reason, never a throw. */
-export function readAndParse(file: ScannedFile, maxBytes: number): ParsedFile {
+export function readAndParse(file: ScannedFile, maxBytes: number, stories = true): ParsedFile {
   const read = readScannedFile(file, maxBytes);
   if ('reason' in read) return { file, result: { ok: false, reason: read.reason } };
   try {
-    return { file, result: parseArticleFile(read.bytes, file.relPath, { maxBytes }) };
+    return { file, result: parseArticleFile(read.bytes, file.relPath, { maxBytes, stories }) };
   } catch (error) {
     // parseArticleFile is meant never to throw; if it does, the file fails, not the import.
     return { file, result: { ok: false, reason: `could not be parsed: ${(error as Error).message}` } };
@@ -39,9 +41,9 @@ export function readAndParse(file: ScannedFile, maxBytes: number): ParsedFile {
 }
 
 /** Parses on the calling thread: tests, tiny imports, and the watcher's single-file updates. */
-export function inlineParseStage(maxBytes: number): ParseStage {
+export function inlineParseStage(maxBytes: number, stories = true): ParseStage {
   return {
-    parse: async (files) => files.map((f) => readAndParse(f, maxBytes)),
+    parse: async (files) => files.map((f) => readAndParse(f, maxBytes, stories)),
     close: async () => {},
   };
 }
@@ -65,7 +67,7 @@ export const PARSE_WORKER_LIMITS = { maxOldGenerationSizeMb: PARSE_HEAP_MB, maxY
  * on. Every worker this stage starts, replacements and retry workers included, is ended by
  * `close()`, so a finished import always lets its thread exit.
  */
-export function workerParseStage(workerScript: string, workers: number, maxBytes: number, limits: Partial<typeof PARSE_WORKER_LIMITS> = {}): ParseStage {
+export function workerParseStage(workerScript: string, workers: number, maxBytes: number, limits: Partial<typeof PARSE_WORKER_LIMITS> = {}, stories = true): ParseStage {
   let nextId = 0;
   let closed = false;
   type Waiter = { files: ScannedFile[]; resolve: (p: ParsedFile[]) => void };
@@ -112,7 +114,7 @@ export function workerParseStage(workerScript: string, workers: number, maxBytes
     const slot = pool[id % pool.length]!;
     return new Promise((resolve) => {
       slot.pending.set(id, { files, resolve });
-      slot.worker.postMessage({ id, files, maxBytes } satisfies ParseRequest);
+      slot.worker.postMessage({ id, files, maxBytes, stories } satisfies ParseRequest);
     });
   };
 
@@ -126,7 +128,7 @@ export function workerParseStage(workerScript: string, workers: number, maxBytes
       const onMessage = (msg: ParseResponse) => settle(msg.parsed[0]!);
       const onExit = (code: number) => settle(new Error(`parse worker exited with code ${code}`));
       worker.on('message', onMessage).on('error', settle).on('exit', onExit);
-      worker.postMessage({ id: -1, files: [file], maxBytes } satisfies ParseRequest);
+      worker.postMessage({ id: -1, files: [file], maxBytes, stories } satisfies ParseRequest);
     });
 
   /**

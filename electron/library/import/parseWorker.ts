@@ -3,6 +3,6 @@ import { parentPort } from 'node:worker_threads';
 import { readAndParse, type ParseRequest, type ParseResponse } from './parseStage.js';
 
 parentPort?.on('message', (request: ParseRequest) => {
-  const parsed = request.files.map((file) => readAndParse(file, request.maxBytes));
+  const parsed = request.files.map((file) => readAndParse(file, request.maxBytes, request.stories));
   parentPort!.postMessage({ id: request.id, parsed } satisfies ParseResponse);
 });

@@ -1,8 +1,10 @@
 /** What parsing one article file yields. Pure data: crosses the worker boundary. */
 import type { CarriedHighlight } from '../export/gleanerKey.js';
 import type { Curation } from '../export/types.js';
+import type { StorySketch } from '../stories/shingles.js';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json' | 'none';
+
 export type BodyFormat = 'html' | 'markdown' | 'text';
 
 /** Where an article's source came from (see ArticleDetail.sourceOrigin). */
@@ -53,6 +55,8 @@ export interface ParsedArticle {
   fileTags: string[];
   /** Plain text of the body for the full-text index. */
   text: string;
+  /** What story grouping keeps of the text, made here so a parse worker does the hashing, not the writer. */
+  storySketch: StorySketch | null;
   /** The body's first words (about 200 characters) when the file has no summary or description. */
   excerpt: string | null;
   /** Hex digest of the body, for spotting the same content at two paths. */

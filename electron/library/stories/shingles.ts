@@ -8,8 +8,15 @@ export const SHINGLE_WORDS = 4;
 /** MinHash values per signature, in LSH bands of BAND_ROWS: a pair with Jaccard 0.5 is a candidate 99% of the time, 0.2 about 15%. */
 export const SIGNATURE_SIZE = 60;
 export const BAND_ROWS = 3;
-/** One shingle in SAMPLE_EVERY is kept for boilerplate counts and the similarity check (Broder's mod-m sample). */
-export const SAMPLE_EVERY = 4;
+/**
+ * One shingle in SAMPLE_EVERY is kept for boilerplate counts and the similarity check
+ * (Broder's mod-m sample). Every kept shingle is a row in `story_shingles`, the largest cost
+ * of grouping at import: one in 4 kept 141 an article of the bench corpus, one in 16 keeps
+ * about 45 with the same precision and, over 12 generated test sets, recall 0.947 against
+ * 0.951.
+ */
+export const SAMPLE_EVERY = 16;
+
 /**
  * Paragraphs with fewer shingles than this keep them all: datelines ("NEW YORK — (Outlet) —")
  * and footer lines are short, and a sample of them would often be empty.
@@ -102,4 +109,16 @@ export function bandKeys(sig: Uint32Array): number[] {
 /** A source's scope for boilerplate counts (0: articles without a source). */
 export function sourceScope(source: string | null): number {
   return source === null ? 0 : hashWord(source.toLowerCase()) || 1;
+}
+
+/** What grouping keeps of an article's text: its sampled shingles and its LSH band keys. */
+export interface StorySketch {
+  sampled: number[];
+  bands: number[];
+}
+
+/** An article's sketch; pure, so a parse worker makes it and the writer only stores it. */
+export function sketchOf(text: string): StorySketch {
+  const { all, sampled } = shingle(text);
+  return { sampled: [...sampled.keys()], bands: all.length === 0 ? [] : bandKeys(signature(all)) };
 }

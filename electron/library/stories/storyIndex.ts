@@ -1,6 +1,9 @@
 import type { Db } from '../db/connection.js';
 import { StoryQueries, type StoryNode } from '../db/queries/stories.js';
-import { bandKeys, paragraphs, paragraphShingles, sampledOf, shingle, signature, sourceScope } from './shingles.js';
+import { StoryStage } from '../db/queries/storyStage.js';
+import { StagedRows } from './stagedRows.js';
+import { BandFilter } from './bandFilter.js';
+import { BAND_ROWS, paragraphs, paragraphShingles, sampledOf, SIGNATURE_SIZE, sketchOf, sourceScope, type StorySketch } from './shingles.js';
 
 /**
  * Boilerplate is learned, never listed: a shingle that this many articles of one source
@@ -20,8 +23,14 @@ export const MIN_SHARED = 3;
  * articles take 10x as long to import (measured: 62 s against 6 s without grouping).
  */
 export const MAX_CANDIDATES = 32;
-/** Holders read per band key (newest first). */
+/** Holders read per band key (newest first), from the library and from the import's staged rows each. */
 const BAND_HOLDERS = 64;
+/**
+ * An import of at least this many files, and at least a quarter the library's size, reads
+ * the library's band keys into a BandFilter first (about 0.5 s per million keys); a smaller
+ * one asks the library about every key.
+ */
+const BULK_IMPORT = 1000;
 
 interface Sketch {
   scope: number;
@@ -39,19 +48,26 @@ const fromBlob = (blob: Buffer) => Array.from(new Float64Array(blob.buffer.slice
  */
 export class StoryIndex {
   private readonly q: StoryQueries;
+  private readonly stage: StoryStage;
+  private readonly staged = new StagedRows();
+  private filter: BandFilter | null = null;
 
   constructor(private readonly db: Db) {
     this.q = new StoryQueries(db);
+    this.stage = new StoryStage(db);
   }
 
-  /** Indexes a new or re-imported article's text and puts it in its story. */
-  index(id: number, text: string, source: string | null): void {
+  /**
+   * Indexes a new or re-imported article (its text, or the sketch a parse worker made of
+   * it) and puts it in its story. Its band keys and shingles are staged until `flush`.
+   */
+  index(id: number, text: string | StorySketch, source: string | null): void {
     const before = this.forget(id);
-    const { all, sampled } = shingle(text);
-    const sketch: Sketch = { scope: sourceScope(source), sampled: [...sampled.keys()], bands: all.length === 0 ? [] : bandKeys(signature(all)) };
+    const made = typeof text === 'string' ? sketchOf(text) : text;
+    const sketch: Sketch = { scope: sourceScope(source), sampled: made.sampled, bands: made.bands };
     this.q.putSketch.run(id, sketch.scope, toBlob(sketch.sampled), toBlob(sketch.bands));
-    for (const band of sketch.bands) this.q.addBand.run(band, id);
-    for (const h of sketch.sampled) this.q.addShingle.run(h, sketch.scope, id);
+    this.staged.add({ id, ...sketch });
+    this.stage.pending(id);
     const candidates = this.candidatesFor(id, sketch.bands);
     if (candidates.length > 0) {
       // Boilerplate answers are the same for every candidate of one source: ask once each.
@@ -65,11 +81,29 @@ export class StoryIndex {
     this.regroup([id, ...before]);
   }
 
+  /**
+   * Before importing `files` new or changed files: when they are many against the library,
+   * the library's band keys go into a filter, so keys no one holds are not looked up.
+   */
+  expect(files: number): void {
+    if (this.filter || files < BULK_IMPORT) return;
+    const bandsPerArticle = SIGNATURE_SIZE / BAND_ROWS;
+    const held = this.stage.bandRows();
+    if (files * bandsPerArticle < held / 4) return;
+    this.filter = new BandFilter(held + files * bandsPerArticle);
+    for (const band of this.stage.allBands()) this.filter.add(band);
+  }
+
   /** The articles sharing the most band keys with this one, at most MAX_CANDIDATES. */
   private candidatesFor(id: number, bands: number[]): number[] {
     const votes = new Map<number, number>();
-    for (const band of new Set(bands)) {
-      for (const other of this.q.candidates.all(band, id, BAND_HOLDERS) as number[]) votes.set(other, (votes.get(other) ?? 0) + 1);
+    if (bands.length === 0) return [];
+    const keys = [...new Set(bands)];
+    const filter = this.filter;
+    const ask = filter ? keys.filter((band) => filter.mayHold(band)) : keys;
+    const holders = [...(ask.length > 0 ? this.stage.holdersOf(id, ask, BAND_HOLDERS) : []), ...keys.map((band) => this.staged.holdersOf(band, BAND_HOLDERS + 1))];
+    for (const ids of holders) {
+      for (const other of ids) if (other !== id) votes.set(other, (votes.get(other) ?? 0) + 1);
     }
     return [...votes]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
@@ -82,11 +116,30 @@ export class StoryIndex {
     const old = this.sketch(id);
     if (!old) return [];
     const before = this.storyOf(id);
-    for (const band of old.bands) this.q.deleteBand.run(band, id);
-    for (const h of old.sampled) this.q.deleteShingle.run(h, old.scope, id);
+    this.staged.remove(id);
+    this.stage.remove({ id, ...old });
     this.q.deletePairs.run({ id });
     this.q.deleteSketch.run(id);
     return before;
+  }
+
+  /** Band keys and shingle hashes staged, not yet in the library's tables. */
+  get stagedRows(): number {
+    return this.staged.rows;
+  }
+
+  /** Moves the staged band keys and shingles into the library's tables (the importer calls it as they pile up, and at the end). */
+  flush(): void {
+    const articles = this.staged.drain();
+    this.stage.flush(articles);
+    if (this.filter) for (const a of articles) for (const band of a.bands) this.filter.add(band);
+  }
+
+  /** Puts in the rows an import staged but never flushed because it was killed (from the saved sketches). */
+  recover(): number {
+    const left = this.stage.leftPending();
+    this.stage.flush(left.map((row) => ({ id: row.id, scope: row.scope, sampled: fromBlob(row.shingles), bands: fromBlob(row.bands) })));
+    return left.length;
   }
 
   /** After an article went missing or came back: its story and its neighbours' are regrouped. */
@@ -152,15 +205,18 @@ export class StoryIndex {
   /** Which of these sampled shingles are boilerplate for this source (learned counts). */
   boilerplate(hashes: Iterable<number>, scope: number, memo?: Map<string, boolean>): Set<number> {
     const out = new Set<number>();
+    const unknown: number[] = [];
     for (const h of hashes) {
-      const key = `${h}/${scope}`;
-      let boiler = memo?.get(key);
-      if (boiler === undefined) {
-        boiler =
-          (this.q.scopeCount.get(h, scope, SOURCE_BOILERPLATE) as number) >= SOURCE_BOILERPLATE ||
-          (this.q.globalCount.get(h, GLOBAL_BOILERPLATE) as number) >= GLOBAL_BOILERPLATE;
-        memo?.set(key, boiler);
-      }
+      const boiler = memo?.get(`${h}/${scope}`);
+      if (boiler === undefined) unknown.push(h);
+      else if (boiler) out.add(h);
+    }
+    const library = this.stage.countsOf(unknown, scope, SOURCE_BOILERPLATE, GLOBAL_BOILERPLATE);
+    for (const h of unknown) {
+      const staged = this.staged.counts(h, scope);
+      const held = library.get(h);
+      const boiler = (held?.inScope ?? 0) + staged.inScope >= SOURCE_BOILERPLATE || (held?.overall ?? 0) + staged.overall >= GLOBAL_BOILERPLATE;
+      memo?.set(`${h}/${scope}`, boiler);
       if (boiler) out.add(h);
     }
     return out;
@@ -183,16 +239,17 @@ export class StoryIndex {
     const scope = sourceScope(source);
     const isBoiler = paras.map((p) => {
       const sampled = [...new Set(sampledOf(paragraphShingles(p)))];
-      if (sampled.length === 0) return null; // too short to tell: goes with its neighbours
+      if (sampled.length === 0) return null; // unjudged
       return this.boilerplate(sampled, scope).size * 2 >= sampled.length;
     });
+    // The header runs to the last boilerplate paragraph before the first of the article's
+    // own, the footer from the first after its last; an unjudged paragraph (no sampled
+    // shingle: most long paragraphs keep one in SAMPLE_EVERY) goes to them only when
+    // boilerplate lies on both sides of it, so the story's last paragraph stays in the story.
     let start = 0;
+    for (let i = 0; i < paras.length && isBoiler[i] !== false; i++) if (isBoiler[i] === true) start = i + 1;
     let end = paras.length;
-    while (start < end && isBoiler[start] !== false) start++;
-    while (end > start && isBoiler[end - 1] !== false) end--;
-    // Unknown (short) paragraphs at the edges stay in the body unless boilerplate holds them in.
-    while (start > 0 && isBoiler[start - 1] === null && !isBoiler.slice(0, start - 1).some((b) => b === true)) start--;
-    while (end < paras.length && isBoiler[end] === null && !isBoiler.slice(end + 1).some((b) => b === true)) end++;
+    for (let i = paras.length - 1; i >= start && isBoiler[i] !== false; i--) if (isBoiler[i] === true) end = i;
     return { header: paras.slice(0, start).join('\n'), body: paras.slice(start, end).join('\n'), footer: paras.slice(end).join('\n') };
   }
 }

@@ -8,6 +8,7 @@ import { up as authorsLanguages } from './0060-authors-languages.js';
 import { up as ftsPrefixCjk } from './0070-fts-prefix-cjk.js';
 import { up as highlights } from './0080-highlights.js';
 import { up as stories } from './0090-stories.js';
+import { up as storyPending } from './0100-story-pending.js';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 70, name: 'fts-prefix-cjk', up: ftsPrefixCjk },
   { version: 80, name: 'highlights', up: highlights },
   { version: 90, name: 'stories', up: stories },
+  { version: 100, name: 'story-pending', up: storyPending },
 ];

@@ -14,13 +14,6 @@ export class StoryQueries {
   readonly sketchOf;
   readonly putSketch;
   readonly deleteSketch;
-  readonly addBand;
-  readonly deleteBand;
-  readonly candidates;
-  readonly addShingle;
-  readonly deleteShingle;
-  readonly scopeCount;
-  readonly globalCount;
   readonly addPair;
   readonly deletePairs;
   readonly neighbours;
@@ -33,15 +26,6 @@ export class StoryQueries {
     this.sketchOf = db.prepare('SELECT scope, shingles, bands FROM story_sketches WHERE article_id = ?');
     this.putSketch = db.prepare('INSERT OR REPLACE INTO story_sketches (article_id, scope, shingles, bands) VALUES (?, ?, ?, ?)');
     this.deleteSketch = db.prepare('DELETE FROM story_sketches WHERE article_id = ?');
-    this.addBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)');
-    this.deleteBand = db.prepare('DELETE FROM story_bands WHERE band = ? AND article_id = ?');
-    // The newest holders of one band key, bounded: a key that thousands of templated articles share costs no more than a rare one.
-    this.candidates = db.prepare('SELECT article_id FROM story_bands WHERE band = ? AND article_id != ? ORDER BY article_id DESC LIMIT ?').pluck();
-    this.addShingle = db.prepare('INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES (?, ?, ?)');
-    this.deleteShingle = db.prepare('DELETE FROM story_shingles WHERE hash = ? AND scope = ? AND article_id = ?');
-    // Counts stop at the threshold: a footer on 10,000 articles costs no more than one on 3.
-    this.scopeCount = db.prepare('SELECT count(*) FROM (SELECT 1 FROM story_shingles WHERE hash = ? AND scope = ? LIMIT ?)').pluck();
-    this.globalCount = db.prepare('SELECT count(*) FROM (SELECT 1 FROM story_shingles WHERE hash = ? LIMIT ?)').pluck();
     this.addPair = db.prepare('INSERT OR IGNORE INTO story_pairs (a, b) VALUES (?, ?)');
     this.deletePairs = db.prepare('DELETE FROM story_pairs WHERE a = @id OR b = @id');
     this.neighbours = db.prepare('SELECT b FROM story_pairs WHERE a = @id UNION SELECT a FROM story_pairs WHERE b = @id').pluck();

@@ -1,0 +1,113 @@
+import type { Db } from '../connection.js';
+import type { StagedArticle } from '../../stories/stagedRows.js';
+
+/**
+ * The SQL side of staged story rows (migration 0100, stories/stagedRows.ts): lookups in the
+ * library's `story_bands` / `story_shingles`, the `story_pending` list, and the flush that
+ * moves an import's staged rows in, sorted by key. Lists go in as JSON arrays
+ * (`json_each`), so an article costs a few statement calls rather than one per hash.
+ */
+export class StoryStage {
+  private readonly markPending;
+  private readonly unmark;
+  private readonly dropBands;
+  private readonly dropShingles;
+  private readonly holders;
+  private readonly counts;
+  private readonly insertBand;
+  private readonly insertShingle;
+
+  constructor(private readonly db: Db) {
+    this.markPending = db.prepare('INSERT OR IGNORE INTO story_pending (article_id) VALUES (?)');
+    this.unmark = db.prepare('DELETE FROM story_pending WHERE article_id = ?');
+    this.insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)');
+    this.insertShingle = db.prepare('INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES (?, ?, ?)');
+    this.dropBands = db.prepare('DELETE FROM story_bands WHERE (band, article_id) IN (SELECT value, @id FROM json_each(@list))');
+    this.dropShingles = db.prepare('DELETE FROM story_shingles WHERE (hash, scope, article_id) IN (SELECT value, @scope, @id FROM json_each(@list))');
+    // Per band key that has holders, its newest ones, bounded: a key that thousands of
+    // templated articles share costs no more than a rare one. As "id,id,…".
+    this.holders = db
+      .prepare(
+        `SELECT held FROM (
+           SELECT (SELECT group_concat(article_id) FROM (
+                     SELECT article_id FROM story_bands WHERE band = j.value AND article_id != @id ORDER BY article_id DESC LIMIT @limit)) AS held
+             FROM json_each(@list) j)
+          WHERE held IS NOT NULL`,
+      )
+      .pluck();
+    // Per hash the library holds, how many articles hold it in the scope and overall. The
+    // counts stop at the thresholds: a footer on 10,000 articles costs no more than one on 3.
+    this.counts = db.prepare(
+      `SELECT hash, in_scope AS inScope, overall FROM (
+         SELECT j.value AS hash,
+                (SELECT count(*) FROM (SELECT 1 FROM story_shingles WHERE hash = j.value AND scope = @scope LIMIT @inScopeCap)) AS in_scope,
+                (SELECT count(*) FROM (SELECT 1 FROM story_shingles WHERE hash = j.value LIMIT @overallCap)) AS overall
+           FROM json_each(@list) j)
+        WHERE overall > 0`,
+    );
+  }
+
+  /** Notes that an article's rows are staged, so a killed import's are put in later (recover). */
+  pending(id: number): void {
+    this.markPending.run(id);
+  }
+
+  /** Takes an article's rows out of the library's tables. */
+  remove(article: StagedArticle): void {
+    this.dropBands.run({ list: JSON.stringify(article.bands), id: article.id });
+    this.dropShingles.run({ list: JSON.stringify(article.sampled), scope: article.scope, id: article.id });
+    this.unmark.run(article.id);
+  }
+
+  /** The library's holders per band key that has any (newest first, at most `limit`). */
+  holdersOf(id: number, bands: readonly number[], limit: number): number[][] {
+    return (this.holders.all({ list: JSON.stringify(bands), id, limit }) as string[]).map((held) => held.split(',').map(Number));
+  }
+
+  /** The library's counts for those of `hashes` it holds. */
+  countsOf(hashes: readonly number[], scope: number, inScopeCap: number, overallCap: number): Map<number, { inScope: number; overall: number }> {
+    if (hashes.length === 0) return new Map();
+    const rows = this.counts.all({ list: JSON.stringify(hashes), scope, inScopeCap, overallCap }) as { hash: number; inScope: number; overall: number }[];
+    return new Map(rows.map((r) => [r.hash, r]));
+  }
+
+  /**
+   * Moves staged articles' rows into the library's tables in one transaction, sorted by key
+   * so each page of those B-trees is visited once (sorting here and inserting row by row
+   * measured 4x faster than handing SQLite the rows as JSON to sort). Only articles still
+   * pending go in (one deleted or re-imported meanwhile was taken off the list).
+   */
+  flush(articles: readonly StagedArticle[]): void {
+    if (articles.length === 0) return;
+    this.db.transaction(() => {
+      const ids = JSON.stringify(articles.map((a) => a.id));
+      const live = new Set(this.db.prepare('SELECT article_id FROM story_pending WHERE article_id IN (SELECT value FROM json_each(?))').pluck().all(ids) as number[]);
+      const kept = articles.filter((a) => live.has(a.id));
+      const bands = kept.flatMap((a) => a.bands.map((band) => [band, a.id] as const)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      const shingles = kept
+        .flatMap((a) => a.sampled.map((h) => [h, a.scope, a.id] as const))
+        .sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+      for (const [band, id] of bands) this.insertBand.run(band, id);
+      for (const [hash, scope, id] of shingles) this.insertShingle.run(hash, scope, id);
+      this.db.prepare('DELETE FROM story_pending WHERE article_id IN (SELECT value FROM json_each(?))').run(ids);
+    })();
+  }
+
+  /** How many band rows the library holds. */
+  bandRows(): number {
+    return this.db.prepare('SELECT count(*) FROM story_bands').pluck().get() as number;
+  }
+
+  /** Every band key in the library (with repeats), read as it goes. */
+  allBands(): IterableIterator<number> {
+    return this.db.prepare('SELECT band FROM story_bands').pluck().iterate() as IterableIterator<number>;
+  }
+
+  /** Articles an import staged but never flushed (it was killed), from their saved sketches. */
+  leftPending(): { id: number; scope: number; shingles: Buffer; bands: Buffer }[] {
+    this.db.prepare('DELETE FROM story_pending WHERE article_id NOT IN (SELECT article_id FROM story_sketches)').run();
+    return this.db
+      .prepare('SELECT s.article_id AS id, s.scope, s.shingles, s.bands FROM story_pending p JOIN story_sketches s ON s.article_id = p.article_id')
+      .all() as { id: number; scope: number; shingles: Buffer; bands: Buffer }[];
+  }
+}
