@@ -13,8 +13,11 @@ export class HashCounts {
   private taken = new Uint8Array(0);
   private used = 0;
 
-  constructor(private capacity = 1 << 16) {
-    this.allocate(capacity);
+  private capacity = 0;
+
+  /** `initial` slots (a power of two); the table doubles when half full. */
+  constructor(private readonly initial = 1 << 16) {
+    this.allocate(initial);
   }
 
   /** Adds `delta` (may be negative) to the count of (first, second). */
@@ -36,7 +39,7 @@ export class HashCounts {
   }
 
   clear(): void {
-    this.allocate(1 << 16);
+    this.allocate(this.initial);
   }
 
   /** The slot holding (first, second), or the empty slot where it would go. */

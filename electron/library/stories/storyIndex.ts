@@ -117,7 +117,7 @@ export class StoryIndex {
     if (!old) return [];
     const before = this.storyOf(id);
     this.staged.remove(id);
-    this.stage.remove({ id, ...old });
+    this.stage.removeFromLibrary({ id, ...old });
     this.q.deletePairs.run({ id });
     this.q.deleteSketch.run(id);
     return before;
