@@ -3,7 +3,7 @@ import { StoryQueries, type StoryNode } from '../db/queries/stories.js';
 import { StoryStage } from '../db/queries/storyStage.js';
 import { StagedRows } from './stagedRows.js';
 import { BandFilter } from './bandFilter.js';
-import { BAND_ROWS, paragraphs, paragraphShingles, sampledOf, SIGNATURE_SIZE, sketchOf, sourceScope, type StorySketch } from './shingles.js';
+import { BAND_ROWS, paragraphs, paragraphShingles, SAMPLE_EVERY, sampledOf, sampleRateOf, SIGNATURE_SIZE, sketchOf, sourceScope, type StorySketch } from './shingles.js';
 
 /**
  * Boilerplate is learned, never listed: a shingle that this many articles of one source
@@ -35,7 +35,18 @@ const BULK_IMPORT = 1000;
 interface Sketch {
   scope: number;
   sampled: number[];
+  /** The rate `sampled` was taken at (shingles.ts sampleRateOf). */
+  every: number;
+  /** The sample at SAMPLE_EVERY when `every` is finer; null for a long article, or a sketch older than migration 110. */
+  coarse: number[] | null;
   bands: number[];
+}
+
+/** An article's own shingles at its rate, and at SAMPLE_EVERY. */
+interface Own {
+  hashes: Set<number>;
+  every: number;
+  coarse: Set<number>;
 }
 
 const toBlob = (values: number[]) => Buffer.from(new Float64Array(values).buffer);
@@ -64,8 +75,8 @@ export class StoryIndex {
   index(id: number, text: string | StorySketch, source: string | null): void {
     const before = this.forget(id);
     const made = typeof text === 'string' ? sketchOf(text) : text;
-    const sketch: Sketch = { scope: sourceScope(source), sampled: made.sampled, bands: made.bands };
-    this.q.putSketch.run(id, sketch.scope, toBlob(sketch.sampled), toBlob(sketch.bands));
+    const sketch: Sketch = { scope: sourceScope(source), ...made };
+    this.q.putSketch.run(id, sketch.scope, toBlob(sketch.sampled), sketch.every, sketch.coarse && toBlob(sketch.coarse), toBlob(sketch.bands));
     this.staged.add({ id, ...sketch });
     this.stage.pending(id);
     const candidates = this.candidatesFor(id, sketch.bands);
@@ -192,14 +203,20 @@ export class StoryIndex {
   }
 
   private sketch(id: number): Sketch | null {
-    const row = this.q.sketchOf.get(id) as { scope: number; shingles: Buffer; bands: Buffer } | undefined;
-    return row ? { scope: row.scope, sampled: fromBlob(row.shingles), bands: fromBlob(row.bands) } : null;
+    const row = this.q.sketchOf.get(id) as { scope: number; shingles: Buffer; every: number; coarse: Buffer | null; bands: Buffer } | undefined;
+    if (!row) return null;
+    return { scope: row.scope, sampled: fromBlob(row.shingles), every: row.every, coarse: row.coarse && fromBlob(row.coarse), bands: fromBlob(row.bands) };
   }
 
   /** The sampled shingles that are the article's own: not its outlet's, not a template's. */
-  private ownShingles(sketch: Sketch, memo?: Map<string, boolean>): Set<number> {
+  private ownShingles(sketch: Sketch, memo?: Map<string, boolean>): Own {
     const boiler = this.boilerplate(sketch.sampled, sketch.scope, memo);
-    return new Set(sketch.sampled.filter((h) => !boiler.has(h)));
+    const hashes = new Set(sketch.sampled.filter((h) => !boiler.has(h)));
+    if (sketch.every === SAMPLE_EVERY) return { hashes, every: sketch.every, coarse: hashes };
+    // An older sketch has no coarse sample: its one-in-16 hashes stand in (short paragraphs then lose some).
+    const coarse = sketch.coarse ?? sketch.sampled.filter((h) => h % SAMPLE_EVERY === 0);
+    const coarseBoiler = this.boilerplate(coarse, sketch.scope, memo);
+    return { hashes, every: sketch.every, coarse: new Set(coarse.filter((h) => !coarseBoiler.has(h))) };
   }
 
   /** Which of these sampled shingles are boilerplate for this source (learned counts). */
@@ -222,12 +239,10 @@ export class StoryIndex {
     return out;
   }
 
-  private confirmed(a: Set<number>, b: Set<number>): boolean {
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    if (small.size < MIN_SHARED) return false;
-    let shared = 0;
-    for (const h of small) if (large.has(h)) shared++;
-    return shared >= MIN_SHARED && shared / small.size >= MIN_CONTAINMENT;
+  private confirmed(x: Own, y: Own): boolean {
+    // Sampled at different rates: both are compared at SAMPLE_EVERY (see SHORT_SAMPLE_EVERY).
+    if (x.every === y.every && contained(x.hashes, y.hashes)) return true;
+    return (x.every !== SAMPLE_EVERY || y.every !== SAMPLE_EVERY) && contained(x.coarse, y.coarse);
   }
 
   /**
@@ -237,14 +252,16 @@ export class StoryIndex {
   splitText(text: string, source: string | null): { header: string; body: string; footer: string } {
     const paras = paragraphs(text);
     const scope = sourceScope(source);
-    const isBoiler = paras.map((p) => {
-      const sampled = [...new Set(sampledOf(paragraphShingles(p)))];
+    const byParagraph = paras.map(paragraphShingles);
+    const every = sampleRateOf(new Set(byParagraph.flat()).size);
+    const isBoiler = byParagraph.map((shingles) => {
+      const sampled = [...new Set(sampledOf(shingles, every))];
       if (sampled.length === 0) return null; // unjudged
       return this.boilerplate(sampled, scope).size * 2 >= sampled.length;
     });
     // The header runs to the last boilerplate paragraph before the first of the article's
     // own, the footer from the first after its last; an unjudged paragraph (no sampled
-    // shingle: most long paragraphs keep one in SAMPLE_EVERY) goes to them only when
+    // shingle: a long article's paragraphs keep one in SAMPLE_EVERY) goes to them only when
     // boilerplate lies on both sides of it, so the story's last paragraph stays in the story.
     let start = 0;
     for (let i = 0; i < paras.length && isBoiler[i] !== false; i++) if (isBoiler[i] === true) start = i + 1;
@@ -252,6 +269,15 @@ export class StoryIndex {
     for (let i = paras.length - 1; i >= start && isBoiler[i] !== false; i--) if (isBoiler[i] === true) end = i;
     return { header: paras.slice(0, start).join('\n'), body: paras.slice(start, end).join('\n'), footer: paras.slice(end).join('\n') };
   }
+}
+
+/** Copies share at least MIN_CONTAINMENT of the smaller set, and at least MIN_SHARED hashes. */
+function contained(a: Set<number>, b: Set<number>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < MIN_SHARED) return false;
+  let shared = 0;
+  for (const h of small) if (large.has(h)) shared++;
+  return shared >= MIN_SHARED && shared / small.size >= MIN_CONTAINMENT;
 }
 
 /** Earliest date first (undated last), ties by source name (A-Z, none last), then import order. */

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Stories staged by an import (electron/library/stories/storyStage.ts): an article's band
- * keys and shingles wait in the import connection's temporary tables and enter
+ * Stories staged by an import (db/queries/storyStage.ts): an article's band
+ * keys and shingles wait in memory (stories/stagedRows.ts) and enter
  * `story_bands` / `story_shingles` in key order every few thousand articles, because
  * inserting them one article at a time rewrote most of those random-keyed B-trees on every
  * commit. An article listed here has its sketch saved but its rows still staged; an import

@@ -9,6 +9,7 @@ import { up as ftsPrefixCjk } from './0070-fts-prefix-cjk.js';
 import { up as highlights } from './0080-highlights.js';
 import { up as stories } from './0090-stories.js';
 import { up as storyPending } from './0100-story-pending.js';
+import { up as storySampleRate } from './0110-story-sample-rate.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 80, name: 'highlights', up: highlights },
   { version: 90, name: 'stories', up: stories },
   { version: 100, name: 'story-pending', up: storyPending },
+  { version: 110, name: 'story-sample-rate', up: storySampleRate },
 ];

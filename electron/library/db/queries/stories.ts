@@ -23,8 +23,8 @@ export class StoryQueries {
   readonly setStory;
 
   constructor(db: Db) {
-    this.sketchOf = db.prepare('SELECT scope, shingles, bands FROM story_sketches WHERE article_id = ?');
-    this.putSketch = db.prepare('INSERT OR REPLACE INTO story_sketches (article_id, scope, shingles, bands) VALUES (?, ?, ?, ?)');
+    this.sketchOf = db.prepare('SELECT scope, shingles, sample_every AS every, coarse, bands FROM story_sketches WHERE article_id = ?');
+    this.putSketch = db.prepare('INSERT OR REPLACE INTO story_sketches (article_id, scope, shingles, sample_every, coarse, bands) VALUES (?, ?, ?, ?, ?, ?)');
     this.deleteSketch = db.prepare('DELETE FROM story_sketches WHERE article_id = ?');
     this.addPair = db.prepare('INSERT OR IGNORE INTO story_pairs (a, b) VALUES (?, ?)');
     this.deletePairs = db.prepare('DELETE FROM story_pairs WHERE a = @id OR b = @id');
