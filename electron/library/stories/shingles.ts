@@ -135,10 +135,7 @@ export function sourceScope(source: string | null): number {
 }
 
 /** What grouping keeps of an article's text: its sampled shingles (see Shingled), and its LSH band keys. */
-export interface StorySketch {
-  sampled: number[];
-  every: number;
-  coarse: number[] | null;
+export interface StorySketch extends Omit<Shingled, 'all'> {
   bands: number[];
 }
 

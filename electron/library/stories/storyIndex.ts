@@ -32,14 +32,9 @@ const BAND_HOLDERS = 64;
  */
 const BULK_IMPORT = 1000;
 
-interface Sketch {
+/** A stored sketch: `coarse` is also null in a sketch older than migration 110. */
+interface Sketch extends StorySketch {
   scope: number;
-  sampled: number[];
-  /** The rate `sampled` was taken at (shingles.ts sampleRateOf). */
-  every: number;
-  /** The sample at SAMPLE_EVERY when `every` is finer; null for a long article, or a sketch older than migration 110. */
-  coarse: number[] | null;
-  bands: number[];
 }
 
 /** An article's own shingles at its rate, and at SAMPLE_EVERY. */
@@ -213,10 +208,10 @@ export class StoryIndex {
     const boiler = this.boilerplate(sketch.sampled, sketch.scope, memo);
     const hashes = new Set(sketch.sampled.filter((h) => !boiler.has(h)));
     if (sketch.every === SAMPLE_EVERY) return { hashes, every: sketch.every, coarse: hashes };
-    // An older sketch has no coarse sample: its one-in-16 hashes stand in (short paragraphs then lose some).
+    // The coarse sample is part of the fine one, so its boilerplate is already known. An older
+    // sketch has none: its one-in-16 hashes stand in (short paragraphs then lose some).
     const coarse = sketch.coarse ?? sketch.sampled.filter((h) => h % SAMPLE_EVERY === 0);
-    const coarseBoiler = this.boilerplate(coarse, sketch.scope, memo);
-    return { hashes, every: sketch.every, coarse: new Set(coarse.filter((h) => !coarseBoiler.has(h))) };
+    return { hashes, every: sketch.every, coarse: new Set(coarse.filter((h) => !boiler.has(h))) };
   }
 
   /** Which of these sampled shingles are boilerplate for this source (learned counts). */
