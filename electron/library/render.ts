@@ -1,4 +1,4 @@
-import type { BodyFormat } from './import/types.js';
+import type { BodyFormat } from './article/fields.js';
 import { renderBody } from './import/body.js';
 import { sanitizeArticleHtml, type SanitizeOptions, type SanitizeResult } from './sanitize/sanitizeArticleHtml.js';
 

@@ -11,8 +11,9 @@
  */
 import TOML from '@iarna/toml';
 import { parseDocument } from 'yaml';
-import { parseFrontMatter } from '../import/frontmatter.js';
-import { carried, GLEANER_KEY, gleanerKeyValue, readGleanerKey, type GleanerValue, type HighlightEntry } from './gleanerKey.js';
+import { carried } from '../article/curation.js';
+import { parseFrontMatter } from '../article/frontmatter.js';
+import { GLEANER_KEY, gleanerKeyValue, readGleanerKey, type GleanerValue, type HighlightEntry } from '../article/gleanerKey.js';
 import type { ExportArticle } from './types.js';
 
 type Value = GleanerValue;

@@ -4,7 +4,8 @@
  */
 import type { Highlight } from '../../../shared/highlights.js';
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
-import type { ArticleFields } from '../import/types.js';
+import type { Curation } from '../article/curation.js';
+import type { ArticleFields } from '../article/fields.js';
 import type { ImageEmbedder } from './imageEmbedder.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type ExportSettings, type FormatDescriptor } from '../../../shared/types.js';
 
@@ -35,18 +36,6 @@ export class ExportError extends Error {
     super(message);
     this.name = 'ExportError';
   }
-}
-
-/** The person's curation of one article: what `gleaner` keys and `curation` objects hold. */
-export interface Curation {
-  /** The person's own tags (origin 'user'); the file's tags stay in its front matter. */
-  tags: string[];
-  starred: boolean;
-  /** ISO 8601 UTC, or null when unread. */
-  readAt: string | null;
-  note: string | null;
-  /** Names of the manual collections the article is in. */
-  collections: string[];
 }
 
 /** Everything an exporter may write about one article (the file's fields as imported), read from the library in chunks. */

@@ -4,7 +4,7 @@
  * an absolute url it carries. Pure. The folder's label (site config title or folder name)
  * is the importer's fallback, applied at write time: see folderLabel.ts.
  */
-import type { SourceOrigin } from './types.js';
+import type { SourceOrigin } from '../article/fields.js';
 
 /** Publisher and site keys used by feed exporters, Jekyll/Hugo themes and schema.org front matter. */
 export const SITE_FIELDS = ['publisher', 'site_name', 'siteName', 'source_name', 'sourceName', 'site', 'feed_title', 'feed_name', 'publication'];

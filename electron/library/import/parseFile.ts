@@ -4,15 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import { detectBodyFormat, extractText, renderBody, collapse } from './body.js';
-import { dateFromPath, normalizeDate } from './dates.js';
-import { parseFrontMatter } from './frontmatter.js';
+import { dateFromPath, normalizeDate } from '../article/dates.js';
+import { parseFrontMatter } from '../article/frontmatter.js';
 import { parseAuthors } from './authors.js';
 import { articleLanguage } from './language.js';
 import { fileSiteSource } from './fileSource.js';
 import { normalizeName } from '../curation/names.js';
-import { GLEANER_KEY, readGleanerKey } from '../export/gleanerKey.js';
+import { GLEANER_KEY, readGleanerKey } from '../article/gleanerKey.js';
 import { sketchOf } from '../stories/shingles.js';
-import type { ArticleFields, JsonValue, ParseResult } from './types.js';
+import type { ArticleFields, JsonValue } from '../article/fields.js';
+import type { ParseResult } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 

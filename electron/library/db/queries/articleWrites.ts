@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
-import type { ImportedCuration, ParsedArticle, SourceOrigin } from '../../import/types.js';
+import type { SourceOrigin } from '../../article/fields.js';
+import type { ImportedCuration, ParsedArticle } from '../../import/types.js';
 import { separateCjk } from '../../../../shared/query/cjk.js';
 import { insertHighlights } from './highlights.js';
 

@@ -1,6 +1,6 @@
 /**
  * A folder of article files in the format they came from: stored front matter verbatim plus
- * a `gleaner` key (see ../gleanerKey.ts), body as stored, at the article's original relative
+ * a `gleaner` key (see article/gleanerKey.ts), body as stored, at the article's original relative
  * path made safe. Importing the folder gives the articles back; an importer that reads the
  * `gleaner` key gives the curation back too.
  */

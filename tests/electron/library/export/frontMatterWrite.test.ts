@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleFileText, quote } from '../../../../electron/library/export/frontMatterWrite.js';
-import { readGleanerKey } from '../../../../electron/library/export/gleanerKey.js';
-import type { Curation, ExportArticle } from '../../../../electron/library/export/types.js';
-import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
+import { readGleanerKey } from '../../../../electron/library/article/gleanerKey.js';
+import type { Curation } from '../../../../electron/library/article/curation.js';
+import type { ExportArticle } from '../../../../electron/library/export/types.js';
+import { parseFrontMatter } from '../../../../electron/library/article/frontmatter.js';
 import TOML from '@iarna/toml';
 import { parse as parseYaml } from 'yaml';
 

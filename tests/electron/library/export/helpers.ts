@@ -6,7 +6,7 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll } from 'vitest';
 import { openLibrary, type Db } from '../../../../electron/library/db/connection.js';
 import { importFolders } from '../../../../electron/library/import/importer.js';
-import type { Curation } from '../../../../electron/library/export/types.js';
+import type { Curation } from '../../../../electron/library/article/curation.js';
 import { seedLike, writeTree } from '../../../helpers/articles.js';
 import { EPUBCHECK, epubcheckCommand } from '../../../helpers/requirements.js';
 

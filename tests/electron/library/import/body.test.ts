@@ -8,7 +8,7 @@ import {
   renderMarkdown,
   stripShortcodes,
 } from '../../../../electron/library/import/body.js';
-import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
+import { parseFrontMatter } from '../../../../electron/library/article/frontmatter.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/parse/${name}`, import.meta.url), 'utf8');
 

@@ -6,7 +6,7 @@
 import TOML from '@iarna/toml';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { parseDateString } from './dates.js';
-import type { FrontMatterFormat } from './types.js';
+import type { FrontMatterFormat } from './fields.js';
 
 export interface FrontMatter {
   format: FrontMatterFormat;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gleanerKeyValue, readGleanerKey } from '../../../../electron/library/export/gleanerKey.js';
-import { parseFrontMatter } from '../../../../electron/library/import/frontmatter.js';
+import { gleanerKeyValue, readGleanerKey } from '../../../../electron/library/article/gleanerKey.js';
+import { parseFrontMatter } from '../../../../electron/library/article/frontmatter.js';
 
 const parse = (text: string) => {
   const result = parseFrontMatter(text);

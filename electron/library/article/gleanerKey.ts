@@ -18,12 +18,9 @@
  *       { text = "the quoted passage", prefix = "…before ", suffix = " after…", start = 120, end = 138, color = "yellow", note = "", detached = false, created_at = "…", updated_at = "…" },
  *     ]
  */
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../shared/highlights.js';
-import { parseDateString } from '../import/dates.js';
-import type { Curation } from './types.js';
-
-/** A highlight as the key carries it: no ids (they belong to one library); re-anchored on import. */
-export type CarriedHighlight = Omit<Highlight, 'id' | 'articleId'>;
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/highlights.js';
+import type { CarriedHighlight, Curation } from './curation.js';
+import { parseDateString } from './dates.js';
 
 /** One highlight's entry in the key: snake_case like `read_at`, scalars only. */
 export type HighlightEntry = Record<string, string | number | boolean>;
@@ -57,9 +54,6 @@ const ENTRY_NAMES: readonly (readonly [keyof CarriedHighlight, string])[] = [
 ];
 
 const highlightEntry = (h: CarriedHighlight): HighlightEntry => Object.fromEntries(ENTRY_NAMES.map(([field, name]) => [name, h[field]]));
-
-/** The carried form of a library's highlight (what a round trip must give back). */
-export const carried = ({ id: _id, articleId: _articleId, ...rest }: Highlight): CarriedHighlight => rest;
 
 export interface GleanerKey {
   curation: Curation;

@@ -1,6 +1,6 @@
 import TOML from '@iarna/toml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dateFromPath, normalizeDate, parseDateString } from '../../../../electron/library/import/dates.js';
+import { dateFromPath, normalizeDate, parseDateString } from '../../../../electron/library/article/dates.js';
 
 describe('parseDateString', () => {
   it.each([

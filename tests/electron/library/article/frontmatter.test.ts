@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter, type FrontMatter } from '../../../../electron/library/import/frontmatter.js';
+import { parseFrontMatter, type FrontMatter } from '../../../../electron/library/article/frontmatter.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/parse/${name}`, import.meta.url), 'utf8');
 
