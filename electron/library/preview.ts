@@ -2,7 +2,7 @@ import type { ArticlePreview } from '../../shared/api.js';
 import type { Db } from './db/connection.js';
 import { articleBody } from './db/queries/articleReads.js';
 import type { LocalFiles } from './local/localResources.js';
-import { renderArticleHtml } from './render.js';
+import { renderArticleHtml } from './article/render.js';
 import type { SanitizeResult } from './sanitize/sanitizeArticleHtml.js';
 
 /** The reading pane's HTML for one article (`articles.preview`), or null when there is no such article. */

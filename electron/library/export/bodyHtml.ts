@@ -8,9 +8,9 @@
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element, ParentNode } from 'domhandler';
-import { htmlToText } from '../import/body.js';
+import { htmlToText } from '../article/body.js';
 import type { LocalFiles } from '../local/localResources.js';
-import { renderArticleHtml } from '../render.js';
+import { renderArticleHtml } from '../article/render.js';
 import { classifyUrl } from '../sanitize/urls.js';
 import { PLACEHOLDER_CLASS } from '../sanitize/types.js';
 import type { ExportArticle } from './types.js';

@@ -3,7 +3,7 @@
  * input: a file Gleaner cannot read becomes `{ ok: false, reason }` for the import report.
  */
 import { createHash } from 'node:crypto';
-import { detectBodyFormat, extractText, renderBody, collapse } from './body.js';
+import { detectBodyFormat, extractText, renderBody, collapse } from '../article/body.js';
 import { dateFromPath, normalizeDate } from '../article/dates.js';
 import { parseFrontMatter } from '../article/frontmatter.js';
 import { parseAuthors } from './authors.js';

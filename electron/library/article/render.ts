@@ -1,6 +1,6 @@
-import type { BodyFormat } from './article/fields.js';
-import { renderBody } from './import/body.js';
-import { sanitizeArticleHtml, type SanitizeOptions, type SanitizeResult } from './sanitize/sanitizeArticleHtml.js';
+import type { BodyFormat } from './fields.js';
+import { renderBody } from './body.js';
+import { sanitizeArticleHtml, type SanitizeOptions, type SanitizeResult } from '../sanitize/sanitizeArticleHtml.js';
 
 /**
  * The one path from a stored body to HTML that may be shown or written: render

@@ -5,7 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { Parser } from 'htmlparser2';
-import type { BodyFormat } from '../article/fields.js';
+import type { BodyFormat } from './fields.js';
 
 // Tags that mark a body as HTML rather than plain text. Inline tags such as <b> alone
 // are not enough: prose like "use <b> for bold" should stay text.

@@ -7,7 +7,7 @@ import {
   renderBody,
   renderMarkdown,
   stripShortcodes,
-} from '../../../../electron/library/import/body.js';
+} from '../../../../electron/library/article/body.js';
 import { parseFrontMatter } from '../../../../electron/library/article/frontmatter.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/parse/${name}`, import.meta.url), 'utf8');
