@@ -16,6 +16,9 @@ export function looksLikeHtml(text: string): boolean {
   return HTML_SIGNAL.test(text);
 }
 
+/** File kinds Gleaner reads as articles; everything else is counted and skipped. */
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md', '.markdown']);
+
 /** `.md`/`.markdown` → Markdown, `.html`/`.htm` → HTML, anything else by sniffing (HTML or text). */
 export function detectBodyFormat(relPath: string, body: string): BodyFormat {
   const ext = /\.([^./]+)$/.exec(relPath)?.[1]?.toLowerCase();

@@ -1,8 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
-
-/** File kinds Gleaner reads as articles; everything else is counted and skipped. */
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md', '.markdown']);
+import { ARTICLE_EXTENSIONS } from '../article/body.js';
 
 export interface ScannedFile {
   absPath: string;

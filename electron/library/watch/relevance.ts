@@ -1,5 +1,5 @@
 import { extname, isAbsolute, relative, sep } from 'node:path';
-import { ARTICLE_EXTENSIONS } from '../import/scan.js';
+import { ARTICLE_EXTENSIONS } from '../article/body.js';
 
 /**
  * The same rules as the importer's scan (import/scan.ts), so the watcher wakes up for

@@ -1,7 +1,7 @@
 import { lstat, rename, rm } from 'node:fs/promises';
 import { extname, sep } from 'node:path';
 import * as parcel from '@parcel/watcher';
-import { ARTICLE_EXTENSIONS } from '../import/scan.js';
+import { ARTICLE_EXTENSIONS } from '../article/body.js';
 import { isIgnoredPath, type ChangeKind } from './relevance.js';
 
 /** One folder tree being watched; the FolderWatcher owns its life. */
