@@ -11,7 +11,8 @@ import { FORMATS } from './formats/index.js';
 import { ImageEmbedder } from './imageEmbedder.js';
 import { ArticleSource, CHUNK_SIZE } from './source.js';
 import { ioError, prepareTarget } from './target.js';
-import { EXPORT_FORMATS, ExportError, type ExportContext, type ExportOptions, type ExportReport, type ExportRequest } from './types.js';
+import { EXPORT_FORMATS, ExportError, type ExportOptions, type ExportReport, type ExportRequest } from './types.js';
+import type { ExportContext } from './formatModule.js';
 
 export const DEFAULT_TITLE = 'Gleaner export';
 /** Formats whose files the importer would read as articles if written inside an imported folder. */

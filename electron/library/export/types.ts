@@ -1,12 +1,12 @@
 /**
- * The export contract: what a caller asks for, what it gets back, and what a format module
- * implements. The parts the renderer sees (formats, report) live in shared/types.ts.
+ * The export contract: what a caller asks for and what it gets back (a format module's own
+ * contract with the exporter is formatModule.ts). The parts the renderer sees (formats,
+ * report) live in shared/types.ts.
  */
 import type { Highlight } from '../../../shared/highlights.js';
 import type { ArticleDetail, JsonValue } from '../../../shared/types.js';
 import type { Curation } from '../article/curation.js';
 import type { ArticleFields } from '../article/fields.js';
-import type { ImageEmbedder } from './imageEmbedder.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type ExportSettings, type FormatDescriptor } from '../../../shared/types.js';
 
 export { EXPORT_FORMATS };
@@ -69,38 +69,4 @@ export interface ArticleHead {
   title: string;
   date: string | null;
   source: string | null;
-}
-
-/** What a format module gets: the articles (streamed in chunks) and a place to write. */
-export interface ExportContext {
-  request: ExportRequest;
-  /** Temporary path to write (a file, or an existing empty folder); renamed into place on success. */
-  dest: string;
-  /** Number of articles that will be yielded. */
-  total: number;
-  /** How many imported folders the articles come from (their relative paths may clash across folders). */
-  folderCount: number;
-  /** When the export started, ISO 8601 UTC. */
-  exportedAt: string;
-  title: string;
-  /** Articles in request order, in chunks; memory holds one chunk at a time. */
-  chunks(): Generator<ExportArticle[]>;
-  /** Titles, dates and sources in request order, for tables of contents. */
-  heads(): Generator<ArticleHead[]>;
-  /** Marks one article written; throws ExportError('cancelled') once the signal aborts. */
-  done(): void;
-  warn(message: string): void;
-  /** Remote images to embed (document formats, when asked for); null: every remote image stays a link. */
-  images: ImageEmbedder | null;
-}
-
-/** What a format module returns; the caller adds the article count. */
-export interface WriteResult {
-  files: number;
-  bytes: number;
-}
-
-export interface FormatModule {
-  descriptor: FormatDescriptor;
-  write(context: ExportContext): Promise<WriteResult>;
 }

@@ -14,7 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Highlight } from '../../../../shared/highlights.js';
 import { FileSink } from '../sink.js';
-import type { ExportArticle, FormatModule } from '../types.js';
+import type { ExportArticle } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 

@@ -7,7 +7,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { FileSink } from '../sink.js';
-import type { FormatModule } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 import { cslItem, type CslItem } from './cslItems.js';
 
 /** ASCII letters and digits of some text, for citation keys every BibTeX tool accepts. */

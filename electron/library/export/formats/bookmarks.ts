@@ -8,7 +8,8 @@
  */
 import { FileSink } from '../sink.js';
 import { escapeHtml } from '../bodyHtml.js';
-import type { ExportArticle, ExportContext, FormatModule } from '../types.js';
+import type { ExportArticle } from '../types.js';
+import type { ExportContext, FormatModule } from '../formatModule.js';
 import { originalUrl } from '../../../../shared/webUrl.js';
 
 /** What one bookmark needs: kept per article until the folders are written, bodies dropped. */

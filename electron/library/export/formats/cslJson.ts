@@ -1,6 +1,6 @@
 /** CSL-JSON: one array of CSL items (see ./cslItems.ts), one item per line so it streams out. */
 import { FileSink } from '../sink.js';
-import type { FormatModule } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 import { cslItem } from './cslItems.js';
 
 export const cslJson: FormatModule = {

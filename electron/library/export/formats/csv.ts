@@ -5,7 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { FileSink } from '../sink.js';
-import type { ExportArticle, FormatModule } from '../types.js';
+import type { ExportArticle } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 
 /** Column names, in order (SCHEMA.md lists their meaning). */
 export const CSV_COLUMNS = [

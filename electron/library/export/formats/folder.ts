@@ -10,7 +10,8 @@ import { ARTICLE_EXTENSIONS } from '../../article/body.js';
 import { articleFileText } from '../frontMatterWrite.js';
 import { PathAllocator, resolveInside } from '../safeNames.js';
 import { FOLDER_MARKER } from '../target.js';
-import type { ExportArticle, FormatModule } from '../types.js';
+import type { ExportArticle } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 
 const DEFAULT_EXTENSION = { markdown: '.md', html: '.html', text: '.txt' } as const;
 

@@ -11,7 +11,8 @@ import { escapeHtml, LINK_REL, sanitizedBodyHtml } from '../bodyHtml.js';
 import { markHighlights, type MarkResult } from '../highlightMarks.js';
 import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
-import type { ArticleHead, ExportArticle, ExportContext, FormatModule } from '../types.js';
+import type { ArticleHead, ExportArticle } from '../types.js';
+import type { ExportContext, FormatModule } from '../formatModule.js';
 
 /** The Content-Security-Policy of every HTML digest. */
 export const DIGEST_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

@@ -1,5 +1,6 @@
 /** The registry of export formats: one module per format, looked up by name. */
-import type { ExportFormat, FormatDescriptor, FormatModule } from '../types.js';
+import type { ExportFormat, FormatDescriptor } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 import { EXPORT_FORMATS } from '../types.js';
 import { annotations } from './annotations.js';
 import { bibtex } from './bibtex.js';

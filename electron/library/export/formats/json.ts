@@ -3,7 +3,7 @@
  * inside the array so the file streams out (and diffs) article by article.
  */
 import { FileSink } from '../sink.js';
-import type { FormatModule } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 import { articleRecord, jsonHeader } from './record.js';
 
 export const json: FormatModule = {

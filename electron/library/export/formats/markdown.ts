@@ -9,7 +9,8 @@ import { NodeHtmlMarkdown, type NodeHtmlMarkdownOptions } from 'node-html-markdo
 import { bodyParagraphs, plainTextWarning, sanitizedBodyHtml, type Embed } from '../bodyHtml.js';
 import { displayDate, metadataRows } from '../metadata.js';
 import { FileSink } from '../sink.js';
-import type { ExportArticle, FormatModule } from '../types.js';
+import type { ExportArticle } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 
 // The default escapes leave `<` alone, so the text "<script>" (escaped in the HTML) would come
 // out as raw HTML that a Markdown viewer might run; `<`, `>` and `&` are escaped too.

@@ -3,7 +3,7 @@
  * object per line. Tools can read it line by line without holding the whole file.
  */
 import { FileSink } from '../sink.js';
-import type { FormatModule } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 import { articleRecord, jsonHeader } from './record.js';
 
 export const ndjson: FormatModule = {

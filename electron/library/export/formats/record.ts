@@ -3,7 +3,8 @@
  * documented in ../SCHEMA.md (change both together, and bump the version for breaking changes).
  */
 import type { Highlight } from '../../../../shared/highlights.js';
-import type { ExportArticle, ExportContext, ExportFormat } from '../types.js';
+import type { ExportArticle, ExportFormat } from '../types.js';
+import type { ExportContext } from '../formatModule.js';
 
 /** Version of the JSON/NDJSON document shape described in SCHEMA.md. */
 export const JSON_SCHEMA_VERSION = 1;

@@ -5,7 +5,7 @@
  * authors and its month and day; Zotero, EndNote and Mendeley read AU and DA for every type.
  */
 import { FileSink } from '../sink.js';
-import type { FormatModule } from '../types.js';
+import type { FormatModule } from '../formatModule.js';
 import { cslItem, type CslDate, type CslItem } from './cslItems.js';
 
 /** RIS dates are `YYYY/MM/DD/` with empty parts for what is unknown. */
