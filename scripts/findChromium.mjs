@@ -101,9 +101,15 @@ export function chromiumArgs(env = process.env) {
   return [
     ...(asRoot || env.GLEANER_NO_SANDBOX === '1' ? ['--no-sandbox'] : []),
     '--disable-gpu',
-    // Chromium's own calls home (autofill predictions for the page's text fields) are not the
-    // app's: left on, they reach the hostile test's recording proxy (measured: 225 per run).
-    '--disable-features=AutofillServerCommunication',
+    // Chromium's own calls home are not the app's: left on, they reach the recording proxy of
+    // the no-egress tests (autofill predictions: 225 per run; Debian's Chromium 150 also asks
+    // www.google.com/async/folae, its AI-mode eligibility check, 18 times in the reader test:
+    // AimEnabled, found with --log-net-log). One switch: a second
+    // --disable-features would replace this list, and Playwright's own, not add to them.
+    '--disable-features=AutofillServerCommunication,AimEnabled,PreconnectToSearch,NetworkTimeServiceQuerying,Translate,MediaRouter',
+    '--disable-domain-reliability',
+    '--disable-client-side-phishing-detection',
+    '--no-pings',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',

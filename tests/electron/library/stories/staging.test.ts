@@ -5,7 +5,7 @@ import { importFolders } from '../../../../electron/library/import/importer.js';
 import { StoryIndex } from '../../../../electron/library/stories/storyIndex.js';
 import { BandFilter } from '../../../../electron/library/stories/bandFilter.js';
 import { HashCounts } from '../../../../electron/library/stories/hashCounts.js';
-import { extractText, renderBody } from '../../../../electron/library/import/body.js';
+import { extractText, renderBody } from '../../../../electron/library/article/body.js';
 import { seedLike, writeTree, type SeedLike } from '../../../helpers/articles.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { syndicatedSet } from './syndication.js';
