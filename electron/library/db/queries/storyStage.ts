@@ -16,6 +16,8 @@ export class StoryStage {
   private readonly counts;
   private readonly insertBand;
   private readonly insertShingle;
+  private readonly insertBands;
+  private readonly insertShingles;
   private readonly livePending;
   private readonly unmarkAll;
   private readonly countBands;
@@ -28,6 +30,8 @@ export class StoryStage {
     this.unmark = db.prepare('DELETE FROM story_pending WHERE article_id = ?');
     this.insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)');
     this.insertShingle = db.prepare('INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES (?, ?, ?)');
+    this.insertBands = db.prepare(`INSERT OR IGNORE INTO story_bands (band, article_id) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
+    this.insertShingles = db.prepare(`INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`);
     this.livePending = db.prepare('SELECT article_id FROM story_pending WHERE article_id IN (SELECT value FROM json_each(?))').pluck();
     this.unmarkAll = db.prepare('DELETE FROM story_pending WHERE article_id IN (SELECT value FROM json_each(?))');
     this.countBands = db.prepare('SELECT count(*) FROM story_bands').pluck();
@@ -100,13 +104,18 @@ export class StoryStage {
       // Rows in parallel typed arrays, sorted through an index: a tuple array per row was
       // about 600,000 short-lived objects per flush for the collector.
       const bands = rowsOf(kept, (a) => a.bands);
-      for (const i of sortedIndex(bands.length, (x, y) => bands.key[x]! - bands.key[y]! || bands.id[x]! - bands.id[y]!)) {
-        this.insertBand.run(bands.key[i], bands.id[i]);
-      }
+      const bandOrder = sortedIndex(bands.length, (x, y) => bands.key[x]! - bands.key[y]! || bands.id[x]! - bands.id[y]!);
+      inChunks(bandOrder, 2, this.insertBands, this.insertBand, (i, out, at) => {
+        out[at] = bands.key[i];
+        out[at + 1] = bands.id[i];
+      });
       const shingles = rowsOf(kept, (a) => a.sampled);
-      for (const i of sortedIndex(shingles.length, (x, y) => shingles.key[x]! - shingles.key[y]! || shingles.scope[x]! - shingles.scope[y]! || shingles.id[x]! - shingles.id[y]!)) {
-        this.insertShingle.run(shingles.key[i], shingles.scope[i], shingles.id[i]);
-      }
+      const shingleOrder = sortedIndex(shingles.length, (x, y) => shingles.key[x]! - shingles.key[y]! || shingles.scope[x]! - shingles.scope[y]! || shingles.id[x]! - shingles.id[y]!);
+      inChunks(shingleOrder, 3, this.insertShingles, this.insertShingle, (i, out, at) => {
+        out[at] = shingles.key[i];
+        out[at + 1] = shingles.scope[i];
+        out[at + 2] = shingles.id[i];
+      });
       this.unmarkAll.run(ids);
     })();
   }
@@ -125,6 +134,34 @@ export class StoryStage {
   leftPending(): { id: number; scope: number; shingles: Buffer; bands: Buffer }[] {
     this.dropOrphanPending.run();
     return this.pendingSketches.all() as { id: number; scope: number; shingles: Buffer; bands: Buffer }[];
+  }
+}
+
+/**
+ * Rows per INSERT statement in a flush: one statement call per row spent about a third of
+ * the flush in binding and stepping overhead (measured: 6.6 M sorted rows into a WITHOUT
+ * ROWID table, 11.6 s one row per call, 8.0 s fifty per call).
+ */
+const ROWS_PER_INSERT = 50;
+
+/** Runs `many` (ROWS_PER_INSERT rows of `width` values) over the rows in `order`, and `one` for the rest. */
+function inChunks(
+  order: Uint32Array,
+  width: number,
+  many: { run: (...values: unknown[]) => unknown },
+  one: { run: (...values: unknown[]) => unknown },
+  fill: (row: number, out: unknown[], at: number) => void,
+): void {
+  const values: unknown[] = new Array(ROWS_PER_INSERT * width);
+  const full = order.length - (order.length % ROWS_PER_INSERT);
+  for (let start = 0; start < full; start += ROWS_PER_INSERT) {
+    for (let k = 0; k < ROWS_PER_INSERT; k++) fill(order[start + k]!, values, k * width);
+    many.run(values);
+  }
+  const single: unknown[] = new Array(width);
+  for (let k = full; k < order.length; k++) {
+    fill(order[k]!, single, 0);
+    one.run(single);
   }
 }
 
