@@ -37,7 +37,7 @@ export function openLibrary(file: string, options: { readonly?: boolean; busyTim
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
   if (!options.readonly) {
-    beginImmediately(db);
+    beginImmediately(db, options.busyTimeoutMs ?? UI_BUSY_TIMEOUT_MS);
     migrate(db);
   }
   return db;
@@ -47,14 +47,55 @@ export function openLibrary(file: string, options: { readonly?: boolean; busyTim
  * Makes `db.transaction(fn)()` take the write lock at BEGIN. A deferred transaction that
  * reads and then writes (most curation does: resolve the target, then change it) fails at
  * once with "database is locked" when another process committed in between, because SQLite
- * cannot wait its way out of a stale snapshot; BEGIN IMMEDIATE waits (busy_timeout) for the
- * other writer instead. One place, so no call site can forget it; nested calls still become
- * savepoints, and `.deferred` stays available.
+ * cannot wait its way out of a stale snapshot; BEGIN IMMEDIATE waits for the other writer
+ * instead. One place, so no call site can forget it; nested calls still become savepoints,
+ * and `.deferred` stays available.
+ *
+ * The wait for BEGIN is a loop of our own rather than SQLite's busy handler: that handler
+ * backs off to one try per 100 ms, and two imports taking turns at the lock starved the
+ * app's star click past its 5 s (the two-process test failed about one run in four under
+ * load). A window's connection tries every millisecond, a background one every 10 ms, so the
+ * person's write wins the gap between two import batches.
  */
-function beginImmediately(db: Db): void {
+function beginImmediately(db: Db, timeoutMs: number): void {
   const transaction = db.transaction.bind(db);
+  const pollMs = timeoutMs <= UI_BUSY_TIMEOUT_MS ? 1 : 10;
   // Each variant better-sqlite3 makes carries the others (.deferred, .immediate, …) already.
-  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction'];
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => {
+    let began = false;
+    const variants = transaction(function (this: unknown, ...args: unknown[]) {
+      began = true;
+      db.pragma(`busy_timeout = ${timeoutMs}`); // statements inside wait as before
+      return fn.apply(this, args);
+    });
+    const immediate = variants.immediate;
+    const waiting = Object.assign(
+      (...args: unknown[]) => {
+        if (db.inTransaction) return immediate(...args); // a savepoint: the lock is ours
+        const deadline = performance.now() + timeoutMs;
+        for (;;) {
+          began = false;
+          db.pragma('busy_timeout = 0');
+          try {
+            return immediate(...args);
+          } catch (error) {
+            if (began || (error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() >= deadline) throw error;
+            sleep(pollMs);
+          } finally {
+            db.pragma(`busy_timeout = ${timeoutMs}`);
+          }
+        }
+      },
+      { deferred: variants.deferred, immediate: variants.immediate, exclusive: variants.exclusive, default: variants.default },
+    );
+    return waiting;
+  }) as Db['transaction'];
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks this thread for `ms` (the transaction API is synchronous, as SQLite's own wait is). */
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 /**
