@@ -75,15 +75,23 @@ export class StoryIndex {
     this.staged.add({ id, ...sketch });
     this.stage.pending(id);
     const candidates = this.candidatesFor(id, sketch.bands);
+    let paired = false;
     if (candidates.length > 0) {
       // Boilerplate answers are the same for every candidate of one source: ask once each.
       const memo = new Map<string, boolean>();
       const own = this.ownShingles(sketch, memo);
       for (const other of candidates) {
         const theirs = this.sketch(other);
-        if (theirs && this.confirmed(own, this.ownShingles(theirs, memo))) this.q.addPair.run(Math.min(id, other), Math.max(id, other));
+        if (theirs && this.confirmed(own, this.ownShingles(theirs, memo))) {
+          this.q.addPair.run(Math.min(id, other), Math.max(id, other));
+          paired = true;
+        }
       }
     }
+    // An article indexed for the first time, with no copy found and no join of the person's,
+    // is a story of its own, as its row already says: most of a bulk import, spared the
+    // regroup's lookups.
+    if (before.length === 0 && !paired && (this.q.linked.all({ id }) as number[]).length === 0) return;
     this.regroup([id, ...before]);
   }
 
