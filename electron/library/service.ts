@@ -9,9 +9,9 @@ import { listFolders, setFolderLabel } from './db/queries/folders.js';
 import { deriveFolderSource } from './import/folderLabel.js';
 import { checkName } from './curation/names.js';
 import { indexPending } from './db/queries/articleWrites.js';
-import { ImportJobs } from './importJobs.js';
-import { Watching } from './watching.js';
-import { ExportJobs, idsForSource } from './exportJobs.js';
+import { ImportJobs } from './import/importJobs.js';
+import { Watching } from './watch/watching.js';
+import { ExportJobs, idsForSource } from './export/exportJobs.js';
 import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
 import { checkTarget } from './export/target.js';
 import { ReadPool } from './query/readPool.js';
@@ -22,7 +22,7 @@ import { ReadCache } from './query/readCache.js';
 import { runRead, type ReadCall, type ReadResults } from './query/reads.js';
 import { LocalFiles, type ServedImage } from './local/localResources.js';
 import { ServiceError } from './errors.js';
-import { curationHandlers, sidebarCounts } from './curationHandlers.js';
+import { curationHandlers, sidebarCounts } from './curation/handlers.js';
 
 export { ServiceError };
 

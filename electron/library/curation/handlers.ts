@@ -1,12 +1,12 @@
-import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
-import type { ChangeResult, SidebarCounts } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import { CollectionOps } from './curation/collections.js';
-import { History } from './curation/history.js';
-import { SavedSearchOps } from './curation/savedSearches.js';
-import { StateOps } from './curation/state.js';
-import { TagOps, type Applied } from './curation/tags.js';
-import { StoryOps } from './stories/storyOps.js';
+import type { LibraryApi, LibraryEvent } from '../../../shared/api.js';
+import type { ChangeResult, SidebarCounts } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { CollectionOps } from './collections.js';
+import { History } from './history.js';
+import { SavedSearchOps } from './savedSearches.js';
+import { StateOps } from './state.js';
+import { TagOps, type Applied } from './tags.js';
+import { StoryOps } from '../stories/storyOps.js';
 
 type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history' | 'stories'> &
   Pick<LibraryApi['articles'], 'setRead' | 'setStarred' | 'markOpened' | 'setNote'>;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import type { LibraryEvent } from '../../shared/api.js';
-import type { FolderInfo } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import { listFolders } from './db/queries/folders.js';
-import type { ImportJobs } from './importJobs.js';
-import { FolderWatcher } from './watch/folderWatcher.js';
+import type { LibraryEvent } from '../../../shared/api.js';
+import type { FolderInfo } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { listFolders } from '../db/queries/folders.js';
+import type { ImportJobs } from '../import/importJobs.js';
+import { FolderWatcher } from './folderWatcher.js';
 
 /**
  * Keeps watched folders in step with the library: a change on disk becomes an

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportJob, LibraryEvent } from '../../shared/api.js';
-import type { ExportReport, ExportSource, SortOrder } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import type { CollectionOps } from './curation/collections.js';
-import type { SavedSearchOps } from './curation/savedSearches.js';
-import { ServiceError } from './errors.js';
-import { JobRetention, type RetentionOptions } from './jobRetention.js';
-import { exportArticles } from './export/exportArticles.js';
-import type { ExportRequest } from './export/types.js';
-import { compileText, orderBy } from './query/search.js';
-import { formatField } from '../../shared/query/format.js';
+import type { ExportJob, LibraryEvent } from '../../../shared/api.js';
+import type { ExportReport, ExportSource, SortOrder } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import type { CollectionOps } from '../curation/collections.js';
+import type { SavedSearchOps } from '../curation/savedSearches.js';
+import { ServiceError } from '../errors.js';
+import { JobRetention, type RetentionOptions } from '../jobRetention.js';
+import { exportArticles } from './exportArticles.js';
+import type { ExportRequest } from './types.js';
+import { compileText, orderBy } from '../query/search.js';
+import { formatField } from '../../../shared/query/format.js';
 
 /** The ids an export source names, in the order they should be written. */
 export function idsForSource(db: Db, source: ExportSource, ops: { collections: CollectionOps; saved: SavedSearchOps }): number[] {
