@@ -1,5 +1,5 @@
 import type { LibraryApi, LibraryEvent } from '../../../shared/api.js';
-import type { ChangeResult, SidebarCounts } from '../../../shared/types.js';
+import type { ChangeResult } from '../../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { CollectionOps } from './collections.js';
 import { History } from './history.js';
@@ -88,16 +88,4 @@ export function curationHandlers(
     },
   };
   return { api, ops: { collections, saved, history, done } };
-}
-
-export function sidebarCounts(db: Db): SidebarCounts {
-  return db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE missing = 0) AS "all",
-              count(*) FILTER (WHERE read_at IS NULL AND missing = 0) AS unread,
-              count(*) FILTER (WHERE starred = 1) AS starred,
-              count(*) FILTER (WHERE missing = 1) AS missing
-         FROM articles`,
-    )
-    .get() as SidebarCounts;
 }
