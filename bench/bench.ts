@@ -53,7 +53,7 @@ interface ImportFigures {
 
 /** Child-process phase: one import the way the CLI and the app run it, printing its figures. */
 async function importPhase(): Promise<void> {
-  const { runImportWorker } = await import('../electron/library/importJobs.js');
+  const { runImportWorker } = await import('../electron/library/import/importJobs.js');
   const { openLibrary } = await import('../electron/library/db/connection.js');
   const workers = Number(values.workers ?? 1);
   openLibrary(values.db!).close();

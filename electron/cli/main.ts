@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { BACKGROUND_BUSY_TIMEOUT_MS, openLibrary } from '../library/db/connection.js';
 import { articleDetail } from '../library/db/queries/articleReads.js';
 import { checkFolder, FolderError, importFolders } from '../library/import/importer.js';
-import { runImportWorker } from '../library/importJobs.js';
+import { runImportWorker } from '../library/import/importJobs.js';
 import { defaultLibraryPath } from '../library/paths.js';
 import { QueryError, search } from '../library/query/search.js';
 import { createLibraryService, libraryStats } from '../library/service.js';

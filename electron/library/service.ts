@@ -5,13 +5,15 @@ import type { LibraryStats } from '../../shared/types.js';
 import { openLibrary, type Db } from './db/connection.js';
 import { LATEST_VERSION } from './db/migrate.js';
 import { articleDetail } from './db/queries/articleReads.js';
-import { listFolders, setFolderLabel } from './db/queries/folders.js';
+import { folderPath, listFolders, setFolderLabel, setFolderWatched } from './db/queries/folders.js';
+import { dataVersionReader, libraryCounts, sidebarCounts } from './db/queries/libraryCounts.js';
+import { setRemoteImagesAllowed } from './db/queries/remoteImages.js';
 import { deriveFolderSource } from './import/folderLabel.js';
 import { checkName } from './curation/names.js';
 import { indexPending } from './db/queries/articleWrites.js';
-import { ImportJobs } from './importJobs.js';
-import { Watching } from './watching.js';
-import { ExportJobs, idsForSource } from './exportJobs.js';
+import { ImportJobs } from './import/importJobs.js';
+import { Watching } from './watch/watching.js';
+import { ExportJobs, idsForSource } from './export/exportJobs.js';
 import { FORMAT_DESCRIPTORS, FORMATS } from './export/formats/index.js';
 import { checkTarget } from './export/target.js';
 import { ReadPool } from './query/readPool.js';
@@ -22,7 +24,7 @@ import { ReadCache } from './query/readCache.js';
 import { runRead, type ReadCall, type ReadResults } from './query/reads.js';
 import { LocalFiles, type ServedImage } from './local/localResources.js';
 import { ServiceError } from './errors.js';
-import { curationHandlers, sidebarCounts } from './curationHandlers.js';
+import { curationHandlers } from './curation/handlers.js';
 
 export { ServiceError };
 
@@ -104,8 +106,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       get: async ({ id }) => articleDetail(db, id) ?? notFound(id),
       preview: async ({ id, allowRemoteImages = false }) => articlePreview(db, localFiles, id, allowRemoteImages) ?? notFound(id),
       setRemoteImagesForSource: async ({ source, allowed }) => {
-        if (allowed) db.prepare('INSERT OR IGNORE INTO remote_image_sources (source, allowed_at) VALUES (?, ?)').run(source, new Date().toISOString());
-        else db.prepare('DELETE FROM remote_image_sources WHERE source = ?').run(source);
+        setRemoteImagesAllowed(db, source, allowed, new Date().toISOString());
         emit({ type: 'library-changed' });
         return { source, allowed };
       },
@@ -131,13 +132,13 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       setFolderWatched: async ({ id, watched }) => {
         const folder = watching
           ? await watching.setWatched(id, watched)
-          : (db.prepare('UPDATE folders SET watched = ? WHERE id = ?').run(watched ? 1 : 0, id), listFolders(db).find((f) => f.id === id));
+          : (setFolderWatched(db, id, watched), listFolders(db).find((f) => f.id === id));
         if (!folder) throw new ServiceError('not-found', `No folder with id ${id}`);
         return folder;
       },
       setFolderSource: async ({ id, label }) => {
         const checked = label === null ? null : checkName('source label', label);
-        const path = db.prepare('SELECT path FROM folders WHERE id = ?').pluck().get(id) as string | undefined;
+        const path = folderPath(db, id);
         if (path === undefined || !setFolderLabel(db, id, checked, () => deriveFolderSource(path))) {
           throw new ServiceError('not-found', `No folder with id ${id}`);
         }
@@ -198,11 +199,11 @@ const OTHER_WRITERS_POLL_MS = 1000;
  */
 function followOtherWriters(db: Db, emit: (event: LibraryEvent) => void, busy: () => boolean): { stop: () => void; absorb: () => void } {
   if (db.name === ':memory:') return { stop: () => {}, absorb: () => {} };
-  const version = db.prepare('PRAGMA data_version').pluck();
-  let seen = version.get();
+  const version = dataVersionReader(db);
+  let seen = version();
   const timer = setInterval(() => {
     if (!db.open) return;
-    const now = version.get();
+    const now = version();
     if (now === seen) return;
     seen = now;
     if (!busy()) emit({ type: 'library-changed' });
@@ -211,7 +212,7 @@ function followOtherWriters(db: Db, emit: (event: LibraryEvent) => void, busy: (
   return {
     stop: () => clearInterval(timer),
     absorb: () => {
-      if (db.open) seen = version.get();
+      if (db.open) seen = version();
     },
   };
 }
@@ -221,25 +222,9 @@ function notFound(id: number): never {
 }
 
 export function libraryStats(db: Db, dbPath: string): LibraryStats {
-  const row = db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE missing = 0) AS articles, count(*) FILTER (WHERE missing = 1) AS missing,
-              count(DISTINCT source) AS sources, min(date) AS oldest, max(date) AS newest FROM articles`,
-    )
-    .get() as { articles: number; missing: number; sources: number; oldest: string | null; newest: string | null };
-  const folders = db.prepare('SELECT count(*) FROM folders').pluck().get() as number;
-  // Authors and languages of articles that are present (an author whose articles are all gone is not counted).
-  const authors = db
-    .prepare('SELECT count(DISTINCT aa.author_id) FROM article_authors aa JOIN articles a ON a.id = aa.article_id WHERE a.missing = 0')
-    .pluck()
-    .get() as number;
-  const languages = db.prepare('SELECT count(DISTINCT lang) FROM articles WHERE missing = 0').pluck().get() as number;
   const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   return {
-    ...row,
-    authors,
-    languages,
-    folders,
+    ...libraryCounts(db),
     dbBytes: dbPath === ':memory:' ? 0 : size(dbPath) + size(`${dbPath}-wal`),
     schemaVersion: LATEST_VERSION,
   };

@@ -1,19 +1,20 @@
 import type { Db } from '../db/connection.js';
+import {
+  deleteSavedSearch,
+  insertSavedSearch,
+  listSavedSearches,
+  nextSavedPosition,
+  savedSearchById,
+  savedSearchNamed,
+  updateSavedSearch,
+  type SavedRow,
+} from '../db/queries/savedSearches.js';
 import { ServiceError } from '../errors.js';
 import { compileText, countMatches, QueryError } from '../query/search.js';
 import type { SavedSearchInfo, SortOrder } from '../../../shared/types.js';
 import type { History } from './history.js';
 import { checkName } from './names.js';
 import type { Applied } from './tags.js';
-
-interface SavedRow {
-  id: number;
-  name: string;
-  query: string;
-  sort: SortOrder;
-  position: number;
-  created_at: string;
-}
 
 /** Saved searches: any query and sort under a name, shown in the sidebar with a live count. */
 export class SavedSearchOps {
@@ -24,7 +25,7 @@ export class SavedSearchOps {
 
   /** Every saved search with its live count; one whose query no longer parses says why. */
   list(): SavedSearchInfo[] {
-    const rows = this.db.prepare('SELECT id, name, query, sort FROM saved_searches ORDER BY position, name COLLATE NOCASE').all() as SavedRow[];
+    const rows = listSavedSearches(this.db);
     return rows.map((row) => {
       try {
         const count = countMatches(this.db, compileText(row.query));
@@ -36,7 +37,7 @@ export class SavedSearchOps {
   }
 
   get(id: number): SavedRow {
-    const row = this.db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as SavedRow | undefined;
+    const row = savedSearchById(this.db, id);
     if (!row) throw new ServiceError('not-found', `No saved search with id ${id}`);
     return row;
   }
@@ -50,12 +51,12 @@ export class SavedSearchOps {
       name,
       query,
       sort,
-      position: this.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM saved_searches').pluck().get() as number,
+      position: nextSavedPosition(this.db),
       created_at: new Date().toISOString(),
     };
-    row.id = this.insert(row);
+    row.id = insertSavedSearch(this.db, row);
     const label = `Save search "${name}"`;
-    this.history.record({ label, undo: () => this.drop(row.id), redo: () => this.insert(row) });
+    this.history.record({ label, undo: () => deleteSavedSearch(this.db, row.id), redo: () => insertSavedSearch(this.db, row) });
     return { id: row.id, changed: 0, label };
   }
 
@@ -68,7 +69,7 @@ export class SavedSearchOps {
     }
     if (changes.query !== undefined) after.query = checkQuery(changes.query);
     if (changes.sort !== undefined) after.sort = changes.sort;
-    const set = (r: SavedRow) => this.db.prepare('UPDATE saved_searches SET name = ?, query = ?, sort = ? WHERE id = ?').run(r.name, r.query, r.sort, id);
+    const set = (r: SavedRow) => updateSavedSearch(this.db, id, r);
     set(after);
     const label = `Edit saved search "${after.name}"`;
     this.history.record({ label, undo: () => set(before), redo: () => set(after) });
@@ -77,27 +78,15 @@ export class SavedSearchOps {
 
   delete(id: number): Applied {
     const row = this.get(id);
-    this.drop(id);
+    deleteSavedSearch(this.db, id);
     const label = `Delete saved search "${row.name}"`;
-    this.history.record({ label, undo: () => this.insert(row), redo: () => this.drop(id) });
+    this.history.record({ label, undo: () => insertSavedSearch(this.db, row), redo: () => deleteSavedSearch(this.db, id) });
     return { changed: 0, label };
   }
 
   private unique(name: string, except?: number): void {
-    const clash = this.db.prepare('SELECT id, name FROM saved_searches WHERE name = ?').get(name) as { id: number; name: string } | undefined;
+    const clash = savedSearchNamed(this.db, name);
     if (clash && clash.id !== except) throw new ServiceError('conflict', `A saved search named "${clash.name}" already exists`);
-  }
-
-  private insert(row: SavedRow): number {
-    return Number(
-      this.db
-        .prepare('INSERT INTO saved_searches (id, name, query, sort, position, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(row.id || null, row.name, row.query, row.sort, row.position, row.created_at).lastInsertRowid,
-    );
-  }
-
-  private drop(id: number): void {
-    this.db.prepare('DELETE FROM saved_searches WHERE id = ?').run(id);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.js';
+import { articleNote, markRead, restoreState, setArticleNote, setState, stateChanges, type StateColumn, type StateValue } from '../db/queries/articleState.js';
 import { ServiceError } from '../errors.js';
 import type { Target } from '../../../shared/types.js';
 import type { History } from './history.js';
@@ -6,8 +7,6 @@ import type { Applied } from './tags.js';
 import { plural, resolveTarget } from './targets.js';
 
 export const MAX_NOTE_LENGTH = 4000;
-
-type Column = 'read_at' | 'starred';
 
 /** Read state, stars and notes. Bulk changes are undoable; opening an article is not a "change". */
 export class StateOps {
@@ -18,17 +17,16 @@ export class StateOps {
 
   setRead(target: Target, read: boolean): Applied {
     const value = read ? new Date().toISOString() : null;
-    // A change of state, not of timestamp: re-marking a read article read changes nothing.
-    return this.setColumn('read_at', target, value, read ? 'read_at IS NULL' : 'read_at IS NOT NULL', `Mark ${read ? 'read' : 'unread'}`);
+    return this.setColumn('read_at', target, value, `Mark ${read ? 'read' : 'unread'}`);
   }
 
   setStarred(target: Target, starred: boolean): Applied {
-    return this.setColumn('starred', target, starred ? 1 : 0, `starred != ${starred ? 1 : 0}`, starred ? 'Star' : 'Unstar');
+    return this.setColumn('starred', target, starred ? 1 : 0, starred ? 'Star' : 'Unstar');
   }
 
   /** Opening an article marks it read, quietly: no undo step for simply reading. */
   markOpened(id: number): boolean {
-    return this.db.prepare('UPDATE articles SET read_at = ? WHERE id = ? AND read_at IS NULL').run(new Date().toISOString(), id).changes > 0;
+    return markRead(this.db, id, new Date().toISOString());
   }
 
   setNote(id: number, raw: string): Applied {
@@ -36,9 +34,9 @@ export class StateOps {
     if (note && note.length > MAX_NOTE_LENGTH) {
       throw new ServiceError('bad-request', `A note can have at most ${MAX_NOTE_LENGTH} characters (this one has ${note.length})`);
     }
-    const before = this.db.prepare('SELECT note FROM articles WHERE id = ?').get(id) as { note: string | null } | undefined;
+    const before = articleNote(this.db, id);
     if (!before) throw new ServiceError('not-found', `No article with id ${id}`);
-    const set = (value: string | null) => this.db.prepare('UPDATE articles SET note = ? WHERE id = ?').run(value, id);
+    const set = (value: string | null) => setArticleNote(this.db, id, value);
     set(note);
     const label = note ? 'Edit note' : 'Delete note';
     this.history.record({ label, undo: () => set(before.note), redo: () => set(note) });
@@ -46,26 +44,17 @@ export class StateOps {
   }
 
   /** Sets one column on the target and remembers each article's previous value for undo. */
-  private setColumn(column: Column, target: Target, value: string | number | null, changes: string, verb: string): Applied {
+  private setColumn(column: StateColumn, target: Target, value: StateValue, verb: string): Applied {
     return this.db.transaction(() => {
       const ids = resolveTarget(this.db, target);
       // Only rows whose value really changes: undo must not touch the others.
-      const before = this.db
-        .prepare(`SELECT id, ${column} FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND ${changes}`)
-        .raw()
-        .all(JSON.stringify(ids)) as [number, string | number | null][];
-      const apply = () =>
-        this.db
-          .prepare(`UPDATE articles SET ${column} = ? WHERE id IN (SELECT value FROM json_each(?))`)
-          .run(value, JSON.stringify(before.map(([id]) => id)));
+      const before = stateChanges(this.db, column, ids, value);
+      const apply = () => setState(this.db, column, before.map(([id]) => id), value);
       apply();
       const label = `${verb} ${plural(before.length, 'article')}`;
       this.history.record({
         label,
-        undo: () =>
-          this.db
-            .prepare(`UPDATE articles SET ${column} = value ->> 1 FROM json_each(?) WHERE articles.id = value ->> 0`)
-            .run(JSON.stringify(before)),
+        undo: () => restoreState(this.db, column, before),
         redo: apply,
       });
       return { changed: before.length, label };

@@ -1,17 +1,28 @@
 import type { Db } from '../db/connection.js';
+import {
+  createTag,
+  deleteTag,
+  linksNotIn,
+  listTags,
+  relinkTag,
+  renameTags,
+  restoreTag,
+  setTagColor,
+  tagArticles,
+  tagFamily,
+  taggedArticleCount,
+  tagLinks,
+  tagNamed,
+  untagArticles,
+  untaggedAmong,
+  type TagRow,
+} from '../db/queries/tags.js';
 import { ServiceError } from '../errors.js';
 import type { TagInfo, Target } from '../../../shared/types.js';
 import type { History } from './history.js';
 import { checkColor, checkName } from './names.js';
-import { forIds, plural, resolveTarget } from './targets.js';
+import { plural, resolveTarget } from './targets.js';
 
-interface TagRow {
-  id: number;
-  name: string;
-  color: string | null;
-  created_at: string;
-}
-type Link = [articleId: number, origin: string];
 
 export interface Applied {
   changed: number;
@@ -26,14 +37,7 @@ export class TagOps {
   ) {}
 
   list(): TagInfo[] {
-    return this.db
-      .prepare(
-        `SELECT t.id, t.name, t.color,
-                (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
-                  WHERE at.tag_id = t.id AND a.missing = 0) AS count
-           FROM tags t ORDER BY t.name COLLATE NOCASE`,
-      )
-      .all() as TagInfo[];
+    return listTags(this.db);
   }
 
   add(rawName: string, target: Target): Applied {
@@ -44,22 +48,19 @@ export class TagOps {
       const created = !tag;
       tag ??= this.create(name);
       const tagId = tag.id;
-      const fresh = this.db
-        .prepare('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?)')
-        .pluck()
-        .all(JSON.stringify(ids), tagId) as number[];
-      const insert = () => forIds(this.db, "INSERT INTO article_tags (article_id, tag_id, origin) SELECT value, ?, 'user' FROM json_each(?)", fresh, tagId);
+      const fresh = untaggedAmong(this.db, tagId, ids);
+      const insert = () => tagArticles(this.db, tagId, fresh);
       insert();
       const label = `Add tag "${tag.name}" to ${plural(fresh.length, 'article')}`;
       const row = tag;
       this.history.record({
         label,
         undo: () => {
-          forIds(this.db, 'DELETE FROM article_tags WHERE tag_id = ? AND article_id IN (SELECT value FROM json_each(?))', fresh, tagId);
-          if (created) this.db.prepare('DELETE FROM tags WHERE id = ?').run(tagId);
+          untagArticles(this.db, tagId, fresh);
+          if (created) deleteTag(this.db, tagId);
         },
         redo: () => {
-          if (created) this.restore(row);
+          if (created) restoreTag(this.db, row);
           insert();
         },
       });
@@ -71,11 +72,11 @@ export class TagOps {
     const tag = this.require(checkName('tag', rawName));
     return this.db.transaction(() => {
       const ids = resolveTarget(this.db, target);
-      const removed = this.links(tag.id, ids);
-      const drop = () => forIds(this.db, 'DELETE FROM article_tags WHERE tag_id = ? AND article_id IN (SELECT value FROM json_each(?))', removed.map(([id]) => id), tag.id);
+      const removed = tagLinks(this.db, tag.id, ids);
+      const drop = () => untagArticles(this.db, tag.id, removed.map(([id]) => id));
       drop();
       const label = `Remove tag "${tag.name}" from ${plural(removed.length, 'article')}`;
-      this.history.record({ label, undo: () => this.relink(tag.id, removed), redo: drop });
+      this.history.record({ label, undo: () => relinkTag(this.db, tag.id, removed), redo: drop });
       return { changed: removed.length, label };
     })();
   }
@@ -86,9 +87,7 @@ export class TagOps {
     const to = checkName('tag', rawTo);
     // The family: the tag itself (if it exists as a tag) and its children. A group that
     // exists only through children (`policy` of `policy/uk`) can be renamed too.
-    const family = this.db
-      .prepare("SELECT id, name FROM tags WHERE name = ? OR name LIKE ? ESCAPE '\\' ORDER BY name")
-      .all(from, like(from) + '/%') as { id: number; name: string }[];
+    const family = tagFamily(this.db, from);
     if (family.length === 0) throw new ServiceError('not-found', `There is no tag "${from}"`);
     const renames = family.map((t) => ({ id: t.id, from: t.name, to: to + t.name.slice(from.length) }));
     for (const r of renames) {
@@ -100,11 +99,10 @@ export class TagOps {
     const apply = (dir: 'to' | 'from') => {
       // Two passes through temporary names, so swapping case or nesting never collides.
       // \u0001, not NUL: SQLite's NOCASE comparison stops at a NUL, making them all equal.
-      const set = this.db.prepare('UPDATE tags SET name = ? WHERE id = ?');
-      for (const r of renames) set.run(`\u0001rename-${r.id}`, r.id);
-      for (const r of renames) set.run(r[dir], r.id);
+      renameTags(this.db, renames.map((r) => ({ id: r.id, name: `\u0001rename-${r.id}` })));
+      renameTags(this.db, renames.map((r) => ({ id: r.id, name: r[dir] })));
     };
-    const changed = this.articleCount(renames.map((r) => r.id));
+    const changed = taggedArticleCount(this.db, renames.map((r) => r.id));
     this.db.transaction(() => apply('to'))();
     const label = `Rename tag "${from}" to "${to}"`;
     this.history.record({ label, undo: () => apply('from'), redo: () => apply('to') });
@@ -117,23 +115,20 @@ export class TagOps {
     const into = this.require(checkName('tag', rawInto));
     if (from.id === into.id) throw new ServiceError('bad-request', `Cannot merge "${from.name}" into itself`);
     return this.db.transaction(() => {
-      const links = this.links(from.id);
-      const gained = this.db
-        .prepare('SELECT article_id, origin FROM article_tags WHERE tag_id = ? AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?)')
-        .raw()
-        .all(from.id, into.id) as Link[];
+      const links = tagLinks(this.db, from.id);
+      const gained = linksNotIn(this.db, from.id, into.id);
       const apply = () => {
-        this.relink(into.id, gained);
-        this.db.prepare('DELETE FROM tags WHERE id = ?').run(from.id); // cascades to its links
+        relinkTag(this.db, into.id, gained);
+        deleteTag(this.db, from.id); // cascades to its links
       };
       apply();
       const label = `Merge tag "${from.name}" into "${into.name}" (${plural(links.length, 'article')})`;
       this.history.record({
         label,
         undo: () => {
-          forIds(this.db, 'DELETE FROM article_tags WHERE tag_id = ? AND article_id IN (SELECT value FROM json_each(?))', gained.map(([id]) => id), into.id);
-          this.restore(from);
-          this.relink(from.id, links);
+          untagArticles(this.db, into.id, gained.map(([id]) => id));
+          restoreTag(this.db, from);
+          relinkTag(this.db, from.id, links);
         },
         redo: apply,
       });
@@ -144,25 +139,25 @@ export class TagOps {
   recolor(rawName: string, rawColor: string | null): Applied {
     const tag = this.require(checkName('tag', rawName));
     const color = checkColor(rawColor);
-    const set = (c: string | null) => this.db.prepare('UPDATE tags SET color = ? WHERE id = ?').run(c, tag.id);
+    const set = (c: string | null) => setTagColor(this.db, tag.id, c);
     set(color);
     const label = `Recolor tag "${tag.name}"`;
     this.history.record({ label, undo: () => set(tag.color), redo: () => set(color) });
-    return { changed: this.articleCount([tag.id]), label };
+    return { changed: taggedArticleCount(this.db, [tag.id]), label };
   }
 
   delete(rawName: string): Applied {
     const tag = this.require(checkName('tag', rawName));
     return this.db.transaction(() => {
-      const links = this.links(tag.id);
-      const drop = () => this.db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+      const links = tagLinks(this.db, tag.id);
+      const drop = () => deleteTag(this.db, tag.id);
       drop();
       const label = `Delete tag "${tag.name}" (${plural(links.length, 'article')})`;
       this.history.record({
         label,
         undo: () => {
-          this.restore(tag);
-          this.relink(tag.id, links);
+          restoreTag(this.db, tag);
+          relinkTag(this.db, tag.id, links);
         },
         redo: drop,
       });
@@ -171,7 +166,7 @@ export class TagOps {
   }
 
   private find(name: string): TagRow | undefined {
-    return this.db.prepare('SELECT id, name, color, created_at FROM tags WHERE name = ?').get(name) as TagRow | undefined;
+    return tagNamed(this.db, name);
   }
 
   private require(name: string): TagRow {
@@ -182,35 +177,7 @@ export class TagOps {
 
   private create(name: string): TagRow {
     const created_at = new Date().toISOString();
-    const id = Number(this.db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(name, created_at).lastInsertRowid);
+    const id = createTag(this.db, name, created_at);
     return { id, name, color: null, created_at };
   }
-
-  private restore(row: TagRow): void {
-    this.db.prepare('INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, ?, ?)').run(row.id, row.name, row.color, row.created_at);
-  }
-
-  private links(tagId: number, ids?: number[]): Link[] {
-    if (!ids) return this.db.prepare('SELECT article_id, origin FROM article_tags WHERE tag_id = ?').raw().all(tagId) as Link[];
-    return this.db
-      .prepare('SELECT article_id, origin FROM article_tags WHERE tag_id = ? AND article_id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all(tagId, JSON.stringify(ids)) as Link[];
-  }
-
-  private relink(tagId: number, links: Link[]): void {
-    if (links.length === 0) return;
-    this.db
-      .prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id, origin) SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)")
-      .run(tagId, JSON.stringify(links));
-  }
-
-  private articleCount(tagIds: number[]): number {
-    return this.db
-      .prepare('SELECT count(DISTINCT article_id) FROM article_tags WHERE tag_id IN (SELECT value FROM json_each(?))')
-      .pluck()
-      .get(JSON.stringify(tagIds)) as number;
-  }
 }
-
-const like = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLibrary } from '../db/connection.js';
+import { firstIds } from '../db/queries/articleIds.js';
 import { exportArticles } from './exportArticles.js';
 import { FORMATS } from './formats/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from './types.js';
@@ -31,7 +32,7 @@ export async function benchExports(dbPath: string, outDir: string, count = 10_00
   const db = openLibrary(dbPath, { readonly: true });
   const figures: ExportBenchFigure[] = [];
   try {
-    const ids = db.prepare('SELECT id FROM articles ORDER BY id LIMIT ?').pluck().all(count) as number[];
+    const ids = firstIds(db, count);
     for (const format of EXPORT_FORMATS) {
       const out = join(outDir, `export-${format}${FORMATS[format].descriptor.extension}`);
       rmSync(out, { recursive: true, force: true });

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection.js';
-import { ImageCache, type CachedImage } from '../images/cache.js';
+import { ImageCache, type CachedImage } from '../db/queries/imageCache.js';
 import { fetchImage, inParallel, type FetchLimits } from '../images/fetchImage.js';
 import { sniffImage } from '../images/sniff.js';
 import { LocalFiles } from '../local/localResources.js';

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.js';
+import { articleExists } from '../db/queries/articleIds.js';
 import type { History } from '../curation/history.js';
 import type { Applied } from '../curation/tags.js';
 import { ServiceError } from '../errors.js';
@@ -96,7 +97,7 @@ export class HighlightOps {
   }
 
   private articleExists(id: number): void {
-    if (this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) === undefined) throw new ServiceError('not-found', `No article with id ${id}`);
+    if (!articleExists(this.db, id)) throw new ServiceError('not-found', `No article with id ${id}`);
   }
 }
 

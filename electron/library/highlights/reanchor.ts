@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.js';
-import { highlightsForArticle, setHighlightAnchor } from '../db/queries/highlights.js';
+import { storedBody } from '../db/queries/articleReads.js';
+import { hasHighlights, highlightsForArticle, setHighlightAnchor } from '../db/queries/highlights.js';
 import { locate, quoteAt } from '../../../shared/highlights/anchor.js';
 import { anchorText } from './anchorText.js';
 
@@ -11,9 +12,7 @@ import { anchorText } from './anchorText.js';
  * one indexed lookup, and nothing rendered for an article without highlights.
  */
 export function withReanchoring(db: Db, id: number, newBody: string, write: () => void): void {
-  const hasHighlights = db.prepare('SELECT 1 FROM highlights WHERE article_id = ? LIMIT 1').get(id) !== undefined;
-  const bodyChanged =
-    hasHighlights && (db.prepare('SELECT body FROM article_bodies WHERE article_id = ?').pluck().get(id) as string | undefined) !== newBody;
+  const bodyChanged = hasHighlights(db, id) && storedBody(db, id) !== newBody;
   write();
   if (bodyChanged) reanchorArticle(db, id);
 }

@@ -1,7 +1,7 @@
 /** Worker-thread entry: one import, on its own SQLite connection, off the UI's event loop. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BACKGROUND_BUSY_TIMEOUT_MS, openLibrary } from '../db/connection.js';
-import type { ImportWorkerData, ImportWorkerMessage } from '../importJobs.js';
+import type { ImportWorkerData, ImportWorkerMessage } from './importJobs.js';
 import { importFolders } from './importer.js';
 import { DEFAULT_MAX_BYTES } from './parseFile.js';
 import { workerParseStage } from './parseStage.js';

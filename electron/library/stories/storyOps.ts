@@ -1,8 +1,9 @@
 import type { Db } from '../db/connection.js';
+import { articleExists } from '../db/queries/articleIds.js';
 import type { History } from '../curation/history.js';
 import type { Applied } from '../curation/tags.js';
 import type { StoryListItem, StoryMember, StoryText } from '../../../shared/stories.js';
-import { deleteOverrides, insertOverrides, overridesTouching, storyMemberRows, type OverrideRow } from '../db/queries/stories.js';
+import { deleteOverrides, insertOverrides, overridesTouching, storiesMatching, storyBody, storyMemberRows, type OverrideRow } from '../db/queries/stories.js';
 import { extractText, renderBody, collapse } from '../article/body.js';
 import { compileText } from '../query/search.js';
 import { runSql } from '../query/runSql.js';
@@ -31,13 +32,8 @@ export class StoryOps {
 
   list(query: string, offset: number, limit: number): { items: StoryListItem[]; total: number } {
     const compiled = compileText(query);
-    const matching = `SELECT DISTINCT a.story_id AS s FROM articles a WHERE (${compiled.where}) AND a.story_id IS NOT NULL AND a.missing = 0`;
     return runSql(() => {
-      const total = this.db.prepare(`SELECT count(*) FROM (${matching})`).pluck().get(...compiled.params) as number;
-      const ids = this.db
-        .prepare(`SELECT m.s FROM (${matching}) m JOIN articles f ON f.id = m.s ORDER BY f.fts_key DESC LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...compiled.params, limit, offset) as number[];
+      const { total, ids } = storiesMatching(this.db, compiled, offset, limit);
       const items = ids.map((storyId) => {
         const members = this.members(storyId);
         const sources = [...new Set(members.flatMap((m) => (m.source === null ? [] : [m.source])))];
@@ -98,15 +94,13 @@ export class StoryOps {
 
   /** Plain text of the stored body, split into outlet header, story and outlet footer. */
   private text(id: number): StoryText {
-    const row = this.db
-      .prepare('SELECT b.body, a.body_format AS format, a.source FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?')
-      .get(id) as { body: string; format: 'html' | 'markdown' | 'text'; source: string | null };
+    const row = storyBody(this.db, id);
     const plain = row.format === 'text' ? collapse(row.body) : extractText(renderBody(row.body, row.format)).text;
     return { id, ...this.index.splitText(plain, row.source) };
   }
 
   private existing(id: number): number {
-    if (this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) === undefined) throw new ServiceError('not-found', `No article with id ${id}`);
+    if (!articleExists(this.db, id)) throw new ServiceError('not-found', `No article with id ${id}`);
     return id;
   }
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExportJobs } from '../../../electron/library/exportJobs.js';
-import { ImportJobs } from '../../../electron/library/importJobs.js';
+import { ExportJobs } from '../../../electron/library/export/exportJobs.js';
+import { ImportJobs } from '../../../electron/library/import/importJobs.js';
 import { JobRetention } from '../../../electron/library/jobRetention.js';
 import type { LibraryService } from '../../../electron/library/service.js';
 import type { LibraryEvent } from '../../../shared/api.js';

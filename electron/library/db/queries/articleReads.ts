@@ -1,163 +1,127 @@
 import type { Db } from '../connection.js';
-import type { ArticleDetail, ArticleListItem, JsonValue } from '../../../../shared/types.js';
+import type { ArticleDetail, ArticleListItem } from '../../../../shared/types.js';
+import { ARTICLE_FROM, articleColumns, rowToArticle, type ArticleRow, type StoredArticle } from './articleRow.js';
+import { remoteImagesAllowed } from './remoteImages.js';
 import { readingMinutes } from '../../readingTime.js';
 
-const LIST_COLUMNS =
-  'a.id, a.title, a.source, a.lang, a.date, a.summary, a.description, a.excerpt, a.draft, a.enclosure, a.missing, a.read_at, a.starred, ' +
-  'a.story_id, (SELECT count(*) FROM articles s WHERE s.story_id = a.story_id) AS story_size';
+/** Every reader's row, plus the size of the article's story. */
+const LIST_COLUMNS = `${articleColumns()}, (SELECT count(*) FROM articles s WHERE s.story_id = a.story_id) AS story_size`;
 
-interface ListRow {
-  id: number;
-  title: string;
-  source: string | null;
-  lang: string | null;
-  date: string | null;
-  summary: string | null;
-  description: string | null;
-  excerpt: string | null;
-  draft: number;
-  enclosure: string | null;
-  missing: number;
-  read_at: string | null;
-  starred: number;
-  story_id: number | null;
+interface ListRow extends ArticleRow {
   story_size: number;
 }
 
-interface DetailRow extends ListRow {
-  folder: string;
-  rel_path: string;
-  format: ArticleDetail['format'];
-  body_format: ArticleDetail['bodyFormat'];
-  source_link: string | null;
-  url: string | null;
-  article_id: string | null;
-  feed_item_id: string | null;
-  date_source: ArticleDetail['dateSource'];
-  source_origin: ArticleDetail['sourceOrigin'];
-  body: string | null;
-  extra: string;
-  warnings: string;
-  note: string | null;
-  imported_at: string;
-  updated_at: string;
-}
-
-export function rowToListItem(row: ListRow, tags: string[] = [], snippet: string | null = null, authors: string[] = []): ArticleListItem {
-  const summary = row.summary ?? row.description;
+function toListItem(a: StoredArticle, storySize: number, tags: string[], snippet: string | null, authors: string[] = []): ArticleListItem {
+  const summary = a.summary ?? a.description;
   return {
-    id: row.id,
-    title: row.title,
-    source: row.source,
+    id: a.id,
+    title: a.title,
+    source: a.source,
     authors,
-    lang: row.lang,
-    date: row.date,
+    lang: a.lang,
+    date: a.date,
     summary,
-    excerpt: summary === null ? row.excerpt : null,
-    draft: row.draft === 1,
-    hasEnclosure: !!row.enclosure,
-    missing: row.missing === 1,
-    read: row.read_at !== null,
-    starred: row.starred === 1,
+    excerpt: summary === null ? a.excerpt : null,
+    draft: a.draft,
+    hasEnclosure: !!a.enclosure,
+    missing: a.missing,
+    read: a.readAt !== null,
+    starred: a.starred,
     tags,
     snippet,
-    storyId: row.story_id ?? row.id,
-    storyCopies: row.story_id === null ? 0 : Math.max(row.story_size - 1, 0),
+    storyId: a.storyId ?? a.id,
+    storyCopies: a.storyId === null ? 0 : Math.max(storySize - 1, 0),
   };
 }
 
 /** List rows for a page of ids, returned in the ids' order. */
 export function listItemsByIds(db: Db, ids: number[], snippets: Map<number, string> = new Map()): ArticleListItem[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(`SELECT ${LIST_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as ListRow[];
+  const rows = db.prepare(`SELECT ${LIST_COLUMNS} ${ARTICLE_FROM} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ListRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const tags = tagsByArticle(db, ids);
   const authors = authorsByArticle(db, ids);
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [rowToListItem(row, tags.get(id)?.map((t) => t.name), snippets.get(id) ?? null, authors.get(id))] : [];
+    return row ? [toListItem(rowToArticle(row), row.story_size, tags.get(id)?.map((t) => t.name) ?? [], snippets.get(id) ?? null, authors.get(id))] : [];
   });
 }
 
-/** Author names of many articles in one query, in each file's order. */
-export function authorsByArticle(db: Db, ids: number[]): Map<number, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-        WHERE aa.article_id IN (SELECT value FROM json_each(?)) ORDER BY aa.article_id, aa.position`,
-    )
-    .raw()
-    .all(JSON.stringify(ids)) as [number, string][];
-  const out = new Map<number, string[]>();
-  for (const [id, name] of rows) {
-    const list = out.get(id) ?? [];
-    list.push(name);
-    out.set(id, list);
+const AUTHORS_SQL = `SELECT aa.article_id, au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+  WHERE aa.article_id IN (SELECT value FROM json_each(?)) ORDER BY aa.article_id, aa.position`;
+
+const TAGS_SQL = `SELECT at.article_id, t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id
+  WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`;
+
+/** Rows `[article id, …values]` in their order, as lists per article. */
+export function byArticle<R extends [number, ...unknown[]], V>(rows: R[], value: (row: R) => V): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const row of rows) {
+    let list = out.get(row[0]);
+    if (!list) out.set(row[0], (list = []));
+    list.push(value(row));
   }
   return out;
 }
 
-type TagOrigin = { name: string; origin: 'file' | 'user' };
+/** Author names of many articles in one query, in each file's order (prepared once: an export reads many chunks). */
+export function authorsReader(db: Db): (ids: number[]) => Map<number, string[]> {
+  const statement = db.prepare(AUTHORS_SQL).raw();
+  return (ids) => byArticle(statement.all(JSON.stringify(ids)) as [number, string][], (r) => r[1]);
+}
 
-/** Tags of many articles in one query, sorted by name. */
+export function authorsByArticle(db: Db, ids: number[]): Map<number, string[]> {
+  return authorsReader(db)(ids);
+}
+
+export type TagOrigin = { name: string; origin: 'file' | 'user' };
+
+/** Tags of many articles in one query, sorted by name (prepared once). */
+export function tagsReader(db: Db): (ids: number[]) => Map<number, TagOrigin[]> {
+  const statement = db.prepare(TAGS_SQL).raw();
+  return (ids) =>
+    byArticle(statement.all(JSON.stringify(ids)) as [number, string, TagOrigin['origin']][], (r) => ({ name: r[1], origin: r[2] }));
+}
+
 export function tagsByArticle(db: Db, ids: number[]): Map<number, TagOrigin[]> {
-  const rows = db
-    .prepare(
-      `SELECT at.article_id, t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id
-        WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
-    )
-    .raw()
-    .all(JSON.stringify(ids)) as [number, string, 'file' | 'user'][];
-  const out = new Map<number, TagOrigin[]>();
-  for (const [id, name, origin] of rows) {
-    const list = out.get(id) ?? [];
-    list.push({ name, origin });
-    out.set(id, list);
-  }
-  return out;
+  return tagsReader(db)(ids);
 }
 
 export function articleDetail(db: Db, id: number): ArticleDetail | null {
   const row = db
-    .prepare(
-      `SELECT ${LIST_COLUMNS}, f.path AS folder, a.rel_path, a.format, a.body_format, a.source_link, a.url,
-              a.article_id, a.feed_item_id, a.date_source, a.source_origin, a.extra, a.warnings, a.note, a.imported_at, a.updated_at,
-              (SELECT b.body FROM article_bodies b WHERE b.article_id = a.id) AS body
-         FROM articles a JOIN folders f ON f.id = a.folder_id WHERE a.id = ?`,
-    )
-    .get(id) as DetailRow | undefined;
+    .prepare(`SELECT ${LIST_COLUMNS}, (SELECT b.body FROM article_bodies b WHERE b.article_id = a.id) AS body ${ARTICLE_FROM} WHERE a.id = ?`)
+    .get(id) as (ListRow & { body: string | null }) | undefined;
   if (!row) return null;
+  const a = rowToArticle(row);
   const tagOrigins = tagsByArticle(db, [id]).get(id) ?? [];
   const collections = db
     .prepare('SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE i.article_id = ? ORDER BY c.name')
     .pluck()
     .all(id) as string[];
-  const allowed = row.source !== null && db.prepare('SELECT 1 FROM remote_image_sources WHERE source = ?').get(row.source) !== undefined;
+  const allowed = a.source !== null && remoteImagesAllowed(db, a.source);
   return {
-    ...rowToListItem(row, tagOrigins.map((t) => t.name), null, authorsByArticle(db, [id]).get(id)),
-    folder: row.folder,
-    relPath: row.rel_path,
-    format: row.format,
-    bodyFormat: row.body_format,
-    description: row.description,
-    sourceLink: row.source_link,
-    url: row.url,
-    enclosure: row.enclosure,
+    ...toListItem(a, row.story_size, tagOrigins.map((t) => t.name), null, authorsByArticle(db, [id]).get(id)),
+    folder: a.folder,
+    relPath: a.relPath,
+    format: a.format,
+    bodyFormat: a.bodyFormat,
+    description: a.description,
+    sourceLink: a.sourceLink,
+    url: a.url,
+    enclosure: a.enclosure,
     readingMinutes: readingMinutes(row.body ?? ''),
-    sourceOrigin: row.source_origin,
-    articleId: row.article_id,
-    feedItemId: row.feed_item_id,
-    dateSource: row.date_source,
-    extra: JSON.parse(row.extra) as Record<string, JsonValue>,
-    warnings: JSON.parse(row.warnings) as string[],
-    note: row.note,
+    sourceOrigin: a.sourceOrigin,
+    articleId: a.articleId,
+    feedItemId: a.feedItemId,
+    dateSource: a.dateSource,
+    extra: a.extra,
+    warnings: a.warnings,
+    note: a.note,
     tagOrigins,
     collections,
     remoteImagesAllowedForSource: allowed,
-    importedAt: row.imported_at,
-    updatedAt: row.updated_at,
+    importedAt: a.importedAt,
+    updatedAt: a.updatedAt,
   };
 }
 
@@ -181,4 +145,9 @@ export function articleBody(db: Db, id: number): ArticleBody | null {
   return row
     ? { frontMatter: row.front_matter, body: row.body, bodyFormat: row.body_format, remoteImagesAllowedForSource: row.allowed === 1 }
     : null;
+}
+
+/** The body exactly as stored, if the article has one. */
+export function storedBody(db: Db, id: number): string | undefined {
+  return db.prepare('SELECT body FROM article_bodies WHERE article_id = ?').pluck().get(id) as string | undefined;
 }

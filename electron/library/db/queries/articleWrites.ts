@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import type { SourceOrigin } from '../../article/fields.js';
 import type { ImportedCuration, ParsedArticle } from '../../import/types.js';
 import { separateCjk } from '../../../../shared/query/cjk.js';
+import { FILE_COLUMNS, type FileColumns } from './articleRow.js';
 import { insertHighlights } from './highlights.js';
 
 /** What the importer needs to know about a file it has seen before. */
@@ -44,38 +45,37 @@ export function effectiveSource(a: ParsedArticle, folderSource: FolderSource | n
   return folderSource === null ? [null, null] : [folderSource.label, folderSource.origin];
 }
 
-/** The article's columns, in the order the INSERT and UPDATE statements bind them. */
-function articleColumns(a: ParsedArticle, stamp: FileStamp, now: string): unknown[] {
+/** The article's columns as the file gives them, bound by name. */
+function fileColumns(a: ParsedArticle, stamp: FileStamp, now: string): FileColumns {
   const f = a.fields;
-  return [
-    stamp.size,
-    stamp.mtimeMs,
+  const [source, sourceOrigin] = effectiveSource(a, stamp.folderSource);
+  return {
+    file_size: stamp.size,
+    file_mtime_ms: stamp.mtimeMs,
     // Empty bodies (section pages) would all "duplicate" each other; they get no hash.
-    a.body.trim() === '' ? '' : a.contentHash,
-    a.format,
-    a.bodyFormat,
-    f.title,
-    f.date,
-    f.dateSource,
-    f.draft ? 1 : 0,
-    f.summary,
-    f.description,
-    ...effectiveSource(a, stamp.folderSource),
-    f.lang,
-    a.excerpt,
-    f.sourceLink,
-    f.url,
-    f.enclosure,
-    f.articleId,
-    f.feedItemId,
-    JSON.stringify(a.extra),
-    JSON.stringify(a.warnings),
-    now,
-  ];
+    content_hash: a.body.trim() === '' ? '' : a.contentHash,
+    format: a.format,
+    body_format: a.bodyFormat,
+    title: f.title,
+    date: f.date,
+    date_source: f.dateSource,
+    draft: f.draft ? 1 : 0,
+    summary: f.summary,
+    description: f.description,
+    source,
+    source_origin: sourceOrigin,
+    lang: f.lang,
+    excerpt: a.excerpt,
+    source_link: f.sourceLink,
+    url: f.url,
+    enclosure: f.enclosure,
+    article_id: f.articleId,
+    feed_item_id: f.feedItemId,
+    extra: JSON.stringify(a.extra),
+    warnings: JSON.stringify(a.warnings),
+    updated_at: now,
+  };
 }
-
-const COLUMNS = `file_size, file_mtime_ms, content_hash, format, body_format, title, date, date_source, draft,
-  summary, description, source, source_origin, lang, excerpt, source_link, url, enclosure, article_id, feed_item_id, extra, warnings, updated_at`;
 
 /**
  * Prepared statements for one import. Each public method writes every table an
@@ -101,12 +101,11 @@ export class ArticleWriter {
   private readonly authorIds = new Map<string, number>();
 
   constructor(private readonly db: Db) {
-    const placeholders = COLUMNS.split(',').map(() => '?').join(', ');
     this.insertArticle = db.prepare(
-      `INSERT INTO articles (folder_id, rel_path, imported_at, ${COLUMNS}) VALUES (?, ?, ?, ${placeholders})`,
+      `INSERT INTO articles (folder_id, rel_path, imported_at, ${FILE_COLUMNS.join(', ')})
+       VALUES (@folder_id, @rel_path, @imported_at, ${FILE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
-    const assignments = COLUMNS.split(',').map((c) => `${c.trim()} = ?`).join(', ');
-    this.updateArticle = db.prepare(`UPDATE articles SET ${assignments}, missing = 0 WHERE id = ?`);
+    this.updateArticle = db.prepare(`UPDATE articles SET ${FILE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, missing = 0 WHERE id = @id`);
     this.upsertBody = db.prepare(
       `INSERT INTO article_bodies (article_id, front_matter, body) VALUES (?, ?, ?)
        ON CONFLICT(article_id) DO UPDATE SET front_matter = excluded.front_matter, body = excluded.body`,
@@ -133,7 +132,7 @@ export class ArticleWriter {
   }
 
   insert(article: ParsedArticle, stamp: FileStamp, now: string): number {
-    const info = this.insertArticle.run(stamp.folderId, stamp.relPath, now, ...articleColumns(article, stamp, now));
+    const info = this.insertArticle.run({ folder_id: stamp.folderId, rel_path: stamp.relPath, imported_at: now, ...fileColumns(article, stamp, now) });
     const id = Number(info.lastInsertRowid);
     this.writeBodyAndIndex(id, article, stamp);
     this.writeAuthors(id, article.fields.authors);
@@ -145,7 +144,7 @@ export class ArticleWriter {
   update(id: number, article: ParsedArticle, stamp: FileStamp, now: string): void {
     this.deleteFts.run(id); // before the update: the key changes with the date
     this.deletePending.run(id);
-    this.updateArticle.run(...articleColumns(article, stamp, now), id);
+    this.updateArticle.run({ ...fileColumns(article, stamp, now), id });
     this.writeBodyAndIndex(id, article, stamp);
     this.clearAuthors.run(id);
     this.writeAuthors(id, article.fields.authors);

@@ -94,3 +94,16 @@ export function listFolders(db: Db, statusOf: (path: string) => FolderInfo['stat
     status: statusOf(r.path),
   }));
 }
+
+export function folderPath(db: Db, folderId: number): string | undefined {
+  return db.prepare('SELECT path FROM folders WHERE id = ?').pluck().get(folderId) as string | undefined;
+}
+
+export function setFolderWatched(db: Db, folderId: number, watched: boolean): void {
+  db.prepare('UPDATE folders SET watched = ? WHERE id = ?').run(watched ? 1 : 0, folderId);
+}
+
+/** The folders these articles come from (each once). */
+export function folderIdsOf(db: Db, ids: readonly number[]): number[] {
+  return db.prepare('SELECT DISTINCT folder_id FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[];
+}

@@ -162,3 +162,7 @@ export function listHighlights(db: Db, articleIds: number[] | null, offset: numb
     total,
   };
 }
+
+export function hasHighlights(db: Db, articleId: number): boolean {
+  return db.prepare('SELECT 1 FROM highlights WHERE article_id = ? LIMIT 1').get(articleId) !== undefined;
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import type { IdFilter } from './articleIds.js';
 
 /** An article as grouping sees it: what orders a story and whether it takes part. */
 export interface StoryNode {
@@ -79,4 +80,22 @@ export function storyMemberRows(db: Db, id: number): { id: number; title: string
         ORDER BY story_rank`,
     )
     .all({ id }) as { id: number; title: string; source: string | null; date: string | null; rank: number }[];
+}
+
+/** A page of the stories with a member matching `filter` (present articles only), newest first, and how many there are. */
+export function storiesMatching(db: Db, filter: IdFilter, offset: number, limit: number): { total: number; ids: number[] } {
+  const matching = `SELECT DISTINCT a.story_id AS s FROM articles a WHERE (${filter.where}) AND a.story_id IS NOT NULL AND a.missing = 0`;
+  const total = db.prepare(`SELECT count(*) FROM (${matching})`).pluck().get(...filter.params) as number;
+  const ids = db
+    .prepare(`SELECT m.s FROM (${matching}) m JOIN articles f ON f.id = m.s ORDER BY f.fts_key DESC LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...filter.params, limit, offset) as number[];
+  return { total, ids };
+}
+
+/** The stored body of an existing article, as a comparison of two members reads it. */
+export function storyBody(db: Db, id: number): { body: string; format: 'html' | 'markdown' | 'text'; source: string | null } {
+  return db
+    .prepare('SELECT b.body, a.body_format AS format, a.source FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?')
+    .get(id) as { body: string; format: 'html' | 'markdown' | 'text'; source: string | null };
 }

@@ -10,7 +10,7 @@ import type { Db } from '../../../../electron/library/db/connection.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
 import { ImageEmbedder } from '../../../../electron/library/export/imageEmbedder.js';
 import type { ExportArticle, ExportRequest } from '../../../../electron/library/export/types.js';
-import { ImageCache } from '../../../../electron/library/images/cache.js';
+import { ImageCache } from '../../../../electron/library/db/queries/imageCache.js';
 import { seedLike, writeTree } from '../../../helpers/articles.js';
 import { cli } from '../../../helpers/cli.js';
 import { tempDir } from '../../../helpers/tmp.js';

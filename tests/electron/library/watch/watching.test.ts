@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryService, type LibraryService } from '../../../electron/library/service.js';
-import { seedLike, writeTree } from '../../helpers/articles.js';
-import { eventually } from '../../helpers/eventually.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { createLibraryService, type LibraryService } from '../../../../electron/library/service.js';
+import { seedLike, writeTree } from '../../../helpers/articles.js';
+import { eventually } from '../../../helpers/eventually.js';
+import { tempDir } from '../../../helpers/tmp.js';
 
 let service: LibraryService | null = null;
 afterEach(async () => {
@@ -41,7 +41,7 @@ describe('watched folders through the service', () => {
   }, 30_000);
 
   it('works the same with imports on their own threads (the built app)', async () => {
-    const out = resolve(__dirname, '../../../out');
+    const out = resolve(__dirname, '../../../../out');
     expect(existsSync(join(out, 'importWorker.cjs')), 'run `npm run build` first').toBe(true);
     const folder = tempDir();
     writeTree(folder, { 'a.txt': seedLike({ title: 'Threaded' }) });

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import type { LibraryEvent } from '../../shared/api.js';
-import type { FolderInfo } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import { listFolders } from './db/queries/folders.js';
-import type { ImportJobs } from './importJobs.js';
-import { FolderWatcher } from './watch/folderWatcher.js';
+import type { LibraryEvent } from '../../../shared/api.js';
+import type { FolderInfo } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { listFolders, setFolderWatched } from '../db/queries/folders.js';
+import type { ImportJobs } from '../import/importJobs.js';
+import { FolderWatcher } from './folderWatcher.js';
 
 /**
  * Keeps watched folders in step with the library: a change on disk becomes an
@@ -65,7 +65,7 @@ export class Watching {
   }
 
   async setWatched(id: number, watched: boolean): Promise<FolderInfo | undefined> {
-    this.db.prepare('UPDATE folders SET watched = ? WHERE id = ?').run(watched ? 1 : 0, id);
+    setFolderWatched(this.db, id, watched);
     const folder = this.folders().find((f) => f.id === id);
     if (folder) {
       if (watched) this.watch(folder.path, true);

@@ -1,12 +1,12 @@
-import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
-import type { ChangeResult, SidebarCounts } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import { CollectionOps } from './curation/collections.js';
-import { History } from './curation/history.js';
-import { SavedSearchOps } from './curation/savedSearches.js';
-import { StateOps } from './curation/state.js';
-import { TagOps, type Applied } from './curation/tags.js';
-import { StoryOps } from './stories/storyOps.js';
+import type { LibraryApi, LibraryEvent } from '../../../shared/api.js';
+import type { ChangeResult } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { CollectionOps } from './collections.js';
+import { History } from './history.js';
+import { SavedSearchOps } from './savedSearches.js';
+import { StateOps } from './state.js';
+import { TagOps, type Applied } from './tags.js';
+import { StoryOps } from '../stories/storyOps.js';
 
 type CurationApi = Pick<LibraryApi, 'tags' | 'collections' | 'saved' | 'history' | 'stories'> &
   Pick<LibraryApi['articles'], 'setRead' | 'setStarred' | 'markOpened' | 'setNote'>;
@@ -88,16 +88,4 @@ export function curationHandlers(
     },
   };
   return { api, ops: { collections, saved, history, done } };
-}
-
-export function sidebarCounts(db: Db): SidebarCounts {
-  return db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE missing = 0) AS "all",
-              count(*) FILTER (WHERE read_at IS NULL AND missing = 0) AS unread,
-              count(*) FILTER (WHERE starred = 1) AS starred,
-              count(*) FILTER (WHERE missing = 1) AS missing
-         FROM articles`,
-    )
-    .get() as SidebarCounts;
 }

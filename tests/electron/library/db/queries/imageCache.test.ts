@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../../electron/library/db/migrate.js';
-import { ImageCache } from '../../../../electron/library/images/cache.js';
-import { GIF, png } from './imageServer.js';
+import { migrate } from '../../../../../electron/library/db/migrate.js';
+import { ImageCache } from '../../../../../electron/library/db/queries/imageCache.js';
+import { GIF, png } from '../../images/imageServer.js';
 
 describe('image cache', () => {
   it('arrives with migration 50 as a STRICT table, keeping what version 40 held', () => {

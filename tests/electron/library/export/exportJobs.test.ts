@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/library/dispatch.js';
-import type { LibraryService } from '../../../electron/library/service.js';
-import type { LibraryEvent } from '../../../shared/api.js';
-import { exportEnded, serviceWith } from '../../helpers/service.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { dispatch } from '../../../../electron/library/dispatch.js';
+import type { LibraryService } from '../../../../electron/library/service.js';
+import type { LibraryEvent } from '../../../../shared/api.js';
+import { exportEnded, serviceWith } from '../../../helpers/service.js';
+import { tempDir } from '../../../helpers/tmp.js';
 
 let service: LibraryService;
 afterEach(() => service.close());

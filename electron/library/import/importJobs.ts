@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ImportJob, LibraryEvent } from '../../shared/api.js';
-import type { ImportProgress, ImportReport } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import { checkFolder, importFolders, importHeapMb } from './import/importer.js';
-import { JobRetention, type RetentionOptions } from './jobRetention.js';
+import type { ImportJob, LibraryEvent } from '../../../shared/api.js';
+import type { ImportProgress, ImportReport } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { checkFolder, importFolders, importHeapMb } from './importer.js';
+import { JobRetention, type RetentionOptions } from '../jobRetention.js';
 
 /** Messages from the import worker thread (electron/library/import/importWorker.ts). */
 export type ImportWorkerMessage =

@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportJob, LibraryEvent } from '../../shared/api.js';
-import type { ExportReport, ExportSource, SortOrder } from '../../shared/types.js';
-import type { Db } from './db/connection.js';
-import type { CollectionOps } from './curation/collections.js';
-import type { SavedSearchOps } from './curation/savedSearches.js';
-import { ServiceError } from './errors.js';
-import { JobRetention, type RetentionOptions } from './jobRetention.js';
-import { exportArticles } from './export/exportArticles.js';
-import type { ExportRequest } from './export/types.js';
-import { compileText, orderBy } from './query/search.js';
-import { formatField } from '../../shared/query/format.js';
+import type { ExportJob, LibraryEvent } from '../../../shared/api.js';
+import type { ExportReport, ExportSource, SortOrder } from '../../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { idsMatching } from '../db/queries/articleIds.js';
+import type { CollectionOps } from '../curation/collections.js';
+import type { SavedSearchOps } from '../curation/savedSearches.js';
+import { ServiceError } from '../errors.js';
+import { JobRetention, type RetentionOptions } from '../jobRetention.js';
+import { exportArticles } from './exportArticles.js';
+import type { ExportRequest } from './types.js';
+import { compileText, orderBy } from '../query/search.js';
+import { formatField } from '../../../shared/query/format.js';
 
 /** The ids an export source names, in the order they should be written. */
 export function idsForSource(db: Db, source: ExportSource, ops: { collections: CollectionOps; saved: SavedSearchOps }): number[] {
   // The list's own orders; relevance has no meaning without a page of matches: newest first.
   const byQuery = (query: string, sort: SortOrder = 'date-desc') => {
     const compiled = compileText(query);
-    const order = orderBy(compiled, sort);
-    return db.prepare(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order.sql}`).pluck().all(...compiled.params, ...order.params) as number[];
+    return idsMatching(db, compiled, orderBy(compiled, sort));
   };
   if ('ids' in source) return source.ids;
   if ('collectionId' in source) return ops.collections.articleIds(source.collectionId);

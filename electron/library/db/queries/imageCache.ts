@@ -3,8 +3,8 @@
  * by the URL an article names, so exports can embed them without touching the network.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/connection.js';
-import type { ImageMime } from './sniff.js';
+import type { Db } from '../connection.js';
+import type { ImageMime } from '../../images/sniff.js';
 
 export interface CachedImage {
   mime: ImageMime;
