@@ -23,7 +23,7 @@ import { runQueries } from './queries.js';
 import { runSettled } from './settled.js';
 import { runCuration } from './curation.js';
 import { runHighlights } from './highlights.js';
-import { benchExports } from '../electron/library/export/benchExports.js';
+import { benchExports } from './exports.js';
 
 const { values } = parseArgs({
   options: {

@@ -251,16 +251,39 @@ export interface SidebarCounts {
 export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md', 'annotations', 'obsidian', 'csl-json', 'bibtex', 'ris', 'bookmarks'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface FormatDescriptor {
-  format: ExportFormat;
-  /** File extension for one-file formats, '' for the folder export. */
-  extension: string;
-  writes: 'file' | 'folder';
+/**
+ * Everything the app knows about an export format, declared once in the format's own module
+ * (electron/library/export/formats/): the export dialog (over `exports.formats`), the CLI
+ * help, browser mode's downloads and the exporter all read it, so no list of formats with
+ * some trait is written anywhere else.
+ */
+export type FormatDescriptor<F extends ExportFormat = ExportFormat> = FormatTraits<F> &
+  (
+    | {
+        writes: 'file';
+        /** File extension, with its dot. */
+        extension: `.${string}`;
+      }
+    | {
+        /** A folder of files (never downloaded in browser mode: it takes a typed path). */
+        writes: 'folder';
+        extension: '';
+      }
+  );
+
+interface FormatTraits<F extends ExportFormat> {
+  format: F;
   label: string;
   /** One line on what the format is for (the export dialog shows it under the label). */
   purpose: string;
   /** The media type browser mode's downloads send (one-file formats; folders are never downloaded). */
   contentType: string;
+  /** The output shows the export's title (a digest's heading, a book's or a bookmark file's title), so the dialog asks for one. */
+  titled: boolean;
+  /** Writes sanitized bodies, and so can embed images (from the local cache, or downloaded when the person allows it). */
+  embedsImages: boolean;
+  /** Gleaner's importer reads its files as articles: written inside an imported folder, a re-import would add them. */
+  importable: boolean;
 }
 
 export interface ExportReport {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type ExportSource } from '../../shared/types.js';
+import { formatsWhere } from '../library/export/formats/index.js';
 import { UsageError } from './usage.js';
 
 export interface ExportCliOptions {
@@ -12,7 +13,7 @@ export interface ExportCliOptions {
   tag?: string;
   title?: string;
   overwrite?: boolean;
-  /** Embed images from the local image cache (html, epub, md). */
+  /** Embed images from the local image cache (the formats whose descriptor says embedsImages). */
   'embed-images'?: boolean;
   /** Also download images the cache lacks (contacts the sites that host them). */
   'fetch-images'?: boolean;
@@ -49,7 +50,7 @@ export async function exportCommand(
   if (!options.format || !EXPORT_FORMATS.includes(options.format as ExportFormat)) {
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
-  if (!options.out) throw new UsageError('export needs --out PATH (a file, or a folder for --format folder or obsidian)');
+  if (!options.out) throw new UsageError(`export needs --out PATH (a file, or a folder for --format ${formatsWhere((d) => d.writes === 'folder').join(' or ')})`);
   const source = await sourceOf(api, words, options);
   let jobId = '';
   const finished = new Promise<ExportReport>((resolveDone, reject) => {

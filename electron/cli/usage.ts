@@ -1,4 +1,14 @@
-import { EXPORT_FORMATS } from '../../shared/types.js';
+import { FORMAT_DESCRIPTORS, formatsWhere } from '../library/export/formats/index.js';
+import type { FormatDescriptor } from '../../shared/types.js';
+
+/** The help's lines on export formats, written from their descriptors (so a new format documents itself). */
+export function formatHelp(descriptors: readonly FormatDescriptor[]): string {
+  const names = (test: (d: FormatDescriptor) => boolean) => formatsWhere(test, descriptors);
+  return `  (FORMAT: ${names(() => true).join(', ')};
+   ${names((d) => d.writes === 'folder').join(' and ')} write a folder, the others one file)
+  (--embed-images: ${names((d) => d.embedsImages).join('/')} embed remote images held in the local image cache;
+   --fetch-images: also download the missing ones now, contacting the sites that host them)`;
+}
 
 export const USAGE = `Gleaner: an offline article library.
 
@@ -22,10 +32,7 @@ Usage:
   gleaner export [query] --format FORMAT --out PATH
                  [--collection NAME | --saved NAME | --tag NAME | --ids 1,2] [--title T] [--overwrite]
                  [--embed-images] [--fetch-images]
-  (FORMAT: ${EXPORT_FORMATS.join(', ')};
-   folder and obsidian write a folder, the others one file)
-  (--embed-images: html/epub/md/obsidian embed remote images held in the local image cache;
-   --fetch-images: also download the missing ones now, contacting the sites that host them)
+${formatHelp(FORMAT_DESCRIPTORS)}
   (where a command takes <query>, --ids 3,5,8 picks articles instead)
 
 Options (every command):

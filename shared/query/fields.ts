@@ -8,26 +8,38 @@ import { normalizeLanguage } from '../language.js';
 
 /** Values `has:` accepts, always lowercase in the parsed tree. */
 export const HAS_VALUES = ['enclosure', 'summary', 'tags', 'note', 'highlights'] as const;
+export type HasValue = (typeof HAS_VALUES)[number];
 /** Values `is:` accepts, always lowercase in the parsed tree. */
 export const IS_VALUES = ['read', 'unread', 'starred', 'unstarred', 'missing', 'draft', 'copy'] as const;
+export type IsValue = (typeof IS_VALUES)[number];
 
-/** One example per field, shown when a filter is typed without a value. */
-const EXAMPLES: Record<QueryField, string> = {
-  tag: 'tag:ai',
-  source: 'source:"IBN"',
-  author: 'author:"Mara Bos"',
-  lang: 'lang:de',
-  after: 'after:2025-07',
-  before: 'before:2025-08-01',
-  date: 'date:2025-07',
-  draft: 'draft:true',
-  has: 'has:summary',
-  title: 'title:budget',
-  is: 'is:unread',
-  folder: 'folder:inbox',
-  collection: 'collection:"Reading pack"',
-  highlight: 'highlight:ferry',
-  story: 'story:1234',
+/** Whether `value` is one of `values` (a type guard over the shared lists above). */
+export const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
+
+/** The kinds of value a filter takes; each has one check below. */
+type ValueKind = 'text' | 'date' | 'boolean' | 'has' | 'is' | 'language' | 'articleId';
+
+/**
+ * Every filter's value kind and the example shown when it is typed without a value. A field
+ * added to QUERY_FIELDS is a compile error here until it has both, and in the compiler
+ * (electron/library/query/compile.ts) until it has SQL.
+ */
+export const FIELD_SPECS: Record<QueryField, { value: ValueKind; example: string }> = {
+  tag: { value: 'text', example: 'tag:ai' },
+  source: { value: 'text', example: 'source:"IBN"' },
+  author: { value: 'text', example: 'author:"Mara Bos"' },
+  lang: { value: 'language', example: 'lang:de' },
+  after: { value: 'date', example: 'after:2025-07' },
+  before: { value: 'date', example: 'before:2025-08-01' },
+  date: { value: 'date', example: 'date:2025-07' },
+  draft: { value: 'boolean', example: 'draft:true' },
+  has: { value: 'has', example: 'has:summary' },
+  title: { value: 'text', example: 'title:budget' },
+  is: { value: 'is', example: 'is:unread' },
+  folder: { value: 'text', example: 'folder:inbox' },
+  collection: { value: 'text', example: 'collection:"Reading pack"' },
+  highlight: { value: 'text', example: 'highlight:ferry' },
+  story: { value: 'articleId', example: 'story:1234' },
 };
 
 /** `a, b, c or d`, for messages. */
@@ -38,12 +50,12 @@ function listForPeople(items: readonly string[]): string {
 /** Case-insensitive field lookup; null for anything that is not a filter name. */
 export function toQueryField(name: string): QueryField | null {
   const lower = name.toLowerCase();
-  return (QUERY_FIELDS as readonly string[]).includes(lower) ? (lower as QueryField) : null;
+  return isOneOf(QUERY_FIELDS, lower) ? lower : null;
 }
 
 /** Message for `tag:` typed with nothing after the colon. */
 export function missingValueMessage(field: QueryField): string {
-  return `${field}: needs a value right after the colon, as in ${EXAMPLES[field]}`;
+  return `${field}: needs a value right after the colon, as in ${FIELD_SPECS[field].example}`;
 }
 
 /**
@@ -59,6 +71,37 @@ export function unknownFieldMessage(name: string, typed?: string): string {
 
 export type FieldValueCheck = { ok: true; value: string } | { ok: false; message: string };
 
+const oneOf = (field: QueryField, values: readonly string[], value: string): FieldValueCheck => {
+  const lower = value.toLowerCase();
+  if (isOneOf(values, lower)) return { ok: true, value: lower };
+  return { ok: false, message: `${field}: takes ${listForPeople(values)}, not "${value}"` };
+};
+
+const VALUE_CHECKS: Record<ValueKind, (field: QueryField, value: string) => FieldValueCheck> = {
+  text: (_field, value) => ({ ok: true, value }),
+  date: (_field, value) => {
+    const problem = checkQueryDate(value);
+    return problem === null ? { ok: true, value } : { ok: false, message: problem };
+  },
+  boolean: (field, value) => {
+    const lower = value.toLowerCase();
+    if (lower === 'true' || lower === 'yes') return { ok: true, value: 'true' };
+    if (lower === 'false' || lower === 'no') return { ok: true, value: 'false' };
+    return { ok: false, message: `${field}: takes true, false, yes or no, not "${value}"` };
+  },
+  has: (field, value) => oneOf(field, HAS_VALUES, value),
+  is: (field, value) => oneOf(field, IS_VALUES, value),
+  language: (field, value) => {
+    const code = normalizeLanguage(value);
+    if (code !== null) return { ok: true, value: code };
+    return { ok: false, message: `${field}: takes a language code such as de, en or pt-br, not "${value}"` };
+  },
+  articleId: (field, value) => {
+    if (/^[1-9]\d{0,15}$/.test(value.trim())) return { ok: true, value: value.trim() };
+    return { ok: false, message: `${field}: takes an article id such as ${FIELD_SPECS[field].example}, not "${value}"` };
+  },
+};
+
 /**
  * Validates a value for a field and returns it in canonical form: `draft:`
  * becomes `true`/`false` (so `yes`/`no` need no special case downstream),
@@ -67,35 +110,5 @@ export type FieldValueCheck = { ok: true; value: string } | { ok: false; message
  */
 export function checkFieldValue(field: QueryField, value: string): FieldValueCheck {
   if (value.trim() === '') return { ok: false, message: missingValueMessage(field) };
-  switch (field) {
-    case 'after':
-    case 'before':
-    case 'date': {
-      const problem = checkQueryDate(value);
-      return problem === null ? { ok: true, value } : { ok: false, message: problem };
-    }
-    case 'draft': {
-      const lower = value.toLowerCase();
-      if (lower === 'true' || lower === 'yes') return { ok: true, value: 'true' };
-      if (lower === 'false' || lower === 'no') return { ok: true, value: 'false' };
-      return { ok: false, message: `draft: takes true, false, yes or no, not "${value}"` };
-    }
-    case 'has':
-    case 'is': {
-      const allowed: readonly string[] = field === 'has' ? HAS_VALUES : IS_VALUES;
-      const lower = value.toLowerCase();
-      if (allowed.includes(lower)) return { ok: true, value: lower };
-      return { ok: false, message: `${field}: takes ${listForPeople(allowed)}, not "${value}"` };
-    }
-    case 'lang': {
-      const code = normalizeLanguage(value);
-      if (code !== null) return { ok: true, value: code };
-      return { ok: false, message: `lang: takes a language code such as de, en or pt-br, not "${value}"` };
-    }
-    case 'story':
-      if (/^[1-9]\d{0,15}$/.test(value.trim())) return { ok: true, value: value.trim() };
-      return { ok: false, message: `story: takes an article id such as story:1234, not "${value}"` };
-    default:
-      return { ok: true, value };
-  }
+  return VALUE_CHECKS[FIELD_SPECS[field].value](field, value);
 }

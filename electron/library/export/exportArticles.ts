@@ -15,10 +15,11 @@ import { EXPORT_FORMATS, ExportError, type ExportOptions, type ExportReport, typ
 import type { ExportContext } from './formatModule.js';
 
 export const DEFAULT_TITLE = 'Gleaner export';
-/** Formats whose files the importer would read as articles if written inside an imported folder. */
-const IMPORTABLE = new Set(['folder', 'html', 'md', 'obsidian', 'bookmarks']);
-/** Formats that write sanitized bodies, and so can carry embedded images. */
-const EMBEDS_IMAGES = new Set(['html', 'md', 'epub', 'obsidian']);
+/**
+ * The formats whose descriptor says `embedsImages`, in words (formatDescriptors.test.ts checks
+ * that it names exactly those): kept as written, since the warning's wording is what people see.
+ */
+export const IMAGE_FORMATS_IN_WORDS = 'the HTML digest, the Markdown digest, EPUB and the Obsidian vault';
 
 function checkRequest(request: ExportRequest): void {
   if (!EXPORT_FORMATS.includes(request.format)) {
@@ -59,16 +60,17 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
     warnings.push(`${unknown.length} article id(s) not found and skipped: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
   }
   if (repeated > 0) warnings.push(`${repeated} repeated article id(s) were exported once`);
+  const { descriptor } = module;
   const wantsImages = request.embedLocalImages === true || request.fetchRemoteImages === true;
-  if (wantsImages && !EMBEDS_IMAGES.has(request.format)) {
-    warnings.push(`images are embedded only in the HTML digest, the Markdown digest, EPUB and the Obsidian vault; the ${request.format} export keeps bodies as written`);
+  if (wantsImages && !descriptor.embedsImages) {
+    warnings.push(`images are embedded only in ${IMAGE_FORMATS_IN_WORDS}; the ${request.format} export keeps bodies as written`);
   }
   // Only built when asked for: without it no code path reads the image cache or the network.
-  const images = wantsImages && EMBEDS_IMAGES.has(request.format) ? new ImageEmbedder(db, { fetch: request.fetchRemoteImages === true, signal }) : null;
+  const images = wantsImages && descriptor.embedsImages ? new ImageEmbedder(db, { fetch: request.fetchRemoteImages === true, signal }) : null;
 
   const folderCount = source.folderCount(ids);
-  const target = await prepareTarget(request.out, module.descriptor.writes, request.overwrite ?? false);
-  if (IMPORTABLE.has(request.format)) {
+  const target = await prepareTarget(request.out, descriptor.writes, request.overwrite ?? false);
+  if (descriptor.importable) {
     const folders = db.prepare('SELECT path FROM folders').pluck().all() as string[];
     const inside = folders.find((f) => target.out.startsWith(f.endsWith(sep) ? f : f + sep));
     if (inside) warnings.push(`the export is inside the imported folder ${inside}; importing that folder again will add the exported files as articles`);

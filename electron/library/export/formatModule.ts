@@ -3,7 +3,7 @@
  * holds the ImageEmbedder, which itself reads ExportArticle: together they were an import cycle.
  */
 import type { ImageEmbedder } from './imageEmbedder.js';
-import type { ArticleHead, ExportArticle, ExportRequest, FormatDescriptor } from './types.js';
+import type { ArticleHead, ExportArticle, ExportFormat, ExportRequest, FormatDescriptor } from './types.js';
 
 /** What a format module gets: the articles (streamed in chunks) and a place to write. */
 export interface ExportContext {
@@ -34,7 +34,8 @@ export interface WriteResult {
   bytes: number;
 }
 
-export interface FormatModule {
-  descriptor: FormatDescriptor;
+/** One export format: its descriptor (every trait the app reads) and its writer. */
+export interface FormatModule<F extends ExportFormat = ExportFormat> {
+  descriptor: FormatDescriptor<F>;
   write(context: ExportContext): Promise<WriteResult>;
 }

@@ -1,7 +1,7 @@
-import type { QueryNode } from '../../../shared/query/ast.js';
+import { QUERY_FIELDS, type QueryField, type QueryNode } from '../../../shared/query/ast.js';
 import { separateCjk } from '../../../shared/query/cjk.js';
 import { queryDatePeriod } from '../../../shared/query/dates.js';
-import { HAS_VALUES, IS_VALUES } from '../../../shared/query/fields.js';
+import { FIELD_SPECS, HAS_VALUES, IS_VALUES, isOneOf, type HasValue, type IsValue } from '../../../shared/query/fields.js';
 
 /** A boolean SQL expression over `articles a`, with its bound values in order. */
 export interface SqlCondition {
@@ -137,95 +137,76 @@ class Compiler {
   }
 
   field(field: string, value: string): string {
-    switch (field) {
-      case 'tag':
-        // A parent tag includes its children: tag:policy matches policy/uk.
-        return `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                          WHERE t.name = ${this.bind(value)} OR t.name LIKE ${this.bind(likeEscape(value) + '/%')} ESCAPE '\\')`;
-      case 'source':
-        return `coalesce(a.source, '') LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\'`;
-      case 'author':
-        // Contains, ignoring case, like source:. Authors are few next to articles: find them, then their articles.
-        return `a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-                          WHERE au.name LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`;
-      case 'lang':
-        // The code itself or a more specific one: lang:pt matches pt and pt-br (values arrive lowercase).
-        return `(a.lang = ${this.bind(value)} OR a.lang LIKE ${this.bind(likeEscape(value) + '-%')} ESCAPE '\\')`;
-      case 'collection':
-        return `a.id IN (SELECT ci.article_id FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
-                          WHERE c.name = ${this.bind(value)})`;
-      case 'folder':
-        return `a.folder_id IN (SELECT id FROM folders WHERE path LIKE ${this.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`;
-      case 'after':
-        return `a.date >= ${this.bind(period(value).start)}`;
-      case 'before':
-        return `a.date < ${this.bind(period(value).start)}`;
-      case 'date': {
-        const { start, end } = period(value);
-        return `(a.date >= ${this.bind(start)} AND a.date < ${this.bind(end)})`;
-      }
-      case 'draft':
-        return `a.draft = ${truthy(value) ? 1 : 0}`;
-      case 'has':
-        return this.has(value.toLowerCase());
-      case 'is':
-        return this.is(value.toLowerCase());
-      case 'title':
-        return this.inFts(`title : ${ftsString(value)}`);
-      case 'highlight': {
-        // The quote or note contains the text, ignoring case (see migration 0080 for why not FTS).
-        const pattern = '%' + likeEscape(value) + '%';
-        return `a.id IN (SELECT h.article_id FROM highlights h
-                          WHERE h.exact LIKE ${this.bind(pattern)} ESCAPE '\\' OR h.note LIKE ${this.bind(pattern)} ESCAPE '\\')`;
-      }
-      case 'story': {
-        // The members of the story of article <id>, or that article alone when it has none.
-        const id = this.bind(Number(value));
-        return `(a.id = ${id} OR a.story_id = (SELECT story_id FROM articles WHERE id = ${this.bind(Number(value))}))`;
-      }
-      default:
-        throw new Error(`Unknown filter "${field}:"`);
-    }
+    if (!isOneOf(QUERY_FIELDS, field)) throw new Error(`Unknown filter "${field}:"`);
+    return FIELD_SQL[field](this, value);
   }
+}
 
-  has(value: string): string {
-    switch (value) {
-      case 'enclosure':
-        return 'a.has_enclosure = 1';
-      case 'summary':
-        return 'a.has_summary = 1';
-      case 'tags':
-        return 'EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)';
-      case 'note':
-        return "coalesce(a.note, '') != ''";
-      case 'highlights':
-        return 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)';
-      default:
-        throw new Error(`has:${value} is not a filter: use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}`);
-    }
-  }
+/**
+ * The SQL of each filter, over `articles a`; values are bound in the order written. Typed
+ * against the shared vocabulary (shared/query/ast.ts, fields.ts), so a field or a `has:`/`is:`
+ * value the parser accepts is a compile error here until it has SQL.
+ */
+const FIELD_SQL: Record<QueryField, (c: Compiler, value: string) => string> = {
+  // A parent tag includes its children: tag:policy matches policy/uk.
+  tag: (c, value) => `a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                          WHERE t.name = ${c.bind(value)} OR t.name LIKE ${c.bind(likeEscape(value) + '/%')} ESCAPE '\\')`,
+  source: (c, value) => `coalesce(a.source, '') LIKE ${c.bind('%' + likeEscape(value) + '%')} ESCAPE '\\'`,
+  // Contains, ignoring case, like source:. Authors are few next to articles: find them, then their articles.
+  author: (c, value) => `a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+                          WHERE au.name LIKE ${c.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`,
+  // The code itself or a more specific one: lang:pt matches pt and pt-br (values arrive lowercase).
+  lang: (c, value) => `(a.lang = ${c.bind(value)} OR a.lang LIKE ${c.bind(likeEscape(value) + '-%')} ESCAPE '\\')`,
+  collection: (c, value) => `a.id IN (SELECT ci.article_id FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
+                          WHERE c.name = ${c.bind(value)})`,
+  folder: (c, value) => `a.folder_id IN (SELECT id FROM folders WHERE path LIKE ${c.bind('%' + likeEscape(value) + '%')} ESCAPE '\\')`,
+  after: (c, value) => `a.date >= ${c.bind(period(value).start)}`,
+  before: (c, value) => `a.date < ${c.bind(period(value).start)}`,
+  date: (c, value) => {
+    const { start, end } = period(value);
+    return `(a.date >= ${c.bind(start)} AND a.date < ${c.bind(end)})`;
+  },
+  draft: (_c, value) => `a.draft = ${truthy(value) ? 1 : 0}`,
+  has: (_c, value) => valueSql('has', HAS_VALUES, HAS_SQL, value),
+  is: (_c, value) => valueSql('is', IS_VALUES, IS_SQL, value),
+  title: (c, value) => c.inFts(`title : ${ftsString(value)}`),
+  highlight: (c, value) => {
+    // The quote or note contains the text, ignoring case (see migration 0080 for why not FTS).
+    const pattern = '%' + likeEscape(value) + '%';
+    return `a.id IN (SELECT h.article_id FROM highlights h
+                          WHERE h.exact LIKE ${c.bind(pattern)} ESCAPE '\\' OR h.note LIKE ${c.bind(pattern)} ESCAPE '\\')`;
+  },
+  story: (c, value) => {
+    // The members of the story of article <id>, or that article alone when it has none.
+    const id = c.bind(Number(value));
+    return `(a.id = ${id} OR a.story_id = (SELECT story_id FROM articles WHERE id = ${c.bind(Number(value))}))`;
+  },
+};
 
-  is(value: string): string {
-    switch (value) {
-      case 'read':
-        return 'a.read_at IS NOT NULL';
-      case 'unread':
-        return 'a.read_at IS NULL';
-      case 'starred':
-        return 'a.starred = 1';
-      case 'unstarred':
-        return 'a.starred = 0';
-      case 'missing':
-        return 'a.missing = 1';
-      case 'draft':
-        return 'a.draft = 1';
-      case 'copy':
-        // Not the first of its story (story_rank 0 is the first; an article alone has no story_id).
-        return 'a.story_rank > 0';
-      default:
-        throw new Error(`is:${value} is not a filter: use ${IS_VALUES.map((v) => `is:${v}`).join(', ')}`);
-    }
-  }
+const HAS_SQL: Record<HasValue, string> = {
+  enclosure: 'a.has_enclosure = 1',
+  summary: 'a.has_summary = 1',
+  tags: 'EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)',
+  note: "coalesce(a.note, '') != ''",
+  highlights: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)',
+};
+
+const IS_SQL: Record<IsValue, string> = {
+  read: 'a.read_at IS NOT NULL',
+  unread: 'a.read_at IS NULL',
+  starred: 'a.starred = 1',
+  unstarred: 'a.starred = 0',
+  missing: 'a.missing = 1',
+  draft: 'a.draft = 1',
+  // Not the first of its story (story_rank 0 is the first; an article alone has no story_id).
+  copy: 'a.story_rank > 0',
+};
+
+/** The SQL of `has:`/`is:` with one of its shared values; any other value is refused naming them all. */
+function valueSql<T extends string>(field: 'has' | 'is', values: readonly T[], sql: Record<T, string>, value: string): string {
+  const lower = value.toLowerCase();
+  if (!isOneOf(values, lower)) throw new Error(`${field}:${lower} is not a filter: use ${values.map((v) => `${field}:${v}`).join(', ')}`);
+  return sql[lower];
 }
 
 /** The narrowest [from, to) day range that the top-level date filters allow. */
@@ -233,7 +214,7 @@ function dateRangeOf(children: QueryNode[]): CompiledQuery['dateRange'] {
   let from: string | null = null;
   let to: string | null = null;
   for (const c of children) {
-    if (c.kind !== 'field' || !['after', 'before', 'date'].includes(c.field)) continue;
+    if (c.kind !== 'field' || FIELD_SPECS[c.field].value !== 'date') continue;
     const bounds = period(c.value);
     const lower = c.field === 'before' ? null : bounds.start;
     const upper = c.field === 'after' ? null : c.field === 'before' ? bounds.start : bounds.end;

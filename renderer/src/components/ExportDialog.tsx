@@ -20,10 +20,6 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-/** Formats whose output carries the export's title. */
-const TITLED: readonly ExportFormat[] = ['html', 'epub', 'md', 'bookmarks'];
-/** Formats that can carry embedded images (the others keep bodies as written). */
-const EMBEDS_IMAGES: readonly ExportFormat[] = ['html', 'epub', 'md', 'obsidian'];
 const isFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
 /** A file name stem the save dialog can offer (it keeps only a name; the service checks the rest). */
@@ -64,7 +60,7 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
   const typedPath = !pickSaveFile && (descriptor?.writes === 'folder' || !webDownloads);
   const ready = source !== null && descriptor !== undefined && (!typedPath || typedTarget.trim() !== '');
   // Downloading is a separate, explicit permission: only meaningful while embedding into a format that can.
-  const canFetch = embedImages && EMBEDS_IMAGES.includes(format);
+  const canFetch = embedImages && descriptor?.embedsImages === true;
 
   async function submit(): Promise<void> {
     if (!source || !descriptor) return;
@@ -120,7 +116,7 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
             </fieldset>
             <fieldset className="export-group export-options">
               <legend>Options</legend>
-              {TITLED.includes(format) && (
+              {descriptor?.titled && (
                 <label className="export-field">
                   <span>Title</span>
                   <input className="field" value={title} placeholder={name} maxLength={500} onChange={(e) => setTitle(e.target.value)} />

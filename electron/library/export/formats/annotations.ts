@@ -56,14 +56,17 @@ export function webAnnotation(a: ExportArticle, h: Highlight, id: string): Recor
   };
 }
 
-export const annotations: FormatModule = {
+export const annotations: FormatModule<'annotations'> = {
   descriptor: {
     format: 'annotations',
-    extension: '.jsonld',
-    writes: 'file',
     label: 'Highlights as W3C Web Annotations (JSON-LD)',
     purpose: 'Your highlights and notes as W3C Web Annotations, for annotation tools',
+    writes: 'file',
+    extension: '.jsonld',
     contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
   },
   async write(context) {
     const collection = `urn:uuid:${randomUUID()}`;

@@ -46,14 +46,17 @@ export function escapeAmpersands(bib: string): string {
     .join('\n');
 }
 
-export const bibtex: FormatModule = {
+export const bibtex: FormatModule<'bibtex'> = {
   descriptor: {
     format: 'bibtex',
-    extension: '.bib',
-    writes: 'file',
     label: 'BibTeX citations',
     purpose: 'Citations for LaTeX, JabRef and reference managers',
+    writes: 'file',
+    extension: '.bib',
     contentType: 'application/x-bibtex; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
   },
   async write(context) {
     const keyOf = keyer();

@@ -85,14 +85,17 @@ function collect(context: ExportContext): { top: Bookmark[]; folders: Map<string
   return { top, folders };
 }
 
-export const bookmarks: FormatModule = {
+export const bookmarks: FormatModule<'bookmarks'> = {
   descriptor: {
     format: 'bookmarks',
-    extension: '.html',
-    writes: 'file',
     label: 'Bookmarks (browsers, Karakeep, Linkwarden)',
     purpose: 'Links with tags, a folder per collection; imports into browsers and read-later apps',
+    writes: 'file',
+    extension: '.html',
     contentType: 'text/html; charset=utf-8',
+    titled: true,
+    embedsImages: false,
+    importable: true,
   },
   async write(context) {
     return FileSink.writeFile(context.dest, async (sink) => {

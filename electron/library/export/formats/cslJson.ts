@@ -3,14 +3,17 @@ import { FileSink } from '../sink.js';
 import type { FormatModule } from '../formatModule.js';
 import { cslItem } from './cslItems.js';
 
-export const cslJson: FormatModule = {
+export const cslJson: FormatModule<'csl-json'> = {
   descriptor: {
     format: 'csl-json',
-    extension: '.json',
-    writes: 'file',
     label: 'CSL-JSON citations',
     purpose: 'Citations for Zotero, Pandoc and reference managers, with every field CSL has',
+    writes: 'file',
+    extension: '.json',
     contentType: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
   },
   async write(context) {
     return FileSink.writeFile(context.dest, async (sink) => {

@@ -64,8 +64,18 @@ function row(a: ExportArticle): (string | number)[] {
 
 const OPTIONS = { record_delimiter: 'windows' } as const;
 
-export const csv: FormatModule = {
-  descriptor: { format: 'csv', extension: '.csv', writes: 'file', label: 'CSV spreadsheet (metadata)', purpose: 'Metadata only, one row per article; opens in spreadsheets', contentType: 'text/csv; charset=utf-8' },
+export const csv: FormatModule<'csv'> = {
+  descriptor: {
+    format: 'csv',
+    label: 'CSV spreadsheet (metadata)',
+    purpose: 'Metadata only, one row per article; opens in spreadsheets',
+    writes: 'file',
+    extension: '.csv',
+    contentType: 'text/csv; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
+  },
   async write(context) {
     return FileSink.writeFile(context.dest, async (sink) => {
       await sink.write(`\ufeff${stringify([[...CSV_COLUMNS]], OPTIONS)}`);

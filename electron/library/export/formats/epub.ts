@@ -46,8 +46,18 @@ function chapter(context: ExportContext, article: ExportArticle, images: BookIma
   return { data: Buffer.from(chapterXhtml(article, bodyXml, highlightNotesXhtml(marks))), blocked: body.blocked };
 }
 
-export const epub: FormatModule = {
-  descriptor: { format: 'epub', extension: '.epub', writes: 'file', label: 'EPUB e-book', purpose: 'An e-book with a chapter per article, for e-readers', contentType: 'application/epub+zip' },
+export const epub: FormatModule<'epub'> = {
+  descriptor: {
+    format: 'epub',
+    label: 'EPUB e-book',
+    purpose: 'An e-book with a chapter per article, for e-readers',
+    writes: 'file',
+    extension: '.epub',
+    contentType: 'application/epub+zip',
+    titled: true,
+    embedsImages: true,
+    importable: false,
+  },
   async write(context) {
     const sink = await FileSink.create(context.dest);
     const zip = new ZipStream({ zlib: { level: 6 } });

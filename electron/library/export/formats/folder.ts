@@ -60,8 +60,18 @@ class WritePool {
   }
 }
 
-export const folder: FormatModule = {
-  descriptor: { format: 'folder', extension: '', writes: 'folder', label: 'Folder of article files', purpose: 'One file per article with its front matter; imports back with your curation', contentType: 'application/octet-stream' },
+export const folder: FormatModule<'folder'> = {
+  descriptor: {
+    format: 'folder',
+    label: 'Folder of article files',
+    purpose: 'One file per article with its front matter; imports back with your curation',
+    writes: 'folder',
+    extension: '',
+    contentType: 'application/octet-stream',
+    titled: false,
+    embedsImages: false,
+    importable: true,
+  },
   async write(context) {
     const allocator = new PathAllocator([FOLDER_MARKER]);
     const madeDirs = new Set<string>([context.dest]);

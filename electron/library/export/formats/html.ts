@@ -129,8 +129,18 @@ ${notes === '' ? '' : `${notes}\n`}<p class="back"><a href="#contents">Back to c
 `;
 }
 
-export const html: FormatModule = {
-  descriptor: { format: 'html', extension: '.html', writes: 'file', label: 'HTML digest (one page)', purpose: 'One offline page with a table of contents; prints well', contentType: 'text/html; charset=utf-8' },
+export const html: FormatModule<'html'> = {
+  descriptor: {
+    format: 'html',
+    label: 'HTML digest (one page)',
+    purpose: 'One offline page with a table of contents; prints well',
+    writes: 'file',
+    extension: '.html',
+    contentType: 'text/html; charset=utf-8',
+    titled: true,
+    embedsImages: true,
+    importable: true,
+  },
   async write(context) {
     let blocked = 0;
     const written = await FileSink.writeFile(context.dest, async (sink) => {

@@ -6,8 +6,18 @@ import { FileSink } from '../sink.js';
 import type { FormatModule } from '../formatModule.js';
 import { articleRecord, jsonHeader } from './record.js';
 
-export const json: FormatModule = {
-  descriptor: { format: 'json', extension: '.json', writes: 'file', label: 'JSON document', purpose: 'One document with every field and your curation, for other programs', contentType: 'application/json; charset=utf-8' },
+export const json: FormatModule<'json'> = {
+  descriptor: {
+    format: 'json',
+    label: 'JSON document',
+    purpose: 'One document with every field and your curation, for other programs',
+    writes: 'file',
+    extension: '.json',
+    contentType: 'application/json; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
+  },
   async write(context) {
     return FileSink.writeFile(context.dest, async (sink) => {
       await sink.write(`{\n  "gleaner": ${JSON.stringify(jsonHeader(context, 'json').gleaner)},\n  "articles": [`);

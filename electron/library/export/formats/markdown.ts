@@ -119,8 +119,18 @@ export function articleMarkdown(a: ExportArticle, warn: (message: string) => voi
   }
 }
 
-export const markdown: FormatModule = {
-  descriptor: { format: 'md', extension: '.md', writes: 'file', label: 'Markdown digest (one file)', purpose: 'One Markdown file to paste into notes', contentType: 'text/markdown; charset=utf-8' },
+export const markdown: FormatModule<'md'> = {
+  descriptor: {
+    format: 'md',
+    label: 'Markdown digest (one file)',
+    purpose: 'One Markdown file to paste into notes',
+    writes: 'file',
+    extension: '.md',
+    contentType: 'text/markdown; charset=utf-8',
+    titled: true,
+    embedsImages: true,
+    importable: true,
+  },
   async write(context) {
     let blocked = 0;
     const written = await FileSink.writeFile(context.dest, async (sink) => {

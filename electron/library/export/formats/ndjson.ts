@@ -6,8 +6,18 @@ import { FileSink } from '../sink.js';
 import type { FormatModule } from '../formatModule.js';
 import { articleRecord, jsonHeader } from './record.js';
 
-export const ndjson: FormatModule = {
-  descriptor: { format: 'ndjson', extension: '.ndjson', writes: 'file', label: 'NDJSON (one article per line)', purpose: 'One article per line, for large sets and streaming tools', contentType: 'application/x-ndjson; charset=utf-8' },
+export const ndjson: FormatModule<'ndjson'> = {
+  descriptor: {
+    format: 'ndjson',
+    label: 'NDJSON (one article per line)',
+    purpose: 'One article per line, for large sets and streaming tools',
+    writes: 'file',
+    extension: '.ndjson',
+    contentType: 'application/x-ndjson; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
+  },
   async write(context) {
     return FileSink.writeFile(context.dest, async (sink) => {
       // JSON.stringify never writes a raw line break, so each record is exactly one line.

@@ -75,14 +75,17 @@ export function noteText(a: ExportArticle, body: string): string {
 // Characters Obsidian refuses in note names, or that break [[links]] to them.
 const LINK_BREAKERS = /[#^[\]|]/g;
 
-export const obsidian: FormatModule = {
+export const obsidian: FormatModule<'obsidian'> = {
   descriptor: {
     format: 'obsidian',
-    extension: '',
-    writes: 'folder',
     label: 'Obsidian vault (a note per article)',
     purpose: 'A Markdown note per article with properties and highlights; open the folder as a vault',
+    writes: 'folder',
+    extension: '',
     contentType: 'application/octet-stream',
+    titled: false,
+    embedsImages: true,
+    importable: true,
   },
   async write(context) {
     const allocator = new PathAllocator([FOLDER_MARKER, ATTACHMENTS]);

@@ -30,14 +30,17 @@ export function risRecord(item: CslItem, keywords: readonly string[]): string {
   return `${lines.map(([tag, value]) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}\r\n`).join('')}ER  - \r\n\r\n`;
 }
 
-export const ris: FormatModule = {
+export const ris: FormatModule<'ris'> = {
   descriptor: {
     format: 'ris',
-    extension: '.ris',
-    writes: 'file',
     label: 'RIS citations',
     purpose: 'Citations for EndNote, Zotero, Mendeley and most reference managers',
+    writes: 'file',
+    extension: '.ris',
     contentType: 'application/x-research-info-systems; charset=utf-8',
+    titled: false,
+    embedsImages: false,
+    importable: false,
   },
   async write(context) {
     return FileSink.writeFile(context.dest, async (sink) => {

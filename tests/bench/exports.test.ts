@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { benchExports } from '../../../../electron/library/export/benchExports.js';
-import { EXPORT_FORMATS } from '../../../../electron/library/export/types.js';
-import { tempDir } from '../../../helpers/tmp.js';
-import { libraryFrom, suiteDir, syntheticCorpus } from './helpers.js';
+import { benchExports } from '../../bench/exports.js';
+import { EXPORT_FORMATS } from '../../shared/types.js';
+import { tempDir } from '../helpers/tmp.js';
+import { libraryFrom, suiteDir, syntheticCorpus } from '../electron/library/export/helpers.js';
 
 describe('benchExports', () => {
   it('exports the first articles to every format and reports one figure per format (no timing asserted)', async () => {

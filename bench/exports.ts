@@ -5,11 +5,11 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLibrary } from '../db/connection.js';
-import { firstIds } from '../db/queries/articleIds.js';
-import { exportArticles } from './exportArticles.js';
-import { FORMATS } from './formats/index.js';
-import { EXPORT_FORMATS, type ExportFormat } from './types.js';
+import { openLibrary } from '../electron/library/db/connection.js';
+import { firstIds } from '../electron/library/db/queries/articleIds.js';
+import { exportArticles } from '../electron/library/export/exportArticles.js';
+import { FORMATS } from '../electron/library/export/formats/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/types.js';
 
 export interface ExportBenchFigure {
   format: ExportFormat;
