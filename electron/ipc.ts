@@ -1,16 +1,13 @@
 /**
  * The contract over Electron IPC: one `ipcMain.handle` per `domain:method` channel from
- * shared/schemas.ts, a sender check, then `dispatch` (which validates the arguments with
+ * shared/channels.ts, a sender check, then `dispatch` (which validates the arguments with
  * the same schemas before any handler runs). Electron is injected, so this runs and is
  * tested under plain Node.
  */
 import type { Envelope, LibraryApi, LibraryEvent } from '../shared/api.js';
-import { channels } from '../shared/schemas.js';
+import { channels, EVENT_CHANNEL } from '../shared/channels.js';
 import { dispatch } from './library/dispatch.js';
 import { isTrustedSender, type IpcEventLike, type WindowLike } from './shell/senders.js';
-
-/** Where service events reach the renderer (`ipcRenderer.on(EVENT_CHANNEL, …)` in the preload). */
-export const EVENT_CHANNEL = 'gleaner:event';
 
 /** The slice of `ipcMain` this module uses. */
 export interface IpcMainLike {

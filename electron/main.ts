@@ -13,7 +13,7 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } 
 import { SHELL_CHANNELS, type ShellCommand } from '../shared/shell.js';
 import { CommandQueue } from './shell/commands.js';
 import { launchDataFrom, parseCommandLine, type LaunchData } from './shell/commandLine.js';
-import { pickFolders, pickSaveFile } from './shell/dialogs.js';
+import { pickFolder, pickSaveFile } from './shell/dialogs.js';
 import { menuTemplate } from './shell/menu.js';
 import { hardenSession, hardenWebContents } from './shell/navigation.js';
 import { libraryPathFor, readSettings, samplesDirFor, workerDirFor } from './shell/paths.js';
@@ -124,9 +124,8 @@ function run(): void {
       registerShellIpc({
         ipcMain,
         getWindow: () => window,
-        pickFolders: (multiple) => pickFolders(dialog, window, multiple),
+        pickFolder: () => pickFolder(dialog, window),
         pickSaveFile: (saveOptions) => pickSaveFile(dialog, window, saveOptions, app.getPath('documents')),
-        openExternal,
         commands,
         grants,
         log,

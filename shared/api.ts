@@ -3,7 +3,9 @@
  *
  * Every method takes one plain-object argument (validated by shared/schemas.ts at the
  * transport before any handler runs) and resolves to plain JSON. Channel names
- * (`articles:search`) are derived from the schema table, never typed twice.
+ * (`articles:search`) are listed once in shared/channels.ts for the preload and the
+ * renderer; the schema table is keyed the same way. Both are checked against these
+ * interfaces at compile time, and against each other by tests/shared/channels.test.ts.
  */
 import type {
   ArticleDetail,

@@ -1,12 +1,23 @@
 /**
- * Builds the renderer's client object from the contract: one method per channel,
- * each a call through a transport (Electron IPC or HTTP) that returns an envelope.
- * The preload and the HTTP client both use this, so they cannot drift apart.
+ * Builds a client object from the contract: one method per channel, each a call through a
+ * transport (Electron IPC, HTTP, or the CLI's in-process dispatch) that returns an envelope.
+ * The renderer (desktop and browser mode alike) and the CLI build theirs here, so no caller
+ * has a route of its own.
  */
 import type { ApiError, Envelope, GleanerClient, LibraryEvent } from './api.js';
-import { channels } from './schemas.js';
+import { channels } from './channels.js';
 
 export type Call = (domain: string, method: string, args: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * A way to reach the service: calls in, envelopes out, and its events. The desktop preload
+ * exposes exactly this as `window.gleaner`; browser mode builds one over HTTP.
+ */
+export interface Transport {
+  call: Call;
+  /** Subscribes to the service's events; returns the unsubscribe. */
+  on: (listener: (event: LibraryEvent) => void) => () => void;
+}
 
 /** A failed call, with the service's error code (e.g. `bad-query`) kept. */
 export class ClientError extends Error {
@@ -20,7 +31,7 @@ export class ClientError extends Error {
   }
 }
 
-export function buildClient(call: Call, onEvent: (listener: (event: LibraryEvent) => void) => () => void): GleanerClient {
+export function buildClient({ call, on }: Transport): GleanerClient {
   const client: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
   for (const { domain, method } of channels()) {
     client[domain] ??= {};
@@ -30,5 +41,5 @@ export function buildClient(call: Call, onEvent: (listener: (event: LibraryEvent
       return envelope.value;
     };
   }
-  return { ...(client as unknown as Omit<GleanerClient, 'onEvent'>), onEvent };
+  return { ...(client as unknown as Omit<GleanerClient, 'onEvent'>), onEvent: on };
 }

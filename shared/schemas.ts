@@ -153,15 +153,6 @@ export const schemas = {
   },
 } satisfies { [D in Domain]: { [M in MethodOf<D>]: z.ZodType<ArgsOf<D, M>> } };
 
-export type Channel = `${Domain}:${string}`;
-
-/** Every `domain:method` channel, derived from the schema table. */
-export function channels(): { domain: Domain; method: string; channel: Channel }[] {
-  return (Object.keys(schemas) as Domain[]).flatMap((domain) =>
-    Object.keys(schemas[domain]).map((method) => ({ domain, method, channel: `${domain}:${method}` as Channel })),
-  );
-}
-
 /** The schema for a channel, or undefined when the channel is not part of the contract. */
 export function schemaFor(domain: string, method: string): z.ZodType | undefined {
   if (!Object.hasOwn(schemas, domain)) return undefined;

@@ -1,18 +1,15 @@
 /**
- * The desktop shell's IPC channels and commands, beside the contract's `domain:method`
- * ones. In shared/ so that the main process, the preload and the renderer name them once.
+ * The desktop shell's extras beside the contract (`window.gleanerShell`): what the preload
+ * implements (`satisfies GleanerShell`), what the renderer may use, and the IPC channels
+ * the main process answers (electron/shell/shellIpc.ts). Declared once, here.
  */
 export const SHELL_CHANNELS = {
-  /** invoke → PathGrant | null: the system folder picker, one folder. */
+  /** invoke → PathGrant | null: the system folder picker. */
   pickFolder: 'shell:pickFolder',
-  /** invoke → PathGrant[]: the system folder picker, several folders. */
-  pickFolders: 'shell:pickFolders',
   /** invoke(options) → PathGrant | null: the system save dialog (for exports). */
   pickSaveFile: 'shell:pickSaveFile',
   /** invoke(path) → PathGrant | null: a folder dropped on the window (the preload reads its path from the dropped File). */
   grantDropped: 'shell:grantDropped',
-  /** invoke(url) → boolean: hands an http(s)/mailto URL to the system; false if refused. */
-  openExternal: 'shell:openExternal',
   /** send: the page listens for commands now; queued ones are delivered. */
   ready: 'shell:ready',
   /** main → page: a ShellCommand. */
@@ -30,7 +27,8 @@ export type ShellCommand =
 
 /**
  * A path the person chose, as the page holds it: `path` to show, `grant` to pass to
- * `imports.start` (`folders`) or `exports.start` (`out`) over IPC, which takes nothing else.
+ * `imports.start` (`folders`) or `exports.start` (`out`) over IPC, which takes nothing else
+ * (electron/shell/pathGrants.ts).
  */
 export interface PathGrant {
   path: string;
@@ -42,4 +40,20 @@ export interface SaveFileOptions {
   /** A file name (no folders); the dialog opens in Documents. */
   defaultName?: string;
   filters?: { name: string; extensions: string[] }[];
+}
+
+/**
+ * What the desktop preload exposes as `window.gleanerShell`; absent in browser mode. Links
+ * need nothing here: the page opens them with `window.open`, and the main process hands
+ * web and mail links to the system browser (electron/shell/navigation.ts).
+ */
+export interface GleanerShell {
+  /** The system folder picker; the chosen folder, or null when cancelled. */
+  pickFolder(): Promise<PathGrant | null>;
+  /** The system save dialog (exports), opening in Documents; the chosen path, or null when cancelled. */
+  pickSaveFile(options?: SaveFileOptions): Promise<PathGrant | null>;
+  /** A folder dropped on the window; null when it is not a folder on disk. */
+  grantDropped(file: File): Promise<PathGrant | null>;
+  /** Menu items, a second launch and dropped folders arrive here (queued ones too); returns an unsubscribe. */
+  onCommand(listener: (command: ShellCommand) => void): () => void;
 }

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import type { LibraryApi, LibraryEvent } from '../../shared/api.js';
+import type { GleanerClient, LibraryApi } from '../../shared/api.js';
+import { ClientError } from '../../shared/client.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportReport, type ExportSource } from '../../shared/types.js';
 import { formatsWhere } from '../library/export/formats/index.js';
+import { runJob } from './transport.js';
 import { UsageError } from './usage.js';
 
 export interface ExportCliOptions {
@@ -13,7 +15,7 @@ export interface ExportCliOptions {
   tag?: string;
   title?: string;
   overwrite?: boolean;
-  /** Embed images from the local image cache (the formats whose descriptor says embedsImages). */
+  /** Embed images from the local image cache (html, epub, md). */
   'embed-images'?: boolean;
   /** Also download images the cache lacks (contacts the sites that host them). */
   'fetch-images'?: boolean;
@@ -37,12 +39,18 @@ async function sourceOf(api: LibraryApi, words: string[], o: ExportCliOptions): 
 }
 
 /**
+ * Refusals of the target, checked on disk as the export starts (it exists, its folder is
+ * missing, it holds other files): exit 1, not bad usage. A source that matches nothing is
+ * `not-found` (exit 2), like an unknown tag elsewhere.
+ */
+const TARGET_REFUSALS = new Set<string>(['conflict', 'folder', 'bad-request']);
+
+/**
  * `gleaner export`: runs an export job through the service and waits for it, printing
  * progress on a terminal; Ctrl+C cancels it, leaving nothing at the target.
  */
 export async function exportCommand(
-  api: LibraryApi,
-  onEvent: (listener: (event: LibraryEvent) => void) => () => void,
+  client: GleanerClient,
   words: string[],
   options: ExportCliOptions,
   progress: (done: number, total: number) => void,
@@ -51,33 +59,21 @@ export async function exportCommand(
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
   if (!options.out) throw new UsageError(`export needs --out PATH (a file, or a folder for --format ${formatsWhere((d) => d.writes === 'folder').join(' or ')})`);
-  const source = await sourceOf(api, words, options);
-  let jobId = '';
-  const finished = new Promise<ExportReport>((resolveDone, reject) => {
-    const off = onEvent((event) => {
-      if (event.type === 'export-progress' && event.jobId === jobId) progress(event.done, event.total);
-      if (event.type === 'export-finished' && event.job.jobId === jobId) {
-        off();
-        if (event.job.report) resolveDone(event.job.report);
-        else reject(new Error(event.job.error ?? `export ${event.job.state}`));
-      }
-    });
-  });
-  ({ jobId } = await api.exports.start({
-    source,
-    format: options.format as ExportFormat,
-    out: resolve(options.out),
-    overwrite: options.overwrite,
-    title: options.title,
-    // Absent unless asked for, so a plain export sends exactly what it always did.
-    ...(options['embed-images'] || options['fetch-images'] ? { embedLocalImages: true } : {}),
-    ...(options['fetch-images'] ? { fetchRemoteImages: true } : {}),
-  }));
-  const cancel = () => void api.exports.cancel({ jobId });
-  process.once('SIGINT', cancel);
-  try {
-    return await finished;
-  } finally {
-    process.off('SIGINT', cancel);
-  }
+  const source = await sourceOf(client, words, options);
+  const start = () =>
+    client.exports
+      .start({
+        source,
+        format: options.format as ExportFormat,
+        out: resolve(options.out!),
+        overwrite: options.overwrite,
+        title: options.title,
+        // Absent unless asked for, so a plain export sends exactly what it always did.
+        ...(options['embed-images'] || options['fetch-images'] ? { embedLocalImages: true } : {}),
+        ...(options['fetch-images'] ? { fetchRemoteImages: true } : {}),
+      })
+      .catch((error: unknown) => {
+        throw error instanceof ClientError && TARGET_REFUSALS.has(error.code) ? new Error(error.message) : error;
+      });
+  return runJob(client, 'export', start, (event) => event.type === 'export-progress' && progress(event.done, event.total), (jobId) => client.exports.cancel({ jobId }));
 }

@@ -1,5 +1,4 @@
-import type { LibraryService } from '../library/service.js';
-import { anchorText } from '../library/highlights/anchorText.js';
+import type { CliLibrary } from './transport.js';
 import { shorten } from '../library/highlights/highlightOps.js';
 import { quoteAt } from '../../shared/highlights/anchor.js';
 import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightListItem } from '../../shared/highlights.js';
@@ -10,18 +9,18 @@ type Print = (json: unknown, human: () => string) => void;
 
 /** `gleaner highlights [query]`: highlights of the matching articles, newest first. */
 export async function listHighlightsCommand(
-  service: LibraryService,
+  { client }: CliLibrary,
   words: string[],
   page: { limit: number; offset: number },
   print: Print,
 ): Promise<void> {
-  const result = await service.api.highlights.list({ query: words.join(' '), ...page });
+  const result = await client.highlights.list({ query: words.join(' '), ...page });
   print(result, () => formatHighlights(result.items, result.total, page.offset));
 }
 
 /** `gleaner highlight add <id> --text "…"`: quotes the text from the article's body as shown. */
 export async function addHighlightCommand(
-  service: LibraryService,
+  { client, anchorText }: CliLibrary,
   args: string[],
   options: { text?: string; color?: string; note?: string },
   print: Print,
@@ -35,11 +34,11 @@ export async function addHighlightCommand(
   if (options.color !== undefined && !(HIGHLIGHT_COLORS as readonly string[]).includes(options.color)) {
     throw new UsageError(`--color takes ${HIGHLIGHT_COLORS.join(', ')}, not "${options.color}"`);
   }
-  const article = await service.api.articles.get({ id });
-  const text = anchorText(service.db, id) ?? '';
+  const article = await client.articles.get({ id });
+  const text = anchorText(id) ?? '';
   const place = findQuote(text, options.text.trim());
   if (!place) throw new UsageError(`the text is not in article ${id} "${article.title}": "${options.text.trim()}"`);
-  const result = await service.api.highlights.add({
+  const result = await client.highlights.add({
     articleId: id,
     anchor: quoteAt(text, place.start, place.end),
     color: options.color as HighlightColor | undefined,

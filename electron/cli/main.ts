@@ -1,22 +1,16 @@
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BACKGROUND_BUSY_TIMEOUT_MS, openLibrary } from '../library/db/connection.js';
-import { articleDetail } from '../library/db/queries/articleReads.js';
-import { checkFolder, FolderError, importFolders } from '../library/import/importer.js';
-import { runImportWorker } from '../library/import/importJobs.js';
+import type { ApiError } from '../../shared/api.js';
+import { ClientError } from '../../shared/client.js';
+import { BACKGROUND_BUSY_TIMEOUT_MS } from '../library/db/connection.js';
+import { checkFolder, FolderError } from '../library/import/importer.js';
 import { defaultLibraryPath } from '../library/paths.js';
-import { QueryError, search } from '../library/query/search.js';
-import { createLibraryService, libraryStats } from '../library/service.js';
-import { ServiceError } from '../library/errors.js';
 import { curationCommand } from './curation.js';
-import { History } from '../library/curation/history.js';
-import { StoryOps } from '../library/stories/storyOps.js';
 import { exportCommand } from './export.js';
 import { folderCommand } from './folder.js';
 import { addHighlightCommand, listHighlightsCommand } from './highlights.js';
-import { SORT_ORDERS, type ImportProgress, type ImportReport, type SortOrder } from '../../shared/types.js';
+import { SORT_ORDERS, type SortOrder } from '../../shared/types.js';
 import { formatArticle, formatPage, formatReport, formatStats, formatStories, progressBar } from './format.js';
+import { runJob, withLibrary } from './transport.js';
 import { USAGE, UsageError } from './usage.js';
 import { terminalSafe as safe } from './terminal.js';
 
@@ -59,25 +53,31 @@ const OPTIONS = {
   note: { type: 'string' },
 } as const;
 
+/**
+ * Exit 2 for what the person typed (arguments the contract refuses, a bad query, a name or
+ * folder that is not there), 1 when it could not be done.
+ */
+const EXIT_STATUS: Record<ApiError['code'], number> = { 'bad-request': 2, 'bad-query': 2, 'not-found': 2, folder: 2, conflict: 2, cancelled: 1, internal: 1 };
+
 /** Runs one CLI invocation and returns its exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof FolderError) {
       io.stderr(`gleaner: ${safe(error.message)}\n`);
       return 2;
     }
-    if (error instanceof QueryError) {
-      io.stderr(`gleaner: bad query: ${safe(error.message)}\n`);
-      return 2;
+    if (error instanceof ClientError) {
+      io.stderr(`gleaner: ${error.code === 'bad-query' ? 'bad query: ' : ''}${safe(error.message)}\n`);
+      return EXIT_STATUS[error.code];
     }
     io.stderr(`gleaner: ${safe((error as Error).message)}\n`);
     return 1;
   }
 }
 
-async function dispatch(argv: string[], io: CliIo): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -93,27 +93,30 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const dbPath = values.db ?? defaultLibraryPath();
   const print = (json: unknown, human: () => string) => io.stdout((values.json ? JSON.stringify(json, null, 2) : human()) + '\n');
 
+  // One-shot commands read inline (starting read workers would cost more than the read).
+  const library = { dbPath, readWorkers: false };
+  const page = (fallbackLimit: number) => ({
+    limit: values.limit ? positive(values.limit, '--limit') : fallbackLimit,
+    // Not checked here: the contract refuses what is not a number (NaN) with the message every caller gets.
+    offset: values.offset ? Number(values.offset) : 0,
+  });
+
   switch (command) {
     case 'import': {
       if (rest.length === 0) throw new UsageError('import needs at least one folder');
       const maxFileBytes = values['max-file-size'] ? positive(values['max-file-size'], '--max-file-size') * 1024 * 1024 : undefined;
-      const workers = values.workers ? positive(values.workers, '--workers') : 1;
-      const folders = rest.map(checkFolder); // a missing folder is bad usage: exit 2 before anything
+      const parseWorkers = values.workers ? positive(values.workers, '--workers') : 1;
+      rest.forEach(checkFolder); // the check imports.start makes, before the library is opened: a typo creates no library
       const showBar = io.tty && !values.json;
-      const onProgress = (p: ImportProgress) => showBar && p.phase === 'importing' && io.stderr(progressBar(p.filesDone, p.filesTotal, p.currentFile));
-      const script = io.workerDir ? join(io.workerDir, 'importWorker.cjs') : null;
-      let report: ImportReport;
-      if (script && existsSync(script)) {
-        openLibrary(dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS }).close(); // create or migrate first, so a newer library is refused here
-        report = await runImportWorker({ script, dbPath, folders, maxFileBytes, workerDir: io.workerDir!, parseWorkers: workers }, onProgress).done;
-      } else {
-        const db = openLibrary(dbPath, { busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS });
-        try {
-          report = await importFolders(db, folders, { maxFileBytes, onProgress });
-        } finally {
-          db.close();
-        }
-      }
+      // On the import worker when the bundles are there (ImportJobs decides), waiting long for the lock like one.
+      const options = { ...library, workerDir: io.workerDir, parseWorkers, busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS };
+      const report = await withLibrary(options, ({ client }) =>
+        runJob(client, 'import', () => client.imports.start({ folders: rest, maxFileBytes }), (event) => {
+          if (showBar && event.type === 'import-progress' && event.progress.phase === 'importing') {
+            io.stderr(progressBar(event.progress.filesDone, event.progress.filesTotal, event.progress.currentFile));
+          }
+        }),
+      );
       if (showBar) io.stderr('\n');
       print(report, () => formatReport(report));
       return 0;
@@ -123,110 +126,59 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       if (command === 'search' && rest.length === 0) throw new UsageError('search needs a query');
       const sort = values.sort ?? (command === 'search' ? 'relevance' : 'date-desc');
       if (!SORT_ORDERS.includes(sort as SortOrder)) throw new UsageError(`--sort must be one of ${SORT_ORDERS.join(', ')}`);
-      const db = openLibrary(dbPath);
-      try {
-        const page = search(db, {
-          query: rest.join(' '),
-          sort: sort as SortOrder,
-          limit: values.limit ? positive(values.limit, '--limit') : 20,
-          offset: values.offset ? Number(values.offset) : 0,
-          facets: values.json,
-        });
-        print(page, () => formatPage(page, io.tty));
-      } finally {
-        db.close();
-      }
+      const found = await withLibrary(library, ({ client }) =>
+        client.articles.search({ query: rest.join(' '), sort: sort as SortOrder, ...page(20), facets: values.json }),
+      );
+      print(found, () => formatPage(found, io.tty));
       return 0;
     }
     case 'stories': {
-      const db = openLibrary(dbPath);
-      try {
-        const page = new StoryOps(db, new History(db)).list(rest.join(' '), values.offset ? Number(values.offset) : 0, values.limit ? positive(values.limit, '--limit') : 20);
-        print(page, () => formatStories(page));
-      } finally {
-        db.close();
-      }
+      const stories = await withLibrary(library, ({ client }) => client.stories.list({ query: rest.join(' '), ...page(20) }));
+      print(stories, () => formatStories(stories));
       return 0;
     }
     case 'show': {
       const id = positive(rest[0] ?? '', 'show <id>');
-      const db = openLibrary(dbPath);
-      try {
-        const article = articleDetail(db, id);
-        if (!article) {
-          io.stderr(`gleaner: no article with id ${id}\n`);
-          return 1;
-        }
-        print(article, () => formatArticle(article));
-      } finally {
-        db.close();
+      const article = await withLibrary(library, ({ client }) =>
+        client.articles.get({ id }).catch((error: unknown) => {
+          if (error instanceof ClientError && error.code === 'not-found') return null;
+          throw error;
+        }),
+      );
+      if (!article) {
+        io.stderr(`gleaner: no article with id ${id}\n`);
+        return 1;
       }
+      print(article, () => formatArticle(article));
       return 0;
     }
     case 'stats': {
-      const db = openLibrary(dbPath);
-      try {
-        const stats = libraryStats(db, dbPath);
-        print(stats, () => formatStats(stats, dbPath));
-      } finally {
-        db.close();
-      }
+      const stats = await withLibrary(library, ({ client }) => client.library.stats({}));
+      print(stats, () => formatStats(stats, dbPath));
       return 0;
     }
-    case 'folder': {
-      const service = createLibraryService({ dbPath });
-      try {
-        await folderCommand(service.api, rest, { reset: values.reset }, print);
-      } catch (error) {
-        throw asUsage(error);
-      } finally {
-        service.close();
-      }
+    case 'folder':
+      await withLibrary(library, ({ client }) => folderCommand(client, rest, { reset: values.reset }, print));
       return 0;
-    }
     case 'tag':
     case 'collection':
     case 'saved':
-    case 'mark': {
-      const service = createLibraryService({ dbPath });
-      try {
-        await curationCommand(service.api, command, rest, { ids: values.ids, sort: values.sort }, print);
-      } catch (error) {
-        throw asUsage(error);
-      } finally {
-        service.close();
-      }
+    case 'mark':
+      await withLibrary(library, ({ client }) => curationCommand(client, command, rest, { ids: values.ids, sort: values.sort }, print));
       return 0;
-    }
     case 'highlights':
-    case 'highlight': {
-      const service = createLibraryService({ dbPath });
-      try {
-        if (command === 'highlights') {
-          const page = { limit: values.limit ? positive(values.limit, '--limit') : 100, offset: values.offset ? Number(values.offset) : 0 };
-          await listHighlightsCommand(service, rest, page, print);
-        } else await addHighlightCommand(service, rest, values, print);
-      } catch (error) {
-        throw asUsage(error);
-      } finally {
-        service.close();
-      }
+      await withLibrary(library, (opened) => listHighlightsCommand(opened, rest, page(100), print));
       return 0;
-    }
+    case 'highlight':
+      await withLibrary(library, (opened) => addHighlightCommand(opened, rest, values, print));
+      return 0;
     case 'export': {
-      const service = createLibraryService({ dbPath });
       const showBar = io.tty && !values.json;
-      try {
-        const report = await exportCommand(service.api, service.onEvent, rest, values, (done, total) => showBar && io.stderr(progressBar(done, total, null)));
-        if (showBar) io.stderr('\n');
-        print(report, () =>
-          [`Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${safe(report.out)} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`, ...report.warnings.map((w) => `  warning: ${safe(w)}`)].join('\n'),
-        );
-      } catch (error) {
-        throw asUsage(error);
-      } finally {
-        service.close();
-      }
+      const report = await withLibrary(library, ({ client }) => exportCommand(client, rest, values, (done, total) => showBar && io.stderr(progressBar(done, total, null))));
+      if (showBar) io.stderr('\n');
+      print(report, () =>
+        [`Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${safe(report.out)} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`, ...report.warnings.map((w) => `  warning: ${safe(w)}`)].join('\n'),
+      );
       return 0;
     }
     case 'serve': {
@@ -239,11 +191,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (try gleaner --help)`);
   }
-}
-
-/** A refused curation change (bad name, unknown tag) is the person's input: exit 2, one line. */
-function asUsage(error: unknown): unknown {
-  return error instanceof ServiceError ? new UsageError(error.message) : error;
 }
 
 function positive(value: string, name: string): number {

@@ -48,6 +48,12 @@ export interface ServiceOptions {
   dbPath: string;
   /** Folder holding the built worker bundles; null runs imports inline (tests from source). */
   workerDir?: string | null;
+  /** Parse threads per import on a worker (`gleaner import --workers`); 1 unless said. */
+  parseWorkers?: number;
+  /** Reads on the read workers of `workerDir` (default); a one-shot CLI command reads inline rather than start them. */
+  readWorkers?: boolean;
+  /** How long the service's connection waits for another writer (openLibrary's default: a window's 5 s). */
+  busyTimeoutMs?: number;
   /** The bundled sample articles, offered on a first start. */
   samplesDir?: string | null;
   /** Watch imported folders and follow their changes (the app and browser mode; not one-shot CLI commands). */
@@ -61,7 +67,7 @@ export interface ServiceOptions {
  * all call this object; transports only validate and carry.
  */
 export function createLibraryService(options: ServiceOptions): LibraryService {
-  const db = openLibrary(options.dbPath);
+  const db = openLibrary(options.dbPath, { busyTimeoutMs: options.busyTimeoutMs });
   indexPending(db); // an import that was killed left text staged for the index
   const listeners = new Set<(event: LibraryEvent) => void>();
   const emit = (event: LibraryEvent) => {
@@ -77,6 +83,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
       emit(event);
     },
     options.workerDir ?? null,
+    { parseWorkers: options.parseWorkers },
   );
   // Each watched folder's snapshot sits beside the database, like SQLite's -wal and -shm.
   const watching = options.watch ? new Watching(db, jobs, emit, options.watchDelayMs ?? 0, `${options.dbPath}-watch`) : null;
@@ -86,7 +93,7 @@ export function createLibraryService(options: ServiceOptions): LibraryService {
   // Searches, counts and facets run on read workers where the built bundles are (the app,
   // browser mode), so a costly one never stalls the service's thread; inline in one-shot CLI
   // commands and tests from source. Counts and facets are cached per library state.
-  const readWorker = options.workerDir ? join(options.workerDir, 'readWorker.cjs') : null;
+  const readWorker = options.workerDir && options.readWorkers !== false ? join(options.workerDir, 'readWorker.cjs') : null;
   const pool =
     readWorker && options.dbPath !== ':memory:' && existsSync(readWorker)
       ? new ReadPool(readWorker, options.dbPath, { fallback: (read) => runRead(db, read) })

@@ -4,15 +4,11 @@ import type { SaveFileOptions } from '../../shared/shell.js';
 
 type DialogLike = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
-/** The system folder picker; [] when cancelled. Modal to the window when there is one. */
-export async function pickFolders(dialog: DialogLike, window: BrowserWindow | null, multiple: boolean): Promise<string[]> {
-  const options: OpenDialogOptions = {
-    title: multiple ? 'Import folders of articles' : 'Import a folder of articles',
-    buttonLabel: 'Import',
-    properties: multiple ? ['openDirectory', 'multiSelections', 'dontAddToRecent'] : ['openDirectory', 'dontAddToRecent'],
-  };
+/** The system folder picker; null when cancelled. Modal to the window when there is one. */
+export async function pickFolder(dialog: DialogLike, window: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Import a folder of articles', buttonLabel: 'Import', properties: ['openDirectory', 'dontAddToRecent'] };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? [] : result.filePaths;
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** The system save dialog, opening in `documentsDir`; null when cancelled. */

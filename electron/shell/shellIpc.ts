@@ -4,7 +4,6 @@ import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { SHELL_CHANNELS, type SaveFileOptions } from '../../shared/shell.js';
 import type { CommandQueue } from './commands.js';
-import { openIfExternal } from './links.js';
 import type { PathGrants } from './pathGrants.js';
 import { isTrustedSender, type IpcEventLike, type WindowLike } from './senders.js';
 
@@ -14,9 +13,9 @@ export interface ShellIpcOptions {
     removeAllListeners(channel: string): unknown;
   };
   getWindow: () => WindowLike | null;
-  pickFolders: (multiple: boolean) => Promise<string[]>;
+  /** The system folder picker; null when cancelled. */
+  pickFolder: () => Promise<string | null>;
   pickSaveFile: (options: SaveFileOptions) => Promise<string | null>;
-  openExternal: (url: string) => Promise<void>;
   commands: CommandQueue;
   /** Every path a dialog or a drop yields reaches the page as a grant. */
   grants: PathGrants;
@@ -39,7 +38,8 @@ const saveOptions = z
   .strict();
 
 /**
- * The small desktop-only API next to the contract (window.gleanerShell). Same rule as
+ * The main process's side of the desktop-only API next to the contract (shared/shell.ts
+ * GleanerShell, exposed by the preload as window.gleanerShell). Same rule as
  * the contract: a message that does not come from our page's main frame is refused
  * before anything happens; arguments are validated; nothing here ever throws across IPC.
  */
@@ -54,12 +54,8 @@ export function registerShellIpc(options: ShellIpcOptions): () => void {
   const { grants } = options;
   ipcMain.handle(SHELL_CHANNELS.pickFolder, async (event) => {
     if (!trusted(event, SHELL_CHANNELS.pickFolder)) return null;
-    const [path] = await options.pickFolders(false);
-    return path === undefined ? null : grants.grant(path);
-  });
-  ipcMain.handle(SHELL_CHANNELS.pickFolders, async (event) => {
-    if (!trusted(event, SHELL_CHANNELS.pickFolders)) return [];
-    return (await options.pickFolders(true)).map((path) => grants.grant(path));
+    const path = await options.pickFolder();
+    return path === null ? null : grants.grant(path);
   });
   ipcMain.handle(SHELL_CHANNELS.pickSaveFile, async (event, raw) => {
     if (!trusted(event, SHELL_CHANNELS.pickSaveFile)) return null;
@@ -76,20 +72,14 @@ export function registerShellIpc(options: ShellIpcOptions): () => void {
     if (typeof path !== 'string' || !isAbsolute(path) || path.includes('\0') || !(options.isFolder ?? folderOnDisk)(path)) return null;
     return grants.grant(path);
   });
-  ipcMain.handle(SHELL_CHANNELS.openExternal, (event, url) => {
-    if (!trusted(event, SHELL_CHANNELS.openExternal)) return false;
-    return openIfExternal(url, options.openExternal);
-  });
   ipcMain.on(SHELL_CHANNELS.ready, (event) => {
     if (trusted(event, SHELL_CHANNELS.ready)) options.commands.pageListening();
   });
 
   return () => {
     ipcMain.removeHandler(SHELL_CHANNELS.pickFolder);
-    ipcMain.removeHandler(SHELL_CHANNELS.pickFolders);
     ipcMain.removeHandler(SHELL_CHANNELS.pickSaveFile);
     ipcMain.removeHandler(SHELL_CHANNELS.grantDropped);
-    ipcMain.removeHandler(SHELL_CHANNELS.openExternal);
     ipcMain.removeAllListeners(SHELL_CHANNELS.ready);
   };
 }

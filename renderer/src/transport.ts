@@ -1,21 +1,12 @@
 /**
- * Chooses how the renderer reaches the library, once, at start: the Electron preload
- * object when present, else HTTP to `gleaner serve` with the token from the URL.
+ * Chooses how the renderer reaches the library, once, at start: the Electron preload's
+ * transport when present, else HTTP to `gleaner serve` with the token from the URL. Either
+ * way the client is built from a `call` and an `on` by the same shared/client.ts.
  */
 import type { Envelope, GleanerClient, LibraryEvent } from '../../shared/api.js';
-import { buildClient, ClientError } from '../../shared/client.js';
+import { buildClient, ClientError, type Transport } from '../../shared/client.js';
 import { DOWNLOADS_PATH, type DownloadArgs, type DownloadStarted } from '../../shared/downloads.js';
 import { CODE_PARAM, SESSION_PATH } from '../../shared/session.js';
-
-declare global {
-  interface Window {
-    /**
-     * The preload's contract object. Its methods throw plain Errors (contextBridge drops
-     * error codes), so the renderer uses `call`, which returns envelopes, to keep them.
-     */
-    gleaner?: GleanerClient & { call?: (domain: string, method: string, args: unknown) => Promise<Envelope<unknown>> };
-  }
-}
 
 const TOKEN_KEY = 'gleaner.token';
 
@@ -48,7 +39,7 @@ async function tradeCode(code: string): Promise<string | null> {
   }
 }
 
-function httpClient(token: Promise<string>): GleanerClient {
+function httpTransport(token: Promise<string>): Transport {
   const call = async (domain: string, method: string, args: unknown): Promise<Envelope<unknown>> => {
     const res = await fetch(`api/${domain}/${method}`, {
       method: 'POST',
@@ -59,7 +50,7 @@ function httpClient(token: Promise<string>): GleanerClient {
   };
   const listeners = new Set<(event: LibraryEvent) => void>();
   let source: Promise<EventSource> | null = null;
-  const onEvent = (listener: (event: LibraryEvent) => void) => {
+  const on = (listener: (event: LibraryEvent) => void) => {
     listeners.add(listener);
     source ??= token.then((t) => {
       const events = new EventSource(`api/events?token=${encodeURIComponent(t)}`);
@@ -69,13 +60,11 @@ function httpClient(token: Promise<string>): GleanerClient {
       };
       return events;
     });
-    return () => listeners.delete(listener);
+    return () => {
+      listeners.delete(listener);
+    };
   };
-  return buildClient(call, onEvent);
-}
-
-function desktopClient(bridge: NonNullable<Window['gleaner']>): GleanerClient {
-  return bridge.call ? buildClient(bridge.call, bridge.onEvent) : bridge;
+  return { call, on };
 }
 
 const webToken = window.gleaner ? null : takeToken();
@@ -83,7 +72,7 @@ const webToken = window.gleaner ? null : takeToken();
 let webTokenValue = '';
 void webToken?.then((t) => (webTokenValue = t));
 
-export const client: GleanerClient = window.gleaner ? desktopClient(window.gleaner) : httpClient(webToken ?? Promise.resolve(''));
+export const client: GleanerClient = buildClient(window.gleaner ?? httpTransport(webToken ?? Promise.resolve('')));
 /** 'desktop' inside Electron; 'browser' for `gleaner serve`. Decides folder picker vs path field. */
 export const transportKind: 'desktop' | 'browser' = window.gleaner ? 'desktop' : 'browser';
 

@@ -51,8 +51,8 @@ test('opens a folder, searches and opens an article', async () => {
   expect(page.url()).toBe('app://gleaner/index.html');
   // Sandboxed and isolated: no Node in the page, only the two bridged objects.
   const globals = await page.evaluate(() => {
-    const w = window as unknown as Record<string, { articles?: { search?: unknown }; pickFolder?: unknown } | undefined>;
-    return [typeof w.require, typeof w.process, typeof w.gleaner?.articles?.search, typeof w.gleanerShell?.pickFolder];
+    const w = window as unknown as Record<string, { call?: unknown; pickFolder?: unknown } | undefined>;
+    return [typeof w.require, typeof w.process, typeof w.gleaner?.call, typeof w.gleanerShell?.pickFolder];
   });
   expect(globals).toEqual(['undefined', 'undefined', 'function', 'function']);
 

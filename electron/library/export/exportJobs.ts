@@ -49,7 +49,7 @@ export class ExportJobs {
   }
 
   start(request: ExportRequest): string {
-    if (request.ids.length === 0) throw new ServiceError('bad-request', 'Nothing to export: no article matches');
+    if (request.ids.length === 0) throw new ServiceError('not-found', 'Nothing to export: no article matches');
     const jobId = randomUUID();
     const controller = new AbortController();
     const job: ExportJob = { jobId, state: 'running', done: 0, total: request.ids.length, report: null, error: null };

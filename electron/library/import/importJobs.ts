@@ -34,9 +34,10 @@ interface RunningJob {
 /**
  * Runs imports in the background and keeps their state for `imports.status`.
  *
- * With a built worker bundle (the app, `gleaner serve`) an import runs on its own
- * thread with its own SQLite connection, so the event loop that serves the window
- * never stalls; in tests from source it runs inline on the shared connection.
+ * With a built worker bundle (the app, `gleaner serve`, `gleaner import`) an import runs
+ * on its own thread with its own SQLite connection, so the event loop that serves the
+ * window never stalls; in tests from source it runs inline on the shared connection.
+ * This is the one place that chooses.
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, RunningJob>();
@@ -47,14 +48,17 @@ export class ImportJobs {
 
   /** Finished jobs are dropped after a while (jobRetention.ts). */
   private readonly retention: JobRetention;
+  /** Parse threads per import on a worker (`gleaner import --workers`). */
+  private readonly parseWorkers: number;
 
   constructor(
     private readonly db: Db,
     private readonly dbPath: string,
     private readonly emit: (event: LibraryEvent) => void,
     private readonly workerDir: string | null,
-    retention: Partial<RetentionOptions> = {},
+    { parseWorkers = 1, ...retention }: Partial<RetentionOptions> & { parseWorkers?: number } = {},
   ) {
+    this.parseWorkers = parseWorkers;
     this.retention = new JobRetention((jobId) => {
       this.jobs.delete(jobId);
       this.endings.delete(jobId);
@@ -158,7 +162,7 @@ export class ImportJobs {
     onProgress: (p: ImportProgress) => void,
     finish: (r: ImportReport | null, e: string | null) => void,
   ): () => void {
-    const run = runImportWorker({ script, dbPath: this.dbPath, folders, maxFileBytes, only, workerDir: this.workerDir!, parseWorkers: 1 }, onProgress);
+    const run = runImportWorker({ script, dbPath: this.dbPath, folders, maxFileBytes, only, workerDir: this.workerDir!, parseWorkers: this.parseWorkers }, onProgress);
     run.done.then(
       (report) => finish(report, null),
       (error: Error) => finish(null, error.message),
@@ -184,7 +188,8 @@ export interface WorkerImportOptions {
 
 /**
  * Runs one import on its own thread (own SQLite connection, capped heap) and resolves
- * with its report. The app, browser mode, the CLI and the benchmark all import this way.
+ * with its report. The app, browser mode, the CLI (through ImportJobs) and the benchmark
+ * all import this way.
  */
 export function runImportWorker(
   options: WorkerImportOptions,

@@ -23,6 +23,12 @@ describe('built bundles', () => {
     expect(code).not.toMatch(/\bimport\(\s*["'`]/);
   });
 
+  it('the preload carries plain tables only: no validator, small enough to read', () => {
+    const code = bundle('preload.cjs');
+    expect(code).not.toMatch(/\bzod\b|ZodError/);
+    expect(code.split('\n').length).toBeLessThan(200);
+  });
+
   // Native modules stay outside the bundle and are unpacked from the asar (electron-builder.yml).
   it('the main process requires only electron, the two native modules and Node built-ins', () => {
     const code = bundle('main.cjs');

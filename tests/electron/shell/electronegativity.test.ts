@@ -17,10 +17,10 @@ const ROOT = resolve(__dirname, '../../..');
 const REVIEWED: Record<string, string> = {
   // The window's options come from windowOptions(), a pure function the tool cannot follow;
   // tests/electron/shell asserts contextIsolation, sandbox, no Node, Auxclick off and the preload.
-  'main.ts:154 CONTEXT_ISOLATION_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert contextIsolation',
-  'main.ts:154 SANDBOX_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert sandbox: true',
-  'main.ts:154 AUXCLICK_JS_CHECK (warning)': 'disableBlinkFeatures: Auxclick is set in windowOptions (tested)',
-  'main.ts:155 PRELOAD_JS_CHECK (note)': 'the preload exposes only the contract object and the shell object; a packaging test scans its imports',
+  'main.ts:153 CONTEXT_ISOLATION_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert contextIsolation',
+  'main.ts:153 SANDBOX_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert sandbox: true',
+  'main.ts:153 AUXCLICK_JS_CHECK (warning)': 'disableBlinkFeatures: Auxclick is set in windowOptions (tested)',
+  'main.ts:154 PRELOAD_JS_CHECK (note)': 'the preload exposes only the transport (call, on) and the shell object; a packaging test scans its imports',
   // shell.openExternal only ever receives http, https or mailto URLs (electron/shell/links.ts, tested).
   'main.ts:61 OPEN_EXTERNAL_JS_CHECK (note)': 'scheme allowlist tested in tests/electron/shell',
   // csp-evaluator rates any `script-src 'self'` as possibly weak (an origin that hosts JSONP

@@ -1,7 +1,7 @@
 /** Stand-ins for the Electron objects the shell modules take by injection. */
 import { vi } from 'vitest';
 import type { LibraryApi } from '../../../shared/api.js';
-import { channels } from '../../../shared/schemas.js';
+import { channels } from '../../../shared/channels.js';
 import type { IpcMainLike } from '../../../electron/ipc.js';
 import type { FrameLike, IpcEventLike, WindowLike } from '../../../electron/shell/senders.js';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { LibraryEvent } from '../../../shared/api.js';
-import { channels } from '../../../shared/schemas.js';
-import { EVENT_CHANNEL, registerLibraryIpc } from '../../../electron/ipc.js';
+import { channels, EVENT_CHANNEL } from '../../../shared/channels.js';
+import { registerLibraryIpc } from '../../../electron/ipc.js';
 import { createLibraryService } from '../../../electron/library/service.js';
 import { importFolders } from '../../../electron/library/import/importer.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';

@@ -8,9 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../shared/schemas.js';
+import { channels, EVENT_CHANNEL } from '../../../shared/channels.js';
 import { SHELL_CHANNELS } from '../../../shared/shell.js';
-import { EVENT_CHANNEL } from '../../../electron/ipc.js';
 import { seedLike, writeTree } from '../../helpers/articles.js';
 import { FakeIpcMain } from './fakes.js';
 
@@ -176,7 +175,7 @@ describe('main process wiring', () => {
 
   it('registers every contract channel and the shell channels', () => {
     for (const { channel } of channels()) expect(ipc().handlers.has(channel), channel).toBe(true);
-    for (const channel of [SHELL_CHANNELS.pickFolder, SHELL_CHANNELS.pickFolders, SHELL_CHANNELS.pickSaveFile, SHELL_CHANNELS.openExternal]) {
+    for (const channel of [SHELL_CHANNELS.pickFolder, SHELL_CHANNELS.pickSaveFile, SHELL_CHANNELS.grantDropped]) {
       expect(ipc().handlers.has(channel), channel).toBe(true);
     }
   });

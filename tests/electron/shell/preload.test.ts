@@ -3,9 +3,9 @@
  * page, which channels it uses, and that raw ipcRenderer never crosses the bridge.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL } from '../../../electron/ipc.js';
+import { channels, EVENT_CHANNEL } from '../../../shared/channels.js';
+import { buildClient, type Transport } from '../../../shared/client.js';
 import { SHELL_CHANNELS } from '../../../shared/shell.js';
-import { channels } from '../../../shared/schemas.js';
 
 const exposed = new Map<string, Record<string, unknown>>();
 const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -34,7 +34,7 @@ vi.mock('electron', () => ({
 }));
 
 type Fn = (...args: unknown[]) => unknown;
-const gleaner = () => exposed.get('gleaner') as Record<string, Record<string, Fn> | Fn>;
+const gleaner = () => exposed.get('gleaner') as unknown as Transport;
 const shell = () => exposed.get('gleanerShell') as Record<string, Fn>;
 
 beforeAll(async () => {
@@ -54,20 +54,25 @@ describe('preload', () => {
     for (const key of exposed.keys()) expect(reachable(exposed.get(key))).not.toContain(ipcRenderer);
   });
 
-  it('has one method per contract channel, invoking exactly that channel', async () => {
-    for (const { domain, method, channel } of channels()) {
-      const fn = (gleaner()[domain] as Record<string, Fn>)[method]!;
-      expect(typeof fn, channel).toBe('function');
-    }
-    const articles = gleaner().articles as Record<string, Fn>;
-    await expect(articles.search!({ query: 'solar' })).resolves.toEqual({ channel: 'articles:search', args: [{ query: 'solar' }] });
+  it('exposes only call and on: the client is built in the page', () => {
+    expect(Object.keys(gleaner()).sort()).toEqual(['call', 'on']);
   });
 
-  it('rejects a failed call with the service message, and keeps the envelope on `call`', async () => {
-    const articles = gleaner().articles as Record<string, Fn>;
-    await expect(articles.get!({ id: 9 })).rejects.toThrow('No article with id 9');
-    const call = gleaner().call as Fn;
+  it('carries every contract channel, invoking exactly that channel', async () => {
+    for (const { domain, method, channel } of channels()) {
+      ipcRenderer.invoke.mockClear();
+      await gleaner().call(domain, method, { x: 1 });
+      expect(ipcRenderer.invoke.mock.calls, channel).toEqual([[channel, { x: 1 }]]);
+    }
+    // The page's client over it: a method per channel, the value unwrapped.
+    const client = buildClient(gleaner());
+    await expect(client.articles.search({ query: 'solar' })).resolves.toEqual({ channel: 'articles:search', args: [{ query: 'solar' }] });
+  });
+
+  it('returns a failed call as an envelope, keeping the code, and the page client throws it with the code', async () => {
+    const { call } = gleaner();
     await expect(call('articles', 'get', { id: 9 })).resolves.toEqual({ ok: false, error: { code: 'not-found', message: 'No article with id 9' } });
+    await expect(buildClient(gleaner()).articles.get({ id: 9 })).rejects.toMatchObject({ name: 'ClientError', code: 'not-found', message: 'No article with id 9' });
     // A transport failure is an envelope too, never a throw across the bridge.
     await expect(call('library', 'stats', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
@@ -75,7 +80,7 @@ describe('preload', () => {
   it('never invokes a channel outside the contract', async () => {
     ipcRenderer.invoke.mockClear();
     const call = gleaner().call as Fn;
-    for (const [domain, method] of [['shell', 'openExternal'], ['articles', 'constructor'], ['__proto__', 'x'], [1, 2]]) {
+    for (const [domain, method] of [['shell', 'pickFolder'], ['articles', 'constructor'], ['articles', 'hasOwnProperty'], ['__proto__', 'x'], ['toString', 'call'], [1, 2]]) {
       await expect(call(domain, method, {})).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
     }
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();
@@ -83,7 +88,7 @@ describe('preload', () => {
 
   it('delivers service events without the IPC event, and unsubscribes', () => {
     const seen: unknown[] = [];
-    const off = (gleaner().onEvent as Fn)((event: unknown) => seen.push(event)) as () => unknown;
+    const off = gleaner().on((event: unknown) => seen.push(event)) as () => unknown;
     for (const l of listeners.get(EVENT_CHANNEL) ?? []) l({ sender: ipcRenderer }, { type: 'library-changed' });
     expect(seen).toEqual([{ type: 'library-changed' }]);
     expect(off()).toBeUndefined(); // not ipcRenderer (removeListener's return value)
@@ -92,16 +97,10 @@ describe('preload', () => {
 
   it('gives the shell calls their channels', async () => {
     ipcRenderer.invoke.mockClear();
+    expect(Object.keys(shell()).sort()).toEqual(['grantDropped', 'onCommand', 'pickFolder', 'pickSaveFile']);
     await shell().pickFolder!();
-    await shell().pickFolders!();
     await shell().pickSaveFile!({ defaultName: 'x.epub' });
-    await shell().openExternal!('https://example.com');
-    expect(ipcRenderer.invoke.mock.calls.map((c) => c[0])).toEqual([
-      SHELL_CHANNELS.pickFolder,
-      SHELL_CHANNELS.pickFolders,
-      SHELL_CHANNELS.pickSaveFile,
-      SHELL_CHANNELS.openExternal,
-    ]);
+    expect(ipcRenderer.invoke.mock.calls).toEqual([[SHELL_CHANNELS.pickFolder], [SHELL_CHANNELS.pickSaveFile, { defaultName: 'x.epub' }]]);
   });
 
   it('subscribes to commands, announcing that the page listens', () => {

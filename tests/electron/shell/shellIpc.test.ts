@@ -14,9 +14,8 @@ function setup() {
     return true;
   });
   const deps = {
-    pickFolders: vi.fn(async (multiple: boolean) => (multiple ? ['/a', '/b'] : ['/a'])),
+    pickFolder: vi.fn(async (): Promise<string | null> => '/a'),
     pickSaveFile: vi.fn(async () => '/home/me/Documents/export.epub'),
-    openExternal: vi.fn(async () => {}),
   };
   const grants = new PathGrants();
   const dispose = registerShellIpc({ ipcMain, getWindow: () => win, commands, grants, isFolder: (path) => path.startsWith('/home/me/'), ...deps });
@@ -24,14 +23,14 @@ function setup() {
 }
 
 describe('registerShellIpc', () => {
-  it('opens the folder picker for our page and hands back a grant for each chosen folder', async () => {
-    const { ipcMain, win, pickFolders, grants } = setup();
+  it('opens the folder picker for our page and hands back a grant for the chosen folder', async () => {
+    const { ipcMain, win, pickFolder, grants } = setup();
     const one = (await ipcMain.invoke(SHELL_CHANNELS.pickFolder, eventFrom(win))) as { path: string; grant: string };
     expect(one).toEqual({ path: '/a', grant: expect.stringMatching(/^grant:[A-Za-z0-9_-]{24}$/) });
     expect(grants.resolve(one.grant)).toBe('/a');
-    const two = (await ipcMain.invoke(SHELL_CHANNELS.pickFolders, eventFrom(win))) as { path: string; grant: string }[];
-    expect(two.map((g) => [g.path, grants.resolve(g.grant)])).toEqual([['/a', '/a'], ['/b', '/b']]);
-    expect(pickFolders.mock.calls).toEqual([[false], [true]]);
+    pickFolder.mockResolvedValueOnce(null); // cancelled
+    expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolder, eventFrom(win))).toBeNull();
+    expect(pickFolder).toHaveBeenCalledTimes(2);
     // A grant is not the path, and a path is not a grant.
     expect(grants.resolve('/a')).toBeNull();
     expect(grants.resolve('grant:made-up-by-the-page-xxxx')).toBeNull();
@@ -48,19 +47,17 @@ describe('registerShellIpc', () => {
   });
 
   it('refuses every shell call from a subframe or another page, doing nothing', async () => {
-    const { ipcMain, win, pickFolders, pickSaveFile, openExternal, sent, commands } = setup();
+    const { ipcMain, win, pickFolder, pickSaveFile, sent, commands } = setup();
     for (const frame of [{ parent: {} }, { url: 'https://evil.example.com/' }]) {
       const event = eventFrom(win, frame);
       expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolder, event)).toBeNull();
-      expect(await ipcMain.invoke(SHELL_CHANNELS.pickFolders, event)).toEqual([]);
       expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, event, {})).toBeNull();
-      expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, event, 'https://example.com')).toBe(false);
+      expect(await ipcMain.invoke(SHELL_CHANNELS.grantDropped, event, '/home/me/articles')).toBeNull();
       commands.post({ type: 'find' });
       ipcMain.emit(SHELL_CHANNELS.ready, event);
     }
-    expect(pickFolders).not.toHaveBeenCalled();
+    expect(pickFolder).not.toHaveBeenCalled();
     expect(pickSaveFile).not.toHaveBeenCalled();
-    expect(openExternal).not.toHaveBeenCalled();
     expect(sent).toEqual([]); // commands stay queued until our own page is ready
   });
 
@@ -73,16 +70,6 @@ describe('registerShellIpc', () => {
       expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), bad)).toBeNull();
     }
     expect(pickSaveFile).toHaveBeenCalledTimes(1);
-  });
-
-  it('opens only http, https and mailto links', async () => {
-    const { ipcMain, win, openExternal } = setup();
-    expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, eventFrom(win), 'https://example.com/a')).toBe(true);
-    expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, eventFrom(win), 'mailto:a@example.com')).toBe(true);
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ms-settings:', 42]) {
-      expect(await ipcMain.invoke(SHELL_CHANNELS.openExternal, eventFrom(win), url)).toBe(false);
-    }
-    expect(openExternal.mock.calls).toEqual([['https://example.com/a'], ['mailto:a@example.com']]);
   });
 
   it('delivers queued commands once the page listens', () => {
