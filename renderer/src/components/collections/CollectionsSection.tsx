@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { ChangeResult, CollectionInfo, ExportSource } from '../../../../shared/types.js';
 import { client } from '../../transport';
-import { NameForm } from '../widgets/NameForm';
+import { AddByName } from '../sidebar/AddByName';
 import { SidebarEntry } from '../sidebar/SidebarEntry';
+import { SidebarSection } from '../sidebar/SidebarSection';
 
 interface Props {
   collections: CollectionInfo[];
@@ -18,17 +18,9 @@ interface Props {
  * on it, make, rename and delete them. Deleting keeps the articles and can be undone.
  */
 export function CollectionsSection({ collections, current, onOpen, change, onExport }: Props) {
-  const [naming, setNaming] = useState(false);
-  const create = async (name: string) => {
-    const message = await change(() => client.collections.create({ name }));
-    if (!message) setNaming(false);
-    return message;
-  };
+  const create = (name: string) => change(() => client.collections.create({ name }));
   return (
-    <section className="sidebar-section" aria-labelledby="facet-collections">
-      <h2 id="facet-collections" className="sidebar-heading">
-        Collections
-      </h2>
+    <SidebarSection headingId="facet-collections" title="Collections">
       {collections.length === 0 ? (
         <p className="sidebar-empty">Make one, then drag articles onto it</p>
       ) : (
@@ -52,20 +44,7 @@ export function CollectionsSection({ collections, current, onOpen, change, onExp
           ))}
         </ul>
       )}
-      {naming ? (
-        <NameForm
-          className="save-search"
-          label="Name of the new collection"
-          placeholder="Name"
-          submitLabel="Create"
-          onSubmit={create}
-          onCancel={() => setNaming(false)}
-        />
-      ) : (
-        <button type="button" className="sidebar-more" onClick={() => setNaming(true)}>
-          New collection
-        </button>
-      )}
-    </section>
+      <AddByName buttonLabel="New collection" label="Name of the new collection" submitLabel="Create" onSubmit={create} />
+    </SidebarSection>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FacetCount } from '../../../../shared/types.js';
 import { formatCount, formatMonthName } from '../../lib/format';
 import { Icon } from '../widgets/Icon';
+import { SidebarSection } from './SidebarSection';
 
 interface Props {
   years: FacetCount[];
@@ -33,10 +34,7 @@ export function DateFacets({ years, months, isActive, onPick }: Props) {
     });
   const newestFirst = [...years].reverse();
   return (
-    <section className="sidebar-section" aria-labelledby="facet-dates">
-      <h2 id="facet-dates" className="sidebar-heading">
-        Dates
-      </h2>
+    <SidebarSection headingId="facet-dates" title="Dates">
       {years.length === 0 ? (
         <p className="sidebar-empty">No dated articles here</p>
       ) : (
@@ -79,6 +77,6 @@ export function DateFacets({ years, months, isActive, onPick }: Props) {
           })}
         </ul>
       )}
-    </section>
+    </SidebarSection>
   );
 }

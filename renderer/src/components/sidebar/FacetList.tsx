@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { FacetCount } from '../../../../shared/types.js';
 import { formatCount, plural } from '../../lib/format';
+import { SidebarSection } from './SidebarSection';
 
 interface Props {
   title: string;
@@ -22,10 +23,7 @@ export function FacetList({ title, noun, items, isActive, onPick, initial = 8, l
   const shown = expanded ? items : items.slice(0, initial);
   const headingId = `facet-${noun}`;
   return (
-    <section className="sidebar-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="sidebar-heading">
-        {title}
-      </h2>
+    <SidebarSection headingId={headingId} title={title}>
       {items.length === 0 ? (
         <p className="sidebar-empty">None in these results</p>
       ) : (
@@ -55,6 +53,6 @@ export function FacetList({ title, noun, items, isActive, onPick, initial = 8, l
           {expanded ? 'Show fewer' : `Show all ${formatCount(items.length)}`}
         </button>
       )}
-    </section>
+    </SidebarSection>
   );
 }

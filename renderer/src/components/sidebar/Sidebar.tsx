@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import type { ChangeResult, CollectionInfo, ExportSource, Facets, FolderInfo, SavedSearchInfo, SidebarCounts, SortOrder, TagInfo } from '../../../../shared/types.js';
-import { client } from '../../transport';
 import { CollectionsSection } from '../collections/CollectionsSection';
-import { formatCount, languageName } from '../../lib/format';
+import { languageName } from '../../lib/format';
 import { DateFacets } from './DateFacets';
 import { FacetList } from './FacetList';
-import { FolderSourceMenu } from './FolderSourceMenu';
 import { Icon } from '../widgets/Icon';
-import { NameForm } from '../widgets/NameForm';
-import { SidebarEntry } from './SidebarEntry';
+import { LibrarySection } from './LibrarySection';
+import { SavedSearchesSection } from './SavedSearchesSection';
+import { SourcesSection } from './SourcesSection';
 import { TagTree, type TagQuery } from '../tags/TagTree';
 
 interface Props {
@@ -58,15 +56,10 @@ interface Props {
 /** The query fields the sidebar's lists filter by. */
 export type FacetField = 'source' | 'author' | 'lang' | 'tag' | 'date';
 
-/** The folders whose label is this source (the same spelling, whatever the case), for the Sources entry's menu. */
-function foldersLabelled(folders: FolderInfo[], source: string): FolderInfo[] {
-  const key = source.toLowerCase();
-  return folders.filter((f) => f.sourceLabel?.toLowerCase() === key);
-}
-
 /**
- * Left pane: the library (all, unread, starred), saved searches, then sources,
- * authors, tags, languages and dates counted over the current query.
+ * Left pane: the library (all, unread, starred), saved searches, collections, then
+ * sources, authors, tags, languages and dates counted over the current query; each
+ * section is a component of its own, and this one only puts them in order.
  */
 export function Sidebar(props: Props) {
   const { facets, facetsFresh, libraryCount, queryEmpty, isActive, onFacet, onAllArticles, onOpenFolder, importing, libraryEmpty, counts, activeQuery, onQuery } = props;
@@ -84,55 +77,23 @@ export function Sidebar(props: Props) {
         </button>
       </div>
       <div className="sidebar-scroll" aria-busy={!facetsFresh}>
-        <section className="sidebar-section" aria-labelledby="facet-library">
-          <h2 id="facet-library" className="sidebar-heading">
-            Library
-          </h2>
-          <ul className="facet-list">
-            <li>
-              <button type="button" className="sidebar-item" aria-pressed={queryEmpty} onClick={onAllArticles}>
-                <Icon name="library" size={14} />
-                <span className="sidebar-item-label">All articles</span>
-                {libraryCount !== null && <span className="count">{formatCount(libraryCount)}</span>}
-              </button>
-            </li>
-            <li>
-              <button type="button" className="sidebar-item" aria-pressed={activeQuery === 'is:unread'} onClick={() => onQuery('is:unread')}>
-                <Icon name="dot" size={14} />
-                <span className="sidebar-item-label">Unread</span>
-                {counts && <span className="count">{formatCount(counts.unread)}</span>}
-              </button>
-            </li>
-            <li>
-              <button type="button" className="sidebar-item" aria-pressed={activeQuery === 'is:starred'} onClick={() => onQuery('is:starred')}>
-                <Icon name="star" size={14} />
-                <span className="sidebar-item-label">Starred</span>
-                {counts && <span className="count">{formatCount(counts.starred)}</span>}
-              </button>
-            </li>
-            <li>
-              <button type="button" className="sidebar-item" aria-pressed={props.highlightsOpen} title="Every highlight, of the articles that match the search" onClick={props.onHighlights}>
-                <Icon name="highlight" size={14} />
-                <span className="sidebar-item-label">Highlights</span>
-              </button>
-            </li>
-          </ul>
-        </section>
-        {!libraryEmpty && <SavedSearches {...props} />}
+        <LibrarySection
+          libraryCount={libraryCount}
+          queryEmpty={queryEmpty}
+          counts={counts}
+          activeQuery={activeQuery}
+          onAllArticles={onAllArticles}
+          onQuery={onQuery}
+          highlightsOpen={props.highlightsOpen}
+          onHighlights={props.onHighlights}
+        />
+        {!libraryEmpty && (
+          <SavedSearchesSection saved={props.saved} activeQuery={activeQuery} sort={props.sort} onSaved={props.onSaved} onSaveSearch={props.onSaveSearch} change={props.change} onExport={props.onExport} />
+        )}
         {!libraryEmpty && <CollectionsSection collections={props.collections} current={props.currentCollection} onOpen={props.onCollection} change={props.change} onExport={props.onExport} />}
         {facets && !libraryEmpty && (
           <>
-            <FacetList
-              title="Sources"
-              noun="source"
-              items={facets.sources}
-              isActive={(v) => isActive('source', v)}
-              onPick={(v) => onFacet('source', v)}
-              menu={(v) => {
-                const folders = foldersLabelled(props.folders, v);
-                return folders.length > 0 ? <FolderSourceMenu source={v} folders={folders} /> : null;
-              }}
-            />
+            <SourcesSection sources={facets.sources} isActive={(v) => isActive('source', v)} onPick={(v) => onFacet('source', v)} folders={props.folders} />
             {props.libraryHas.authors && (
               <FacetList title="Authors" noun="author" items={facets.authors} isActive={(v) => isActive('author', v)} onPick={(v) => onFacet('author', v)} />
             )}
@@ -145,60 +106,5 @@ export function Sidebar(props: Props) {
         )}
       </div>
     </nav>
-  );
-}
-
-function SavedSearches({ saved, activeQuery, sort, onSaved, onSaveSearch, change, onExport }: Props) {
-  const [naming, setNaming] = useState(false);
-  const canSave = activeQuery.trim() !== '';
-  return (
-    <section className="sidebar-section" aria-labelledby="facet-saved">
-      <h2 id="facet-saved" className="sidebar-heading">
-        Saved searches
-      </h2>
-      {saved.length === 0 ? (
-        <p className="sidebar-empty">Search, then save it here</p>
-      ) : (
-        <ul className="facet-list">
-          {saved.map((s) => (
-            <SidebarEntry
-              key={s.id}
-              icon="bookmark"
-              label={s.name}
-              count={s.count}
-              pressed={activeQuery === s.query}
-              title={s.error ?? s.query}
-              onOpen={() => onSaved(s)}
-              rename={(name) => change(() => client.saved.update({ id: s.id, name }))}
-              actions={[
-                ...(canSave && activeQuery !== s.query
-                  ? [{ label: 'Replace with the current search', run: () => void change(() => client.saved.update({ id: s.id, query: activeQuery, sort })) }]
-                  : []),
-                { label: 'Export…', run: () => onExport({ savedSearchId: s.id }) },
-                { label: 'Delete saved search', run: () => void change(() => client.saved.delete({ id: s.id })) },
-              ]}
-            />
-          ))}
-        </ul>
-      )}
-      {naming ? (
-        <NameForm
-          className="save-search"
-          label="Name of the saved search"
-          placeholder="Name"
-          submitLabel="Save"
-          onCancel={() => setNaming(false)}
-          onSubmit={async (name) => {
-            const message = await onSaveSearch(name);
-            if (!message) setNaming(false);
-            return message;
-          }}
-        />
-      ) : (
-        <button type="button" className="sidebar-more" disabled={!canSave} title={canSave ? `Save "${activeQuery}"` : 'Search first, then save it'} onClick={() => setNaming(true)}>
-          Save search
-        </button>
-      )}
-    </section>
   );
 }

@@ -8,6 +8,7 @@ import { colorName } from '../../lib/tagColors';
 import { filteredTagNames, renameTagInQuery, setTagFilter, tagFilterModes, type TagFilterMode } from '../../lib/tagFilters';
 import { ancestorsOf, buildTagTree, type TagNode } from '../../lib/tagTree';
 import { Icon } from '../widgets/Icon';
+import { SidebarSection } from '../sidebar/SidebarSection';
 import { TagManagerDialog, type TagDialogRequest } from './TagManagerDialog';
 import { MoreIcon, TagMenu, type TagMenuTarget } from './TagMenu';
 
@@ -141,10 +142,7 @@ export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags 
   };
 
   return (
-    <section className="sidebar-section" aria-labelledby="facet-tag">
-      <h2 id="facet-tag" className="sidebar-heading">
-        Tags
-      </h2>
+    <SidebarSection headingId="facet-tag" title="Tags">
       {tree.length === 0 ? <p className="sidebar-empty">None in these results</p> : <ul className="facet-list tag-tree">{roots.map(row)}</ul>}
       <div className="tag-section-foot">
         {tree.length > INITIAL && (
@@ -180,7 +178,7 @@ export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags 
             if (next !== query.text) query.set(next);
           }}
         />}
-    </section>
+    </SidebarSection>
   );
 }
 
