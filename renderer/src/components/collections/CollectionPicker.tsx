@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ChangeResult, CollectionInfo, Target } from '../../../../shared/types.js';
 import { formatCount } from '../../lib/format';
 import { client } from '../../transport';
 import { Icon } from '../widgets/Icon';
+import { NameForm } from '../widgets/NameForm';
 
 interface Props {
   collections: CollectionInfo[];
@@ -16,26 +17,28 @@ interface Props {
  * one and adds to it in one go (two undo steps: the new collection, then the additions).
  */
 export function CollectionPicker({ collections, target, change, onDone }: Props) {
-  const [name, setName] = useState('');
+  // Adding failed (the field shows its own errors, from making a collection).
   const [error, setError] = useState<string | null>(null);
-  const errorId = useId();
+  // A new key empties the field once its collection exists, so a retry does not make it twice.
+  const [formKey, setFormKey] = useState(0);
   const add = async (id: number) => {
     const message = await change(() => client.collections.add({ id, target }));
     setError(message);
     if (!message) onDone();
   };
-  const create = async () => {
-    const trimmed = name.trim();
-    if (!trimmed) return;
+  const create = async (name: string) => {
+    if (!name) return null;
+    setError(null);
     let created: number | null = null;
     const message = await change(async () => {
-      const result = await client.collections.create({ name: trimmed });
+      const result = await client.collections.create({ name });
       created = result.id;
       return result;
     });
-    if (message || created === null) return setError(message);
-    setName('');
+    if (message || created === null) return message;
+    setFormKey((k) => k + 1);
     await add(created);
+    return null;
   };
   return (
     <div className="collection-picker">
@@ -52,35 +55,9 @@ export function CollectionPicker({ collections, target, change, onDone }: Props)
           ))}
         </ul>
       )}
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <input
-          className="field field-small"
-          aria-label="New collection name"
-          placeholder="New collection…"
-          data-autofocus={collections.length === 0 ? true : undefined}
-          value={name}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-        />
-        <button type="submit" className="btn btn-small" disabled={!name.trim()}>
-          Create
-        </button>
-      </form>
-      {error && (
-        <p id={errorId} className="error-text small">
-          {error}
-        </p>
-      )}
+      {/* The field is marked data-autofocus too; a popover focuses the first such element, so the list's first entry when there is one. */}
+      <NameForm key={formKey} label="New collection name" placeholder="New collection…" submitLabel="Create" requireName onSubmit={create} />
+      {error && <p className="error-text small">{error}</p>}
     </div>
   );
 }

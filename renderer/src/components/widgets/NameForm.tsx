@@ -9,7 +9,10 @@ interface Props {
   className?: string;
   /** Saves the trimmed name; resolves to an error message for people, or null when done. */
   onSubmit: (name: string) => Promise<string | null>;
-  onCancel: () => void;
+  /** Escape gives up; without it, Escape is left to what holds the form (a popover closes). */
+  onCancel?: () => void;
+  /** The button stays disabled until a name is typed. */
+  requireName?: boolean;
 }
 
 /**
@@ -17,7 +20,7 @@ interface Props {
  * collection, a rename). The service's message (empty, too long, taken…) shows
  * under the field and nothing changes; Escape gives up.
  */
-export function NameForm({ label, submitLabel, initial = '', placeholder, className, onSubmit, onCancel }: Props) {
+export function NameForm({ label, submitLabel, initial = '', placeholder, className, onSubmit, onCancel, requireName }: Props) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
@@ -48,13 +51,13 @@ export function NameForm({ label, submitLabel, initial = '', placeholder, classN
           setError(null);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
+          if (e.key === 'Escape' && onCancel) {
             e.stopPropagation();
             onCancel();
           }
         }}
       />
-      <button type="submit" className="btn btn-small">
+      <button type="submit" className="btn btn-small" disabled={requireName && !name.trim()}>
         {submitLabel}
       </button>
       {error && (
