@@ -5,6 +5,10 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url', 'util', 'stream'];
+const rendererNoNode = {
+  group: [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
+  message: 'The renderer never gets Node or Electron: talk to the service through the shared contract.',
+};
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -27,10 +31,22 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: restrict(
-      [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
-      'The renderer never gets Node or Electron: talk to the service through the shared contract.',
-    ),
+    rules: { 'no-restricted-imports': ['error', { patterns: [rendererNoNode] }] },
+  },
+  {
+    // Shared widgets are a layer under the feature folders: `../<feature>/…` from widgets/ is refused.
+    files: ['renderer/src/components/widgets/**/*.ts', 'renderer/src/components/widgets/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            rendererNoNode,
+            { regex: '^\\.\\./[^./]', message: 'widgets/ serves every feature folder and imports none of them (only widgets/, hooks/, lib/, transport and shared/).' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['electron/library/**/*.ts'],

@@ -4,8 +4,8 @@ import type { Highlight, HighlightColor } from '../../../../shared/highlights.js
 import type { ChangeResult } from '../../../../shared/types.js';
 import type { ReaderLook } from '../../lib/srcdoc';
 import { client } from '../../transport';
-import { Icon } from '../Icon';
-import { PreviewFrame } from '../PreviewFrame';
+import { Icon } from '../widgets/Icon';
+import { PreviewFrame } from '../reader/PreviewFrame';
 import { scrollToMark, selectionOffsets } from './frameText';
 import { HighlightPanel } from './HighlightPanel';
 import { onPassageRequest, takePassage } from './pendingPassage';

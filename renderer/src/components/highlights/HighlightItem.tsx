@@ -1,7 +1,7 @@
 import type { Highlight, HighlightColor } from '../../../../shared/highlights.js';
 import { ColorChoice, Swatch } from './ColorChoice';
 import { NoteEditor } from './NoteEditor';
-import { Icon } from '../Icon';
+import { Icon } from '../widgets/Icon';
 
 interface Props {
   highlight: Highlight;

@@ -1,7 +1,7 @@
 import type { Highlight, HighlightColor } from '../../../../shared/highlights.js';
 import type { ChangeResult } from '../../../../shared/types.js';
 import { client } from '../../transport';
-import { Icon } from '../Icon';
+import { Icon } from '../widgets/Icon';
 import { HighlightItem } from './HighlightItem';
 
 interface Props {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { HighlightListItem } from '../../../../shared/highlights.js';
 import { formatDate, plural } from '../../lib/format';
 import { HIGHLIGHT_COLOR_NAMES } from '../../lib/highlightPalette';
-import { ViewPane } from '../ViewPane';
+import { ViewPane } from '../widgets/ViewPane';
 import { useHighlightList } from './useHighlightList';
 
 interface Props {
