@@ -8,6 +8,19 @@ import type { Db } from '../db/connection.js';
 import { checkFolder, importFolders, importHeapMb } from './importer.js';
 import { JobRetention, type RetentionOptions } from '../jobRetention.js';
 
+/** What one import job reads: the folders, and the options the importer and its worker both take. */
+interface ImportRequest {
+  folders: string[];
+  maxFileBytes: number | undefined;
+  only: Record<string, string[]> | undefined;
+}
+
+/** A started import, inline or on its worker: its report when it ends, and how to stop it. */
+interface ImportRun {
+  done: Promise<ImportReport>;
+  cancel: () => void;
+}
+
 /** Messages from the import worker thread (electron/library/import/importWorker.ts). */
 export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
@@ -102,10 +115,14 @@ export class ImportJobs {
           };
           if (cancelledEarly) return finish({ ...emptyReportFor(folders), cancelled: true }, null);
           const script = this.workerDir ? join(this.workerDir, 'importWorker.cjs') : null;
-          running.cancel =
-            script && existsSync(script) && this.dbPath !== ':memory:'
-              ? this.runOnWorker(script, folders, maxFileBytes, only, onProgress, finish)
-              : this.runInline(folders, maxFileBytes, only, onProgress, finish);
+          const request = { folders, maxFileBytes, only };
+          const run =
+            script && existsSync(script) && this.dbPath !== ':memory:' ? this.runOnWorker(script, request, onProgress) : this.runInline(request, onProgress);
+          running.cancel = run.cancel;
+          run.done.then(
+            (report) => finish(report, null),
+            (error: Error) => finish(null, error.message),
+          );
         }),
     );
     return jobId;
@@ -139,35 +156,15 @@ export class ImportJobs {
     return running ? { ...running.job } : undefined;
   }
 
-  private runInline(
-    folders: string[],
-    maxFileBytes: number | undefined,
-    only: Record<string, string[]> | undefined,
-    onProgress: (p: ImportProgress) => void,
-    finish: (r: ImportReport | null, e: string | null) => void,
-  ): () => void {
+  private runInline(request: ImportRequest, onProgress: (p: ImportProgress) => void): ImportRun {
     const controller = new AbortController();
-    importFolders(this.db, folders, { maxFileBytes, only, signal: controller.signal, onProgress }).then(
-      (report) => finish(report, null),
-      (error: Error) => finish(null, error.message),
-    );
-    return () => controller.abort();
+    const { folders, maxFileBytes, only } = request;
+    const done = importFolders(this.db, folders, { maxFileBytes, only, signal: controller.signal, onProgress });
+    return { done, cancel: () => controller.abort() };
   }
 
-  private runOnWorker(
-    script: string,
-    folders: string[],
-    maxFileBytes: number | undefined,
-    only: Record<string, string[]> | undefined,
-    onProgress: (p: ImportProgress) => void,
-    finish: (r: ImportReport | null, e: string | null) => void,
-  ): () => void {
-    const run = runImportWorker({ script, dbPath: this.dbPath, folders, maxFileBytes, only, workerDir: this.workerDir!, parseWorkers: this.parseWorkers }, onProgress);
-    run.done.then(
-      (report) => finish(report, null),
-      (error: Error) => finish(null, error.message),
-    );
-    return run.cancel;
+  private runOnWorker(script: string, request: ImportRequest, onProgress: (p: ImportProgress) => void): ImportRun {
+    return runImportWorker({ script, dbPath: this.dbPath, ...request, workerDir: this.workerDir!, parseWorkers: this.parseWorkers }, onProgress);
   }
 }
 
@@ -194,7 +191,7 @@ export interface WorkerImportOptions {
 export function runImportWorker(
   options: WorkerImportOptions,
   onProgress: (p: ImportProgress) => void,
-): { done: Promise<ImportReport>; cancel: () => void } {
+): ImportRun {
   const workerData: ImportWorkerData = {
     dbPath: options.dbPath,
     folders: options.folders,
