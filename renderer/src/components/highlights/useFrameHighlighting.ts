@@ -65,8 +65,14 @@ export function useFrameHighlighting(frameDoc: Document | null, highlights: High
     };
   }, [frameDoc]);
 
+  // What is drawn now: a reload that brings the same highlights (any library or curation event
+  // refetches them) leaves the marks alone, so a passage flashed by "go to" keeps its flash.
+  const drawn = useRef<{ doc: Document; highlights: string } | null>(null);
   useEffect(() => {
     if (!frameDoc?.body) return;
+    const wanted = JSON.stringify(highlights);
+    if (drawn.current?.doc === frameDoc && drawn.current.highlights === wanted) return;
+    drawn.current = { doc: frameDoc, highlights: wanted };
     clearMarks(frameDoc);
     const text = frameDoc.body.textContent ?? '';
     for (const h of highlights) {
