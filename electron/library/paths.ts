@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /**
  * Where the library lives unless `--db` (or GLEANER_DB) says otherwise: the per-user
@@ -12,3 +12,15 @@ export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env, platfor
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Gleaner', 'library.db');
   return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'gleaner', 'library.db');
 }
+
+/**
+ * Whether `target` is `root` or lies below it (both real, absolute paths).
+ *
+ * It lives here, in a module that imports only Node, because the import's folder walk (a
+ * symlink may not lead out of the imported folder) and the local image lookup (an image may
+ * not lie outside the article's folders) make the same check; taking it from import/scan.ts
+ * made local/ depend on the importer. The separator is appended so that `/a/bc` is not taken
+ * to be inside `/a/b`.
+ */
+export const isInside = (root: string, target: string): boolean =>
+  target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { ARTICLE_EXTENSIONS } from '../article/body.js';
+import { isInside } from '../paths.js';
 
 export interface ScannedFile {
   absPath: string;
@@ -33,10 +34,6 @@ export interface ScanResult {
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
-
-/** Whether `target` is `root` or lies below it (both real, absolute paths). */
-export const isInside = (root: string, target: string): boolean =>
-  target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
  * Walks a folder for article files.

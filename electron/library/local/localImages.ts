@@ -11,9 +11,9 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isInside } from '../import/scan.js';
 import { describeRefusal, sniffImage, type ImageMime } from '../images/sniff.js';
 import type { LocalPath } from '../sanitize/urls.js';
+import { isInside } from '../paths.js';
 
 /** Where an article's file sits: its imported folder (a real path, as stored) and its path inside. */
 export interface ArticlePlace {

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ARTICLE_EXTENSIONS } from '../../article/body.js';
-import { articleFileText } from '../frontMatterWrite.js';
+import { articleFileText } from '../../article/frontMatterWrite.js';
 import { PathAllocator, resolveInside } from '../safeNames.js';
 import { FOLDER_MARKER } from '../target.js';
 import type { ExportArticle } from '../types.js';

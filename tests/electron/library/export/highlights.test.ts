@@ -12,7 +12,7 @@ import type { Highlight, HighlightColor } from '../../../../shared/highlights.js
 import type { Db } from '../../../../electron/library/db/connection.js';
 import { highlightsForArticles, insertHighlights } from '../../../../electron/library/db/queries/highlights.js';
 import { exportArticles } from '../../../../electron/library/export/exportArticles.js';
-import { articleFileText } from '../../../../electron/library/export/frontMatterWrite.js';
+import { articleFileText } from '../../../../electron/library/article/frontMatterWrite.js';
 import type { CarriedHighlight } from '../../../../electron/library/article/curation.js';
 import { readGleanerKey } from '../../../../electron/library/article/gleanerKey.js';
 import type { ExportArticle } from '../../../../electron/library/export/types.js';

@@ -11,10 +11,27 @@
  */
 import TOML from '@iarna/toml';
 import { parseDocument } from 'yaml';
-import { carried } from '../article/curation.js';
-import { parseFrontMatter } from '../article/frontmatter.js';
-import { GLEANER_KEY, gleanerKeyValue, readGleanerKey, type GleanerValue, type HighlightEntry } from '../article/gleanerKey.js';
-import type { ExportArticle } from './types.js';
+import type { Highlight } from '../../../shared/highlights.js';
+import { carried, type Curation } from './curation.js';
+import type { ArticleFields, FrontMatterFormat } from './fields.js';
+import { parseFrontMatter } from './frontmatter.js';
+import { GLEANER_KEY, gleanerKeyValue, readGleanerKey, type GleanerValue, type HighlightEntry } from './gleanerKey.js';
+
+/**
+ * What the writer reads of an article: only these fields, so article/ stays free of the
+ * export's own article type (export/ imports article/, never the other way round) and any
+ * exporter's richer article fits as it is.
+ */
+export interface WritableArticle extends Pick<ArticleFields, 'title' | 'date'> {
+  relPath: string;
+  format: FrontMatterFormat;
+  curation: Curation;
+  /** The person's highlights, carried in the `gleaner` key. */
+  highlights: Highlight[];
+  /** The front matter exactly as written in the file (no fences), or null. */
+  frontMatter: string | null;
+  body: string;
+}
 
 type Value = GleanerValue;
 type Format = 'toml' | 'yaml' | 'json';
@@ -184,7 +201,7 @@ const without = (data: Record<string, unknown>): Record<string, unknown> => {
 };
 
 /** True when `raw` parses to `original` (minus any gleaner key) plus exactly this article's curation and highlights. */
-function verify(format: Format, raw: string, original: Record<string, unknown>, article: ExportArticle): boolean {
+function verify(format: Format, raw: string, original: Record<string, unknown>, article: WritableArticle): boolean {
   const data = parseRaw(format, raw);
   if (data === null || canonical(without(data)) !== canonical(without(original))) return false;
   const read = readGleanerKey(data);
@@ -218,7 +235,7 @@ export interface ArticleFile {
 }
 
 /** The file text for one article in the folder export. */
-export function articleFileText(article: ExportArticle): ArticleFile {
+export function articleFileText(article: WritableArticle): ArticleFile {
   const value = gleanerKeyValue(article.curation, article.relPath, article.highlights);
   const raw = article.frontMatter;
   const format = article.format;

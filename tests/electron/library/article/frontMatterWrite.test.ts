@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleFileText, quote } from '../../../../electron/library/export/frontMatterWrite.js';
+import { articleFileText, quote, type WritableArticle } from '../../../../electron/library/article/frontMatterWrite.js';
 import { readGleanerKey } from '../../../../electron/library/article/gleanerKey.js';
 import type { Curation } from '../../../../electron/library/article/curation.js';
-import type { ExportArticle } from '../../../../electron/library/export/types.js';
 import { parseFrontMatter } from '../../../../electron/library/article/frontmatter.js';
 import TOML from '@iarna/toml';
 import { parse as parseYaml } from 'yaml';
@@ -15,14 +14,8 @@ const CURATION: Curation = {
   collections: ['Reading pack'],
 };
 
-function article(format: ExportArticle['format'], frontMatter: string | null, body = '\nBody text.\n'): ExportArticle {
-  return {
-    id: 1, folderName: 'f', relPath: 'a/b.md', format, bodyFormat: 'markdown', title: 'T "1"', date: '2025-07-29T14:15:29.000Z',
-    dateSource: 'front-matter', draft: false, summary: null, description: null, source: null, sourceOrigin: null, authors: [], lang: null,
-    sourceLink: null, url: null, enclosure: null,
-    articleId: null, feedItemId: null, extra: {}, tags: [], curation: CURATION, highlights: [], frontMatter, body, warnings: [], missing: false,
-    importedAt: '', updatedAt: '', storyId: 1,
-  };
+function article(format: WritableArticle['format'], frontMatter: string | null, body = '\nBody text.\n'): WritableArticle {
+  return { relPath: 'a/b.md', format, title: 'T "1"', date: '2025-07-29T14:15:29.000Z', curation: CURATION, highlights: [], frontMatter, body };
 }
 
 const strip = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'gleaner'));
