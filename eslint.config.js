@@ -42,7 +42,10 @@ export default tseslint.config(
         {
           patterns: [
             rendererNoNode,
-            { regex: '^\\.\\./[^./]', message: 'widgets/ serves every feature folder and imports none of them (only widgets/, hooks/, lib/, transport and shared/).' },
+            {
+              regex: '^\\.\\./[^./]',
+              message: 'widgets/ serves every feature folder and imports none of them (only widgets/, hooks/, lib/, transport and shared/).',
+            },
           ],
         },
       ],
@@ -62,7 +65,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, '**/library/**', '**/renderer/**', './*', '!./../shared/*'], message: 'The preload may import only shared/ and electron.' },
+            {
+              group: [...nodeBuiltins, '**/library/**', '**/renderer/**', './*', '!./../shared/*'],
+              message: 'The preload may import only shared/ and electron.',
+            },
           ],
         },
       ],

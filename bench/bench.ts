@@ -59,7 +59,14 @@ async function importPhase(): Promise<void> {
   openLibrary(values.db!).close();
   const started = performance.now();
   const run = runImportWorker(
-    { script: join(__dirname, 'importWorker.cjs'), dbPath: values.db!, folders: [values.content!], workerDir: __dirname, parseWorkers: workers, stories: values.stories !== 'off' },
+    {
+      script: join(__dirname, 'importWorker.cjs'),
+      dbPath: values.db!,
+      folders: [values.content!],
+      workerDir: __dirname,
+      parseWorkers: workers,
+      stories: values.stories !== 'off',
+    },
     () => {},
   );
   const report = await run.done;
@@ -95,7 +102,15 @@ interface Step {
 }
 
 /** One run: import and hugo in the given order, each after bringing the cache to `cache`. */
-function compareStep(cache: CacheState, hugoFirst: boolean, root: string, contentDir: string, dbPath: string, count: number, withHugo: boolean): Step {
+function compareStep(
+  cache: CacheState,
+  hugoFirst: boolean,
+  root: string,
+  contentDir: string,
+  dbPath: string,
+  count: number,
+  withHugo: boolean,
+): Step {
   const loadBefore = load();
   let hugo: Step['hugo'] = null;
   let imported: ImportFigures | null = null;
@@ -126,7 +141,9 @@ function groupingCost(runs: number, root: string, contentDir: string, dbPath: st
       loads.push(load());
       const figures = runImport(dbPath, contentDir, stories);
       (stories ? on : off).push(figures);
-      console.error(`bench: grouping ${stories ? 'on' : 'off'}, run ${run + 1}/${runs}: import ${figures.seconds.toFixed(2)} s, peak RSS ${Math.round(figures.peakRssMb)} MB`);
+      console.error(
+        `bench: grouping ${stories ? 'on' : 'off'}, run ${run + 1}/${runs}: import ${figures.seconds.toFixed(2)} s, peak RSS ${Math.round(figures.peakRssMb)} MB`,
+      );
     }
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
@@ -245,7 +262,13 @@ async function main(): Promise<void> {
 }
 
 function printTable(f: Record<string, unknown> & { queries: Record<string, { p50: number; p95: number; cold: number; total: number }> }): void {
-  type ByCache = { importMedianSeconds: number; articlesPerSecond: number; hugoListAllMedianSeconds: number | null; ratioToHugo: number | null; medianLoad: number } | null;
+  type ByCache = {
+    importMedianSeconds: number;
+    articlesPerSecond: number;
+    hugoListAllMedianSeconds: number | null;
+    ratioToHugo: number | null;
+    medianLoad: number;
+  } | null;
   const i = f.import as { runs: number; hugoLines: number | null; cold: ByCache; warm: ByCache; peakRssMb: number };
   const r = f.reimportUnchanged as { medianSeconds: number };
   const d = f.database as { megabytes: number; ratioToCorpus: number };
@@ -263,10 +286,15 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
       rows.push([`import, ${cache} cache`, cache === 'cold' ? 'not measured (dropping the cache needs root; or --no-cold)' : 'not measured']);
       continue;
     }
-    rows.push([`import, ${cache} cache (median of ${i.runs})`, `${b.importMedianSeconds} s, ${b.articlesPerSecond} articles/s, load ${b.medianLoad}`]);
+    rows.push([
+      `import, ${cache} cache (median of ${i.runs})`,
+      `${b.importMedianSeconds} s, ${b.articlesPerSecond} articles/s, load ${b.medianLoad}`,
+    ]);
     rows.push([
       `hugo list all, ${cache} cache`,
-      b.hugoListAllMedianSeconds === null ? 'hugo not run' : `${b.hugoListAllMedianSeconds} s (${i.hugoLines} lines) → import is ${b.ratioToHugo}x hugo`,
+      b.hugoListAllMedianSeconds === null
+        ? 'hugo not run'
+        : `${b.hugoListAllMedianSeconds} s (${i.hugoLines} lines) → import is ${b.ratioToHugo}x hugo`,
     ]);
   }
   const g = f.grouping as ReturnType<typeof groupingCost>;
@@ -278,7 +306,10 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
     ],
     ['unchanged re-import', `${r.medianSeconds} s`],
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
-    ['watch: subscribe', `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s, load ${w.loadAtStart}`],
+    [
+      'watch: subscribe',
+      `${w.subscribeSeconds} s, RSS +${w.rssGrowthMb} MB (peak +${w.peakRssGrowthMb} MB), CPU ${w.cpuSeconds} s, load ${w.loadAtStart}`,
+    ],
     ['watch: new file to searchable', `${w.newFileSearchableSeconds} s (median of 3)`],
     ['watch: change to searchable', `${w.changeSearchableSeconds} s (median of 3; ${w.changeFilesImported} files imported for 3 edits)`],
     ['watch: restart, nothing changed', `${w.restartCatchUpSeconds} s, ${w.restartReimports} reimports (snapshot)`],
@@ -293,9 +324,16 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
   rows.push(['tag rename / merge', `${cur.renameMs} ms / ${cur.mergeMs} ms`]);
   rows.push(['sidebar counts (counts, tags, saved, collections)', `${cur.sidebarCountsMs} ms`]);
   const h = f.highlights as Awaited<ReturnType<typeof runHighlights>>;
-  rows.push([`open article with 200 highlights (${h.articleChars} chars)`, `${h.openWith200Ms} ms (preview + forArticle; placing them ${h.place200Ms} ms)`]);
-  rows.push([`list ${h.highlights} highlights (100 + total)`, `${h.list100Ms} ms (highlight:note ${h.listHighlightQueryMs} ms, has:highlights ${h.searchHasHighlightsMs} ms)`]);
-  for (const e of f.exports as { format: string; seconds: number; articles: number; peakRssDeltaMb: number }[]) rows.push([`export ${e.format} (${e.articles})`, `${e.seconds} s, RSS +${e.peakRssDeltaMb} MB`]);
+  rows.push([
+    `open article with 200 highlights (${h.articleChars} chars)`,
+    `${h.openWith200Ms} ms (preview + forArticle; placing them ${h.place200Ms} ms)`,
+  ]);
+  rows.push([
+    `list ${h.highlights} highlights (100 + total)`,
+    `${h.list100Ms} ms (highlight:note ${h.listHighlightQueryMs} ms, has:highlights ${h.searchHasHighlightsMs} ms)`,
+  ]);
+  for (const e of f.exports as { format: string; seconds: number; articles: number; peakRssDeltaMb: number }[])
+    rows.push([`export ${e.format} (${e.articles})`, `${e.seconds} s, RSS +${e.peakRssDeltaMb} MB`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
 }

@@ -26,8 +26,18 @@ investors announced million percent year quarter energy health research developm
 platform financial results shares products strategy digital security network innovation officials policy`.split(/\s+/);
 
 export const SOURCES = [
-  'InvestorBrandNetwork (IBN)', 'NewsRamp Wire', 'Business Daily', 'Tech Herald', 'Policy Review', 'Green Energy Times',
-  'Health Matters', 'Capital Markets Journal', 'Regional Gazette', 'Science Digest', 'Open Data Weekly', 'Civic Tribune',
+  'InvestorBrandNetwork (IBN)',
+  'NewsRamp Wire',
+  'Business Daily',
+  'Tech Herald',
+  'Policy Review',
+  'Green Energy Times',
+  'Health Matters',
+  'Capital Markets Journal',
+  'Regional Gazette',
+  'Science Digest',
+  'Open Data Weekly',
+  'Civic Tribune',
 ];
 
 /** The corpus files' extension: a Hugo content type the importer reads as HTML. */
@@ -64,7 +74,11 @@ function article(i: number, random: () => number, vocab: string[]): { dir: strin
   const date = new Date(start + Math.floor(random() * (Date.UTC(2025, 11, 31) - start)));
   const title = sentence(random, vocab).slice(0, 90).replace(/\.$/, '');
   const id = 100000 + i;
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/-+$/, '');
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   const ym = date.toISOString().slice(0, 7).replace('-', '');
   const target = 1024 + Math.floor(random() * 7 * 1024);
   const paragraphs: string[] = [];

@@ -27,7 +27,12 @@ function spread(text: string, count: number, at: (i: number) => string): NewHigh
   const step = Math.max(1, Math.floor(text.length / count));
   return Array.from({ length: count }, (_, i) => {
     const start = Math.min(i * step, Math.max(0, text.length - 1));
-    return { ...quoteAt(text, start, Math.min(text.length, start + Math.min(60, step))), color: HIGHLIGHT_COLORS[i % 5]!, note: i % 3 ? '' : `note ${i}`, createdAt: at(i) };
+    return {
+      ...quoteAt(text, start, Math.min(text.length, start + Math.min(60, step))),
+      color: HIGHLIGHT_COLORS[i % 5]!,
+      note: i % 3 ? '' : `note ${i}`,
+      createdAt: at(i),
+    };
   });
 }
 
@@ -48,9 +53,18 @@ export async function runHighlights(dbPath: string) {
     const place = await timed(() => highlights.forEach((h) => locate(text, h)));
 
     // 10,000 highlights in all: 50 on each of 200 articles (the 200 above count too).
-    const articles = db.prepare('SELECT article_id FROM article_bodies WHERE article_id != ? ORDER BY article_id LIMIT 196').pluck().all(longest) as number[];
+    const articles = db
+      .prepare('SELECT article_id FROM article_bodies WHERE article_id != ? ORDER BY article_id LIMIT 196')
+      .pluck()
+      .all(longest) as number[];
     db.transaction(() => {
-      articles.forEach((id, n) => insertHighlights(db, id, spread(anchorText(db, id)!, 50, (i) => day(200 + n * 50 + i))));
+      articles.forEach((id, n) =>
+        insertHighlights(
+          db,
+          id,
+          spread(anchorText(db, id)!, 50, (i) => day(200 + n * 50 + i)),
+        ),
+      );
     })();
     const total = (await api.highlights.list({ limit: 1 })).total;
     const list = await timed(() => api.highlights.list({ limit: 100 }));

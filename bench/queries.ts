@@ -39,7 +39,10 @@ function cases(rareWord: string, articles: number): Record<string, Case[]> {
     // What the search box sends while a word is typed: 3-5 letters of a common word.
     'prefix while typing (gove*)': words.map((w, i) => ({ query: `${w.slice(0, 3 + (i % 3))}*` })),
     'word + source + date filter': many((i) => ({ query: `${nth(COMMON, i)} source:"${nth(SOURCES, i)}" after:2023-01 before:2024-01-01` })),
-    'filters only, title sort': many((i) => ({ query: `source:"${nth(SOURCES, i)}" -draft:true${i % 2 ? ' has:enclosure' : ''}`, sort: 'title' as const })),
+    'filters only, title sort': many((i) => ({
+      query: `source:"${nth(SOURCES, i)}" -draft:true${i % 2 ? ' has:enclosure' : ''}`,
+      sort: 'title' as const,
+    })),
     'deep page (last tenth)': many((i) => ({ query: '', offset: Math.floor(articles * (0.9 + (0.09 * i) / RUNS)) })),
     'facet counts, whole library': many(() => ({ facetsOf: '' })),
     'facet counts, common word': words.map((w) => ({ facetsOf: w })),

@@ -36,7 +36,8 @@ export async function runSettled(dbPath: string): Promise<SettledFigures> {
     search(db, { query: w, limit: 1, facets: true });
     for (const q of parents(w, i)) search(db, { query: q, limit: 1 });
   };
-  const now = async (w: string, i: number) => Promise.all([cache.search({ query: w, limit: PAGE }, 'list'), cache.facets(w), cache.counts(parents(w, i))]);
+  const now = async (w: string, i: number) =>
+    Promise.all([cache.search({ query: w, limit: PAGE }, 'list'), cache.facets(w), cache.counts(parents(w, i))]);
   // 40 queries, each new to the cache: the common words, then the first few as prefixes.
   const words = Array.from({ length: 40 }, (_, i) => `${COMMON[i % COMMON.length]}${i >= COMMON.length ? '*' : ''}`);
   for (const [i, w] of words.entries()) {

@@ -19,7 +19,13 @@ import { openLibrary } from '../electron/library/db/connection.js';
 import { importFolders } from '../electron/library/import/importer.js';
 import { search } from '../electron/library/query/search.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '20000' }, dir: { type: 'string', default: '.bench/stories' }, runs: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '20000' },
+    dir: { type: 'string', default: '.bench/stories' },
+    runs: { type: 'string', default: '2' },
+  },
+});
 const count = Number(values.count);
 const root = resolve(values.dir!, String(count));
 const { contentDir } = generateCorpus(join(root, 'corpus'), count);
@@ -75,7 +81,11 @@ for (let run = 0; run < Number(values.runs); run++) {
     on.push(await importOnce(true));
     off.push(await importOnce(false));
   }
-  console.log(`run ${run + 1}: off ${off.at(-1)!.toFixed(1)} s, on ${on.at(-1)!.toFixed(1)} s, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `run ${run + 1}: off ${off.at(-1)!.toFixed(1)} s, on ${on.at(-1)!.toFixed(1)} s, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 const added = (median(on) / median(off) - 1) * 100;
 console.log(`import of ${count} + copies: without grouping ${median(off).toFixed(1)} s, with ${median(on).toFixed(1)} s (+${added.toFixed(1)} %)`);
@@ -94,4 +104,8 @@ for (const query of ['', 'is:copy', '-is:copy', 'source:"Outlet 3"', 'after:2023
   console.log(`onePerStory "${query}": p50 ${times[15]!.toFixed(1)} ms, p95 ${times[28]!.toFixed(1)} ms (facets on every other run)`);
 }
 db.close();
-console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -49,7 +49,10 @@ const refused = (channel: string): Envelope<never> => ({
 
 const notChosen = (channel: string): Envelope<never> => ({
   ok: false,
-  error: { code: 'bad-request', message: `Refused ${channel}: a folder or file must be chosen in a dialog, dropped on the window or given on the command line` },
+  error: {
+    code: 'bad-request',
+    message: `Refused ${channel}: a folder or file must be chosen in a dialog, dropped on the window or given on the command line`,
+  },
 });
 
 /** Registers every contract channel and forwards events; returns a function that undoes both. */

@@ -41,7 +41,10 @@ const selfPaths = (): string[] => [process.execPath, app.getAppPath(), __filenam
 /** Every path the page may import from or export to is one the person chose (shell/pathGrants.ts). */
 const grants = new PathGrants();
 const folderCommands = (launch: LaunchData): ShellCommand[] =>
-  parseCommandLine(launch.argv.slice(1), { cwd: launch.cwd, self: selfPaths() }).folders.map((path) => ({ type: 'import-folder', ...grants.grant(path) }));
+  parseCommandLine(launch.argv.slice(1), { cwd: launch.cwd, self: selfPaths() }).folders.map((path) => ({
+    type: 'import-folder',
+    ...grants.grant(path),
+  }));
 
 const launch: LaunchData = { argv: process.argv, cwd: process.cwd() };
 if (!app.requestSingleInstanceLock({ ...launch })) {
@@ -101,7 +104,10 @@ function run(): void {
   function start(): void {
     if (process.platform === 'win32') app.setAppUserModelId('org.gleaner.app');
     hardenSession(session.defaultSession);
-    protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR, (pathname) => service?.localImage(pathname) ?? null));
+    protocol.handle(
+      APP_SCHEME,
+      appProtocolHandler(RENDERER_DIR, (pathname) => service?.localImage(pathname) ?? null),
+    );
 
     const dbPath = libraryPathFor(cli.dbPath, readSettings(join(app.getPath('userData'), 'settings.json')));
     const options: ServiceOptions = {

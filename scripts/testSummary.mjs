@@ -74,7 +74,11 @@ export function playwrightCounts(report) {
 }
 
 function firstLine(text) {
-  return text.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 200);
+  return text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trim()
+    .split('\n')[0]
+    .slice(0, 200);
 }
 
 /**
@@ -96,6 +100,10 @@ export function stageCounts(stage) {
 
 /** The closing line, in the plain form CI reads: `summary: N passed, N failed, N skipped`. */
 export function summaryLine(all) {
-  const total = all.reduce((t, c) => ({ passed: t.passed + c.passed, failed: t.failed + c.failed, skipped: t.skipped + c.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = all.reduce((t, c) => ({ passed: t.passed + c.passed, failed: t.failed + c.failed, skipped: t.skipped + c.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
   return `summary: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`;
 }

@@ -13,17 +13,18 @@ const none = z.object({}).strict();
 const name = z.string().max(1000);
 /** A search as typed; the parser bounds its words, this only its length. */
 const queryText = z.string().max(2000);
-const target = z.union([
-  z.object({ ids: z.array(id).max(1_000_000) }).strict(),
-  z.object({ query: queryText }).strict(),
-]);
+const target = z.union([z.object({ ids: z.array(id).max(1_000_000) }).strict(), z.object({ query: queryText }).strict()]);
 const sort = z.enum(SORT_ORDERS);
 const offset = z.number().int().min(0).max(10_000_000);
 /** Rows per page, 1-500. */
 const limit = z.number().int().min(1).max(500);
 /** A page of things belonging to the articles a query matches (highlights, stories). */
 const queryPage = z.object({ query: queryText.optional(), offset: offset.optional(), limit: limit.optional() }).strict();
-const folderPath = z.string().min(1, 'a folder path is required').max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
+const folderPath = z
+  .string()
+  .min(1, 'a folder path is required')
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 
 // `satisfies` makes a method missing from this table (or a schema drifting from its
 // argument type) a compile error.
@@ -55,7 +56,12 @@ export const schemas = {
     start: z
       .object({
         folders: z.array(folderPath).min(1).max(100),
-        maxFileBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional(),
+        maxFileBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024 * 1024)
+          .optional(),
       })
       .strict(),
     cancel: z.object({ jobId: z.string().min(1).max(100) }).strict(),

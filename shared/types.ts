@@ -248,7 +248,21 @@ export interface SidebarCounts {
 }
 
 /** Every way Gleaner can write articles out (see electron/library/export/). */
-export const EXPORT_FORMATS = ['folder', 'json', 'ndjson', 'csv', 'html', 'epub', 'md', 'annotations', 'obsidian', 'csl-json', 'bibtex', 'ris', 'bookmarks'] as const;
+export const EXPORT_FORMATS = [
+  'folder',
+  'json',
+  'ndjson',
+  'csv',
+  'html',
+  'epub',
+  'md',
+  'annotations',
+  'obsidian',
+  'csl-json',
+  'bibtex',
+  'ris',
+  'bookmarks',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
@@ -319,9 +333,4 @@ export interface ExportSettings {
 
 /** What to export: picked ids, a query's results, a tag, a saved search, a collection (in its order), or everything. */
 export type ExportSource =
-  | { ids: number[] }
-  | { query: string; sort?: SortOrder }
-  | { tag: string }
-  | { savedSearchId: number }
-  | { collectionId: number }
-  | { all: true };
+  { ids: number[] } | { query: string; sort?: SortOrder } | { tag: string } | { savedSearchId: number } | { collectionId: number } | { all: true };

@@ -42,7 +42,10 @@ export async function curationCommand(
     switch (verb) {
       case 'list': {
         const tags = await api.tags.list({});
-        return print(tags, () => tags.map((t) => `${String(t.count).padStart(7)}  ${safe(t.name)}${t.color ? `  ${safe(t.color)}` : ''}`).join('\n') || 'No tags yet.');
+        return print(
+          tags,
+          () => tags.map((t) => `${String(t.count).padStart(7)}  ${safe(t.name)}${t.color ? `  ${safe(t.color)}` : ''}`).join('\n') || 'No tags yet.',
+        );
       }
       case 'add':
       case 'remove': {
@@ -99,7 +102,12 @@ export async function curationCommand(
         const [name] = need([rest[0]], 'collection show <name>');
         const ids = await api.collections.articleIds({ id: await byName(name) });
         const items = await Promise.all(ids.map((id) => api.articles.get({ id })));
-        return print(items, () => items.map((a, i) => `${String(i + 1).padStart(4)}. ${String(a.id).padStart(7)}  ${safe(a.title)}`).join('\n') || `"${safe(name)}" is empty.`);
+        return print(
+          items,
+          () =>
+            items.map((a, i) => `${String(i + 1).padStart(4)}. ${String(a.id).padStart(7)}  ${safe(a.title)}`).join('\n') ||
+            `"${safe(name)}" is empty.`,
+        );
       }
     }
     throw new UsageError('usage: gleaner collection list|create|delete|add|remove|show …');
@@ -108,8 +116,12 @@ export async function curationCommand(
     switch (verb) {
       case 'list': {
         const list = await api.saved.list({});
-        return print(list, () =>
-          list.map((s) => `${String(s.count ?? '?').padStart(7)}  ${safe(s.name)}: ${safe(s.query)}${s.error ? `  (${safe(s.error)})` : ''}`).join('\n') || 'No saved searches yet.',
+        return print(
+          list,
+          () =>
+            list
+              .map((s) => `${String(s.count ?? '?').padStart(7)}  ${safe(s.name)}: ${safe(s.query)}${s.error ? `  (${safe(s.error)})` : ''}`)
+              .join('\n') || 'No saved searches yet.',
         );
       }
       case 'create': {

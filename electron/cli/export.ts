@@ -58,7 +58,8 @@ export async function exportCommand(
   if (!options.format || !EXPORT_FORMATS.includes(options.format as ExportFormat)) {
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
-  if (!options.out) throw new UsageError(`export needs --out PATH (a file, or a folder for --format ${formatsWhere((d) => d.writes === 'folder').join(' or ')})`);
+  if (!options.out)
+    throw new UsageError(`export needs --out PATH (a file, or a folder for --format ${formatsWhere((d) => d.writes === 'folder').join(' or ')})`);
   const source = await sourceOf(client, words, options);
   const start = () =>
     client.exports
@@ -75,5 +76,11 @@ export async function exportCommand(
       .catch((error: unknown) => {
         throw error instanceof ClientError && TARGET_REFUSALS.has(error.code) ? new Error(error.message) : error;
       });
-  return runJob(client, 'export', start, (event) => event.type === 'export-progress' && progress(event.done, event.total), (jobId) => client.exports.cancel({ jobId }));
+  return runJob(
+    client,
+    'export',
+    start,
+    (event) => event.type === 'export-progress' && progress(event.done, event.total),
+    (jobId) => client.exports.cancel({ jobId }),
+  );
 }

@@ -12,14 +12,20 @@ export function authorLine(authors: string[], max = 3): string {
 }
 
 function row(item: ArticleListItem, bold: boolean): string {
-  const source = safe(item.source ?? '').slice(0, 24).padEnd(24);
+  const source = safe(item.source ?? '')
+    .slice(0, 24)
+    .padEnd(24);
   const flags = `${item.draft ? ' [draft]' : ''}${item.missing ? ' [missing]' : ''}`;
   const by = item.authors.length > 0 ? `  — ${safe(authorLine(item.authors))}` : '';
   const lines = [`${String(item.id).padStart(7)}  ${day(item.date)}  ${source}  ${safe(item.title)}${by}${flags}`];
   if (item.snippet) {
     const [on, off] = bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
     // Escaped piece by piece: the match marks are control characters too, turned into bold.
-    const text = item.snippet.replace(/\s+/g, ' ').split(MARK_START).map((part) => part.split(MARK_END).map(safe).join(off)).join(on);
+    const text = item.snippet
+      .replace(/\s+/g, ' ')
+      .split(MARK_START)
+      .map((part) => part.split(MARK_END).map(safe).join(off))
+      .join(on);
     lines.push(`${' '.repeat(9)}${text}`);
   }
   return lines.join('\n');
@@ -90,7 +96,8 @@ export function formatReport(r: ImportReport): string {
   }
   if (r.duplicates.length) {
     lines.push('Likely duplicates (not merged):');
-    for (const d of r.duplicates.slice(0, 20)) lines.push(`  same ${d.by} ${d.by === 'content' ? '' : safe(d.value)}: ${d.paths.map(safe).join(', ')}`);
+    for (const d of r.duplicates.slice(0, 20))
+      lines.push(`  same ${d.by} ${d.by === 'content' ? '' : safe(d.value)}: ${d.paths.map(safe).join(', ')}`);
   }
   return lines.join('\n');
 }
@@ -121,7 +128,10 @@ export function formatStories(page: { items: StoryListItem[]; total: number }): 
   const lines = [`${page.total} ${page.total === 1 ? 'story' : 'stories'}`];
   for (const story of page.items) {
     lines.push('', `story ${story.storyId}: ${safe(story.title)} (${story.members.length} articles from ${story.sources.map(safe).join(', ')})`);
-    for (const m of story.members) lines.push(`  ${m.first ? '*' : ' '} ${String(m.id).padStart(7)}  ${(m.date ?? '').slice(0, 10).padEnd(10)}  ${safe(m.source ?? '-')}  ${safe(m.title)}`);
+    for (const m of story.members)
+      lines.push(
+        `  ${m.first ? '*' : ' '} ${String(m.id).padStart(7)}  ${(m.date ?? '').slice(0, 10).padEnd(10)}  ${safe(m.source ?? '-')}  ${safe(m.title)}`,
+      );
   }
   return lines.join('\n');
 }

@@ -44,7 +44,10 @@ export async function addHighlightCommand(
     color: options.color as HighlightColor | undefined,
     note: options.note,
   });
-  print(result.highlight, () => `Highlighted in article ${id} "${safe(article.title)}": "${safe(shorten(result.highlight.exact))}" (${result.highlight.color}).`);
+  print(
+    result.highlight,
+    () => `Highlighted in article ${id} "${safe(article.title)}": "${safe(shorten(result.highlight.exact))}" (${result.highlight.color}).`,
+  );
 }
 
 /**
@@ -68,6 +71,7 @@ function formatHighlights(items: HighlightListItem[], total: number, offset: num
     `  "${safe(h.exact)}"`,
     ...(h.note ? [`  note: ${safe(h.note)}`] : []),
   ]);
-  const shown = items.length === total ? `${total} highlight${total === 1 ? '' : 's'}` : `${offset + 1}-${offset + items.length} of ${total} highlights`;
+  const shown =
+    items.length === total ? `${total} highlight${total === 1 ? '' : 's'}` : `${offset + 1}-${offset + items.length} of ${total} highlights`;
   return [...lines, shown].join('\n');
 }

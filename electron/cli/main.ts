@@ -57,7 +57,15 @@ const OPTIONS = {
  * Exit 2 for what the person typed (arguments the contract refuses, a bad query, a name or
  * folder that is not there), 1 when it could not be done.
  */
-const EXIT_STATUS: Record<ApiError['code'], number> = { 'bad-request': 2, 'bad-query': 2, 'not-found': 2, folder: 2, conflict: 2, cancelled: 1, internal: 1 };
+const EXIT_STATUS: Record<ApiError['code'], number> = {
+  'bad-request': 2,
+  'bad-query': 2,
+  'not-found': 2,
+  folder: 2,
+  conflict: 2,
+  cancelled: 1,
+  internal: 1,
+};
 
 /** Runs one CLI invocation and returns its exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -111,11 +119,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // On the import worker when the bundles are there (ImportJobs decides), waiting long for the lock like one.
       const options = { ...library, workerDir: io.workerDir, parseWorkers, busyTimeoutMs: BACKGROUND_BUSY_TIMEOUT_MS };
       const report = await withLibrary(options, ({ client }) =>
-        runJob(client, 'import', () => client.imports.start({ folders: rest, maxFileBytes }), (event) => {
-          if (showBar && event.type === 'import-progress' && event.progress.phase === 'importing') {
-            io.stderr(progressBar(event.progress.filesDone, event.progress.filesTotal, event.progress.currentFile));
-          }
-        }),
+        runJob(
+          client,
+          'import',
+          () => client.imports.start({ folders: rest, maxFileBytes }),
+          (event) => {
+            if (showBar && event.type === 'import-progress' && event.progress.phase === 'importing') {
+              io.stderr(progressBar(event.progress.filesDone, event.progress.filesTotal, event.progress.currentFile));
+            }
+          },
+        ),
       );
       if (showBar) io.stderr('\n');
       print(report, () => formatReport(report));
@@ -174,10 +187,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'export': {
       const showBar = io.tty && !values.json;
-      const report = await withLibrary(library, ({ client }) => exportCommand(client, rest, values, (done, total) => showBar && io.stderr(progressBar(done, total, null))));
+      const report = await withLibrary(library, ({ client }) =>
+        exportCommand(client, rest, values, (done, total) => showBar && io.stderr(progressBar(done, total, null))),
+      );
       if (showBar) io.stderr('\n');
       print(report, () =>
-        [`Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${safe(report.out)} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`, ...report.warnings.map((w) => `  warning: ${safe(w)}`)].join('\n'),
+        [
+          `Exported ${report.articles} article${report.articles === 1 ? '' : 's'} as ${report.format} to ${safe(report.out)} (${report.files} file${report.files === 1 ? '' : 's'}, ${(report.bytes / 1e6).toFixed(1)} MB)`,
+          ...report.warnings.map((w) => `  warning: ${safe(w)}`),
+        ].join('\n'),
       );
       return 0;
     }

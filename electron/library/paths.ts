@@ -22,5 +22,4 @@ export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env, platfor
  * made local/ depend on the importer. The separator is appended so that `/a/bc` is not taken
  * to be inside `/a/b`.
  */
-export const isInside = (root: string, target: string): boolean =>
-  target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
+export const isInside = (root: string, target: string): boolean => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);

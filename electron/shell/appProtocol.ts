@@ -105,7 +105,10 @@ export function appHeaders(file: string): Record<string, string> {
  * The `protocol.handle` handler: serves out/renderer and, under IMAGE_ROUTE_PREFIX, the
  * preview's local images (LibraryService.localImage; null while no library is open).
  */
-export function appProtocolHandler(root: string, localImage: (pathname: string) => ServedImage | null = () => null): (request: Request) => Promise<Response> {
+export function appProtocolHandler(
+  root: string,
+  localImage: (pathname: string) => ServedImage | null = () => null,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
     const image = imageRequest(request.url);

@@ -25,7 +25,11 @@ const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: fal
  * Electron switches (`--inspect=0`, `--remote-debugging-port=0`, `--no-sandbox`), macOS's
  * `-psn_…`, and anything that is not an existing folder.
  */
-export function parseCommandLine(argv: readonly string[], context: CommandLineContext, folderExists: (path: string) => boolean = isFolder): CommandLine {
+export function parseCommandLine(
+  argv: readonly string[],
+  context: CommandLineContext,
+  folderExists: (path: string) => boolean = isFolder,
+): CommandLine {
   const self = new Set(context.self.map((p) => resolve(context.cwd, p)));
   let dbPath: string | null = null;
   const folders: string[] = [];

@@ -25,7 +25,13 @@ export async function serve(options: ServeOptions): Promise<void> {
   const workerDir = options.workerDir ?? null;
   const root = join(workerDir ?? 'out', '..');
   const samples = join(root, 'samples', 'articles');
-  const service = createLibraryService({ dbPath: options.dbPath, workerDir, samplesDir: existsSync(samples) ? samples : null, watch: options.watch ?? true, watchDelayMs: 3000 });
+  const service = createLibraryService({
+    dbPath: options.dbPath,
+    workerDir,
+    samplesDir: existsSync(samples) ? samples : null,
+    watch: options.watch ?? true,
+    watchDelayMs: 3000,
+  });
   const staticDir = join(workerDir ?? 'out', 'renderer');
   const host = await startWebHost({ service, staticDir, port: options.port || undefined });
   log(`Gleaner is serving ${options.dbPath}`);

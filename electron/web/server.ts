@@ -139,7 +139,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const body = await jsonBody(req, res);
     if (body === undefined) return;
     if (!codes.redeem((body as { code?: unknown } | null)?.code)) {
-      return send(res, 401, { ok: false, error: { code: 'bad-request', message: 'This sign-in code was used already or has expired: open the address `gleaner serve` printed' } });
+      return send(res, 401, {
+        ok: false,
+        error: { code: 'bad-request', message: 'This sign-in code was used already or has expired: open the address `gleaner serve` printed' },
+      });
     }
     send(res, 200, { ok: true, value: { token } });
   }

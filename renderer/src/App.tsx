@@ -66,10 +66,22 @@ export function App() {
   const pickFolder = usePickFolder(imports);
   const dialogs = useDialogs(pickFolder);
   // "Selected articles": the multi-selection, else the open article.
-  const selectedIds = useMemo(() => (multi.ids.size > 0 ? [...multi.ids] : selection.openId !== null ? [selection.openId] : []), [multi.ids, selection.openId]);
+  const selectedIds = useMemo(
+    () => (multi.ids.size > 0 ? [...multi.ids] : selection.openId !== null ? [selection.openId] : []),
+    [multi.ids, selection.openId],
+  );
   const list = useListActions({ results, selection, multi, collection: listQuery.onCollection, change, say: curation.say });
   useAppCommands({
-    searchRef, listQuery, selection, multi, list, detail: article.detail, curation, detailView, dialogs, toggleTheme,
+    searchRef,
+    listQuery,
+    selection,
+    multi,
+    list,
+    detail: article.detail,
+    curation,
+    detailView,
+    dialogs,
+    toggleTheme,
     importFolder: (path, grant) => void imports.start(path, grant),
   });
   useFirstListPaint(results.total);
@@ -79,14 +91,21 @@ export function App() {
   const noResults = results.total === 0 && !libraryEmpty && !results.pending;
   const suggestions = useRemovalSuggestions(query.text, query.parsed, noResults && query.parsed.ok && chipsOf(query.text, query.parsed).length > 0);
   const timeline = useTimelineMonths(query.active, refresh, results.facets, results.facetsFresh);
-  const tools = <PaneTools reader={reader} onReader={setReader} choice={choice} onChoice={setChoice} theme={theme} onToggleTheme={toggleTheme} onShortcuts={() => dialogs.show('shortcuts')} />;
+  const tools = (
+    <PaneTools
+      reader={reader}
+      onReader={setReader}
+      choice={choice}
+      onChoice={setChoice}
+      theme={theme}
+      onToggleTheme={toggleTheme}
+      onShortcuts={() => dialogs.show('shortcuts')}
+    />
+  );
 
   return (
     <div className="app">
-      <main
-        className="panes"
-        style={{ ['--sidebar-width' as string]: `${sizes.sidebar}px`, ['--list-width' as string]: `${sizes.list}px` }}
-      >
+      <main className="panes" style={{ ['--sidebar-width' as string]: `${sizes.sidebar}px`, ['--list-width' as string]: `${sizes.list}px` }}>
         <Sidebar
           facets={results.facets}
           facetsFresh={results.facetsFresh}
@@ -117,16 +136,56 @@ export function App() {
           highlightsOpen={detailView.highlightsOpen}
           onHighlights={detailView.toggleHighlights}
         />
-        <Resizer label="Resize sidebar" value={sizes.sidebar} min={PANE_LIMITS.sidebar.min} max={PANE_LIMITS.sidebar.max} defaultValue={PANE_LIMITS.sidebar.default} onChange={(px) => setPane('sidebar', px)} />
-        <ListPane
-          searchRef={searchRef} listRef={listRef} listQuery={listQuery} results={results} selection={selection} multi={multi} list={list}
-          libraryEmpty={libraryEmpty} noResults={noResults} suggestions={suggestions} timeline={timeline} imports={imports} pickFolder={pickFolder}
-          detailView={detailView} openExport={dialogs.openExport} tags={tags} collections={collections} curation={curation}
+        <Resizer
+          label="Resize sidebar"
+          value={sizes.sidebar}
+          min={PANE_LIMITS.sidebar.min}
+          max={PANE_LIMITS.sidebar.max}
+          defaultValue={PANE_LIMITS.sidebar.default}
+          onChange={(px) => setPane('sidebar', px)}
         />
-        <Resizer label="Resize article list" value={sizes.list} min={PANE_LIMITS.list.min} max={PANE_LIMITS.list.max} defaultValue={PANE_LIMITS.list.default} onChange={(px) => setPane('list', px)} />
+        <ListPane
+          searchRef={searchRef}
+          listRef={listRef}
+          listQuery={listQuery}
+          results={results}
+          selection={selection}
+          multi={multi}
+          list={list}
+          libraryEmpty={libraryEmpty}
+          noResults={noResults}
+          suggestions={suggestions}
+          timeline={timeline}
+          imports={imports}
+          pickFolder={pickFolder}
+          detailView={detailView}
+          openExport={dialogs.openExport}
+          tags={tags}
+          collections={collections}
+          curation={curation}
+        />
+        <Resizer
+          label="Resize article list"
+          value={sizes.list}
+          min={PANE_LIMITS.list.min}
+          max={PANE_LIMITS.list.max}
+          defaultValue={PANE_LIMITS.list.default}
+          onChange={(px) => setPane('list', px)}
+        />
         <DetailPane
-          detailView={detailView} results={results} stats={stats} onFacet={listQuery.onFacet} query={query.active} selection={selection} article={article}
-          look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} tags={tags} collections={collections}
+          detailView={detailView}
+          results={results}
+          stats={stats}
+          onFacet={listQuery.onFacet}
+          query={query.active}
+          selection={selection}
+          article={article}
+          look={look}
+          tools={tools}
+          libraryEmpty={libraryEmpty}
+          change={change}
+          tags={tags}
+          collections={collections}
         />
       </main>
       <StatusBar stats={stats} tookMs={results.tookMs}>
@@ -134,7 +193,16 @@ export function App() {
       </StatusBar>
       {dialogs.dialog === 'open-folder' && <OpenFolderDialog onImport={imports.start} error={imports.startError} onClose={dialogs.close} />}
       {dialogs.dialog === 'shortcuts' && <ShortcutsDialog onClose={dialogs.close} />}
-      {dialogs.dialog === 'export' && <ExportDialog lists={sidebarData} selectedIds={selectedIds} initialSource={dialogs.exportSource} query={query.active} sort={sort} onClose={dialogs.close} />}
+      {dialogs.dialog === 'export' && (
+        <ExportDialog
+          lists={sidebarData}
+          selectedIds={selectedIds}
+          initialSource={dialogs.exportSource}
+          query={query.active}
+          sort={sort}
+          onClose={dialogs.close}
+        />
+      )}
       <Toast toast={curation.toast} onUndo={curation.undo} onDismiss={curation.dismiss} />
       {imports.finished && <ImportReportDialog finished={imports.finished} onClose={imports.dismiss} />}
     </div>

@@ -80,18 +80,21 @@ export const transportKind: 'desktop' | 'browser' = window.gleaner ? 'desktop' :
  * Browser mode's export downloads (a route beside the contract: electron/web/downloads.ts
  * says why); null in the desktop app, which writes where its save dialog points.
  */
-export const webDownloads = webToken === null ? null : {
-  /** Starts an export the host writes into its own temporary folder. */
-  async start(args: DownloadArgs): Promise<DownloadStarted> {
-    const res = await fetch(DOWNLOADS_PATH, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await webToken}` },
-      body: JSON.stringify(args),
-    });
-    const envelope = (await res.json()) as Envelope<DownloadStarted>;
-    if (!envelope.ok) throw new ClientError(envelope.error);
-    return envelope.value;
-  },
-  /** Where the finished file downloads from; a link cannot send headers, so the token rides along. */
-  href: (started: DownloadStarted) => `${started.url}?token=${encodeURIComponent(webTokenValue)}`,
-};
+export const webDownloads =
+  webToken === null
+    ? null
+    : {
+        /** Starts an export the host writes into its own temporary folder. */
+        async start(args: DownloadArgs): Promise<DownloadStarted> {
+          const res = await fetch(DOWNLOADS_PATH, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await webToken}` },
+            body: JSON.stringify(args),
+          });
+          const envelope = (await res.json()) as Envelope<DownloadStarted>;
+          if (!envelope.ok) throw new ClientError(envelope.error);
+          return envelope.value;
+        },
+        /** Where the finished file downloads from; a link cannot send headers, so the token rides along. */
+        href: (started: DownloadStarted) => `${started.url}?token=${encodeURIComponent(webTokenValue)}`,
+      };

@@ -39,8 +39,7 @@ export interface DatePeriod {
   end: string;
 }
 
-const day = (y: number, m: number, d: number): string =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const day = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 const firstOfNextMonth = (y: number, m: number): string => (m === 12 ? day(y + 1, 1, 1) : day(y, m + 1, 1));
 

@@ -8,9 +8,7 @@ import type { QueryError, QueryField, QueryNode, Span } from './ast.js';
 import { checkFieldValue, missingValueMessage, toQueryField, unknownFieldMessage } from './fields.js';
 import { scanToken, type RawToken } from './scan.js';
 
-export type Token =
-  | { type: 'lparen' | 'rparen' | 'minus' | 'or' | 'and' | 'not'; span: Span }
-  | { type: 'leaf'; node: QueryNode; span: Span };
+export type Token = { type: 'lparen' | 'rparen' | 'minus' | 'or' | 'and' | 'not'; span: Span } | { type: 'leaf'; node: QueryNode; span: Span };
 
 /** Internal: carries a QueryError out of deep recursion; parseQuery catches it. */
 export class QuerySyntaxError extends Error {

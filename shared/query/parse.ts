@@ -61,7 +61,8 @@ function checkCost(root: QueryNode): void {
     if (node.kind === 'text' && node.prefix) prefixes++;
     if (words > MAX_QUERY_WORDS) fail(`Too many words: at most ${MAX_QUERY_WORDS} words to match in one search`, node.span.start, node.span.end);
     if (terms > MAX_QUERY_TERMS) fail(`Too many terms: at most ${MAX_QUERY_TERMS} words and filters in one search`, node.span.start, node.span.end);
-    if (prefixes > MAX_QUERY_PREFIXES) fail(`Too many prefixes: at most ${MAX_QUERY_PREFIXES} words ending in * in one search`, node.span.start, node.span.end);
+    if (prefixes > MAX_QUERY_PREFIXES)
+      fail(`Too many prefixes: at most ${MAX_QUERY_PREFIXES} words ending in * in one search`, node.span.start, node.span.end);
   };
   walk(root);
 }

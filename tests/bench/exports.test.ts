@@ -19,8 +19,19 @@ describe('benchExports', () => {
       expect(f.seconds).toBeGreaterThanOrEqual(0);
     }
     expect(readdirSync(out).sort()).toEqual([
-      'export-annotations.jsonld', 'export-bibtex.bib', 'export-bookmarks.html', 'export-csl-json.json', 'export-csv.csv', 'export-epub.epub', 'export-folder', 'export-html.html',
-      'export-json.json', 'export-md.md', 'export-ndjson.ndjson', 'export-obsidian', 'export-ris.ris',
+      'export-annotations.jsonld',
+      'export-bibtex.bib',
+      'export-bookmarks.html',
+      'export-csl-json.json',
+      'export-csv.csv',
+      'export-epub.epub',
+      'export-folder',
+      'export-html.html',
+      'export-json.json',
+      'export-md.md',
+      'export-ndjson.ndjson',
+      'export-obsidian',
+      'export-ris.ris',
     ]);
   });
 });

@@ -78,15 +78,26 @@ test('the reading header shows authors, source, reading time and language', asyn
 
 test('a row without a summary shows the first words of the body; one with no text at all is short', async ({ page }) => {
   await openApp(page, gleaner.server);
-  await expect(row(page, 'Gezeitenkraftwerk geht ans Netz').locator('.row-summary')).toHaveText(/^Das neue Gezeitenkraftwerk an der Flussmündung liefert/);
-  await expect(row(page, 'Notes from the Harbour Board').locator('.row-summary')).toHaveText('The board approved a second berth for the cable-laying ship.');
+  await expect(row(page, 'Gezeitenkraftwerk geht ans Netz').locator('.row-summary')).toHaveText(
+    /^Das neue Gezeitenkraftwerk an der Flussmündung liefert/,
+  );
+  await expect(row(page, 'Notes from the Harbour Board').locator('.row-summary')).toHaveText(
+    'The board approved a second berth for the cable-laying ship.',
+  );
   const titleOnly = row(page, 'A Title and Nothing Else');
   await expect(titleOnly.locator('.row-summary')).toHaveCount(0);
   const short = (await titleOnly.boundingBox())!.height;
   const full = (await row(page, 'Notes from the Harbour Board').boundingBox())!.height;
   expect(short).toBeLessThan(full * 0.7);
   // The rows below it move up: nothing overlaps and nothing is left as a gap.
-  const boxes = await articleList(page).getByRole('option').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).sort((a, b) => a.top - b.top).map((r) => [Math.round(r.top), Math.round(r.bottom)]));
+  const boxes = await articleList(page)
+    .getByRole('option')
+    .evaluateAll((els) =>
+      els
+        .map((el) => el.getBoundingClientRect())
+        .sort((a, b) => a.top - b.top)
+        .map((r) => [Math.round(r.top), Math.round(r.bottom)]),
+    );
   for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]).toBe(boxes[i - 1]![1]);
 });
 

@@ -8,7 +8,10 @@ import { useGleaner } from './helpers/server';
 const dialog = (page: Page) => page.getByRole('dialog');
 const exportButton = (page: Page) => dialog(page).getByRole('button', { name: 'Export', exact: true });
 /** One "which articles" row, by its radio's name. */
-const choiceRow = (page: Page, name: string) => dialog(page).locator('.export-choice').filter({ has: page.getByRole('radio', { name, exact: true }) });
+const choiceRow = (page: Page, name: string) =>
+  dialog(page)
+    .locator('.export-choice')
+    .filter({ has: page.getByRole('radio', { name, exact: true }) });
 /** The number of articles a row says it would export. */
 const countIn = async (page: Page, name: string) => {
   const row = choiceRow(page, name);
@@ -24,7 +27,10 @@ async function openExport(page: Page): Promise<void> {
 }
 
 /** Every file under a folder, as paths relative to it. */
-const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
 
 test.describe('on the seeded library', () => {
   const gleaner = useGleaner({ seed: true });
@@ -46,7 +52,9 @@ test.describe('on the seeded library', () => {
     await expect(source).toBeChecked();
     await expect(choiceRow(page, 'Current search results')).toContainText('5 articles');
     expect(await countIn(page, 'Whole library')).toBeGreaterThan(5);
-    await dialog(page).getByRole('radio', { name: /^JSON document/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^JSON document/ })
+      .check();
     // Title is for digests and e-books only.
     await expect(dialog(page).getByRole('textbox', { name: 'Title' })).toHaveCount(0);
     expect(await seriousViolations(page)).toEqual([]);
@@ -73,7 +81,9 @@ test.describe('on the seeded library', () => {
     await expect(dialog(page).getByRole('radio', { name: 'Tag', exact: true })).toBeChecked();
     const tagged = await countIn(page, 'Tag');
     expect(tagged).toBeGreaterThan(1);
-    await dialog(page).getByRole('radio', { name: /^EPUB e-book/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^EPUB e-book/ })
+      .check();
     const title = dialog(page).getByRole('textbox', { name: 'Title' });
     await expect(title).toHaveAttribute('placeholder', 'policy');
     await title.fill('Train reading: policy');
@@ -83,9 +93,13 @@ test.describe('on the seeded library', () => {
     await expect(fetchImages).toBeDisabled();
     await embed.check();
     await expect(fetchImages).toBeEnabled();
-    await dialog(page).getByRole('radio', { name: /^JSON document/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^JSON document/ })
+      .check();
     await expect(fetchImages).toBeDisabled();
-    await dialog(page).getByRole('radio', { name: /^EPUB e-book/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^EPUB e-book/ })
+      .check();
     await expect(fetchImages).toBeEnabled();
     await embed.uncheck();
     await expect(fetchImages).toBeDisabled();
@@ -107,7 +121,9 @@ test.describe('on the seeded library', () => {
     await openExport(page);
     await expect(choiceRow(page, 'Selected article')).toContainText('1 article');
     await dialog(page).getByRole('radio', { name: 'Selected article', exact: true }).check();
-    await dialog(page).getByRole('radio', { name: /^CSV spreadsheet/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^CSV spreadsheet/ })
+      .check();
     const [download] = await Promise.all([page.waitForEvent('download'), exportButton(page).click()]);
     expect(download.suggestedFilename()).toBe('Gleaner export.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
@@ -119,12 +135,16 @@ test.describe('on the seeded library', () => {
     await openApp(page, gleaner.server);
     const [first, , third] = await rowTitles(page);
     await articleList(page).getByRole('option', { name: first!, exact: true }).click();
-    await articleList(page).getByRole('option', { name: third!, exact: true }).click({ modifiers: ['Control'] });
+    await articleList(page)
+      .getByRole('option', { name: third!, exact: true })
+      .click({ modifiers: ['Control'] });
     await page.getByRole('toolbar', { name: 'Selected articles' }).getByRole('button', { name: 'Export…' }).click();
     await expect(dialog(page)).toHaveAccessibleName('Export articles');
     await expect(dialog(page).getByRole('radio', { name: 'Selected articles', exact: true })).toBeChecked();
     await expect(choiceRow(page, 'Selected articles')).toContainText('2 articles');
-    await dialog(page).getByRole('radio', { name: /^CSV spreadsheet/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^CSV spreadsheet/ })
+      .check();
     const [download] = await Promise.all([page.waitForEvent('download'), exportButton(page).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain(first!);
@@ -154,7 +174,9 @@ test.describe('on the seeded library', () => {
     await whole.check();
     const total = await countIn(page, 'Whole library');
     expect(total).toBeGreaterThan(5);
-    await dialog(page).getByRole('radio', { name: /^Folder of article files/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^Folder of article files/ })
+      .check();
     await expect(exportButton(page)).toBeDisabled();
     const out = join(scratch, 'pack');
     await dialog(page).getByRole('textbox', { name: 'Folder path' }).fill(out);
@@ -193,7 +215,9 @@ test.describe('on the seeded library', () => {
     await dialog(page).getByRole('textbox', { name: 'Folder path' }).fill(mine);
     await exportButton(page).click();
     await expect(dialog(page)).toHaveAccessibleName('Export failed');
-    await expect(dialog(page).getByRole('alert')).toHaveText(new RegExp(`^Will not replace ${mine}: it is not empty and was not written by a Gleaner folder export`));
+    await expect(dialog(page).getByRole('alert')).toHaveText(
+      new RegExp(`^Will not replace ${mine}: it is not empty and was not written by a Gleaner folder export`),
+    );
     expect(readdirSync(mine)).toEqual(['thesis.md']);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'export-04-error');
@@ -208,7 +232,10 @@ test.describe('on a large library', () => {
   test.beforeAll(() => {
     for (let i = 0; i < ARTICLES; i++) {
       const date = `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`;
-      writeFileSync(join(folder, `a${i}.html`), `+++\ntitle = "Generated article ${i}"\ndate = "${date}"\nsource = "Wire ${i % 7}"\n+++\n\n<p>${`Paragraph ${i} of generated text. `.repeat(30)}</p>\n`);
+      writeFileSync(
+        join(folder, `a${i}.html`),
+        `+++\ntitle = "Generated article ${i}"\ndate = "${date}"\nsource = "Wire ${i % 7}"\n+++\n\n<p>${`Paragraph ${i} of generated text. `.repeat(30)}</p>\n`,
+      );
     }
   });
   const gleaner = useGleaner({ folder });
@@ -219,7 +246,9 @@ test.describe('on a large library', () => {
     await openApp(page, gleaner.server);
     await expectCount(page, ARTICLES);
     await openExport(page);
-    await dialog(page).getByRole('radio', { name: /^Folder of article files/ }).check();
+    await dialog(page)
+      .getByRole('radio', { name: /^Folder of article files/ })
+      .check();
     const parent = mkdtempSync(join(tmpdir(), 'gleaner-e2e-cancel-'));
     const out = join(parent, 'everything');
     await dialog(page).getByRole('textbox', { name: 'Folder path' }).fill(out);

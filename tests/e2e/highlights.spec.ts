@@ -35,7 +35,9 @@ async function openArticle(page: Page, title: string): Promise<void> {
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Highlights in this article' });
 
-test('a sentence highlighted with h and annotated stays after a reload; the Highlights view and has:highlights find it; undo takes it away', async ({ page }) => {
+test('a sentence highlighted with h and annotated stays after a reload; the Highlights view and has:highlights find it; undo takes it away', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await openApp(page, gleaner.server);
   await openArticle(page, SOLAR);
@@ -100,7 +102,12 @@ test('the Highlight button, five colours in both themes, a list beside the artic
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page, gleaner.server);
   await openArticle(page, SOLAR);
-  const passages = ['Three utility-scale plants announced new', 'mirrors that track the sun', 'Operators say molten-salt storage', 'deliver power for six hours'];
+  const passages = [
+    'Three utility-scale plants announced new',
+    'mirrors that track the sun',
+    'Operators say molten-salt storage',
+    'deliver power for six hours',
+  ];
   for (const passage of passages) {
     await preview(page).getByText(SENTENCE).click();
     await selectInFrame(page, passage);
@@ -117,7 +124,10 @@ test('the Highlight button, five colours in both themes, a list beside the artic
     await expect(items.nth(i).getByRole('button', { name: color })).toHaveAttribute('aria-pressed', 'true');
   }
   await expect(preview(page).locator('mark.gleaner-hl-purple')).toHaveText('deliver power for six hours');
-  const light = await preview(page).locator('mark.gleaner-hl-green').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+  const light = await preview(page)
+    .locator('mark.gleaner-hl-green')
+    .first()
+    .evaluate((m) => getComputedStyle(m).backgroundColor);
   expect(light).toBe('rgb(195, 235, 196)');
   await screenshot(page, 'highlights-light');
 
@@ -126,7 +136,10 @@ test('the Highlight button, five colours in both themes, a list beside the artic
   await screenshot(page, 'highlights-dark');
 
   // Delete from the keyboard: focus the passage in the list, press Delete.
-  await items.nth(0).getByRole('button', { name: /^Three utility-scale/ }).focus();
+  await items
+    .nth(0)
+    .getByRole('button', { name: /^Three utility-scale/ })
+    .focus();
   await page.keyboard.press('Delete');
   await expect(items).toHaveCount(3);
   await expect(preview(page).locator('mark.gleaner-hl-green')).toHaveCount(0);

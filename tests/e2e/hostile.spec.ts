@@ -80,7 +80,9 @@ test('opening every hostile article runs no script and makes no request beyond t
       await searchBox(page).fill(`title:"Hostile ${n}"`);
       await expectCount(page, 1);
       // The row is named by the article's title: wait for this article's row, not the last one's.
-      await articleList(page).getByRole('option', { name: new RegExp(`^Hostile ${n}:`) }).click();
+      await articleList(page)
+        .getByRole('option', { name: new RegExp(`^Hostile ${n}:`) })
+        .click();
       await expect(preview(page).getByText(`BENIGN-MARKER-${n}`, { exact: true })).toBeVisible();
     }
     await screenshot(page, 'hostile-last-article');

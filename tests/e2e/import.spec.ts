@@ -30,7 +30,9 @@ test('an empty library says what to do and imports a folder through the path fie
   await expect(report).toBeVisible({ timeout: 15_000 });
   await expect(report.getByRole('definition').first()).toBeVisible();
   const counts = Object.fromEntries(
-    await report.locator('.report-counts > div').evaluateAll((els) => els.map((e) => [e.querySelector('dt')!.textContent, Number(e.querySelector('dd')!.textContent)])),
+    await report
+      .locator('.report-counts > div')
+      .evaluateAll((els) => els.map((e) => [e.querySelector('dt')!.textContent, Number(e.querySelector('dd')!.textContent)])),
   );
   expect(counts).toMatchObject({ Added: 12, Updated: 0, Unchanged: 0, Missing: 0, Failed: 1 });
   const failed = report.getByRole('region', { name: 'Files that could not be imported' }).getByRole('listitem');

@@ -75,7 +75,9 @@ test('/ focuses the search, Escape clears it, ? shows the shortcuts', async ({ p
 });
 
 test('o opens the original of the open article in a new tab', async ({ page, context }) => {
-  await context.route(/^https:\/\/news\.example\.com\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Original</title>' }));
+  await context.route(/^https:\/\/news\.example\.com\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Original</title>' }),
+  );
   await openApp(page, gleaner.server);
   await articleList(page).getByRole('option', { name: 'Quantum Network Links Two Universities' }).click();
   await expect(readingPane(page).getByRole('heading', { level: 1 })).toHaveText('Quantum Network Links Two Universities');
@@ -104,7 +106,10 @@ test('focus is always visible when moving with Tab', async ({ page }) => {
       // A splitter is a hairline: it shows focus by colouring its line (a pseudo-element).
       const line = getComputedStyle(el, '::after').backgroundColor;
       const name = el.getAttribute('aria-label') ?? el.textContent ?? el.tagName;
-      return { name: name + ' <' + el.tagName + ' ' + el.className + '>', shown: style.boxShadow !== 'none' || style.outlineStyle !== 'none' || (el.role === 'separator' && line !== 'rgba(0, 0, 0, 0)') };
+      return {
+        name: name + ' <' + el.tagName + ' ' + el.className + '>',
+        shown: style.boxShadow !== 'none' || style.outlineStyle !== 'none' || (el.role === 'separator' && line !== 'rgba(0, 0, 0, 0)'),
+      };
     });
     if (!ring) break;
     expect(ring.shown, `focus ring on Tab #${i + 1}: ${ring.name.slice(0, 80)}`).toBe(true);

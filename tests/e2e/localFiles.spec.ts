@@ -77,7 +77,9 @@ test('the image route refuses a path outside the folder and any path it did not 
   expect(refused.status()).toBe(404);
   expect(await refused.text()).not.toContain('secret');
   // A mac this server did not make: refused whatever it names.
-  expect((await page.request.get(`${server.origin}/article-images/1/AAAAAAAAAAAAAAAAAAAAAA/${Buffer.from('chart.png').toString('base64url')}`)).status()).toBe(404);
+  expect(
+    (await page.request.get(`${server.origin}/article-images/1/AAAAAAAAAAAAAAAAAAAAAA/${Buffer.from('chart.png').toString('base64url')}`)).status(),
+  ).toBe(404);
 });
 
 test('a relative link to another article of the library opens it in Gleaner', async ({ page }) => {

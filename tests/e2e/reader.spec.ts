@@ -17,7 +17,10 @@ test('opening an article shows its header and its body in the sandboxed preview'
   // The frame runs no script. It is same-origin only so the app can read its selection and draw highlights.
   const frame = page.locator('iframe[title="Article preview"]');
   // Top navigation only on a click, for links to other articles (a fragment of the app's page).
-  await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
+  await expect(frame).toHaveAttribute(
+    'sandbox',
+    'allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation',
+  );
   const srcdoc = (await frame.getAttribute('srcdoc'))!;
   // Images only inline or from the app's route for the article's own pictures.
   expect(srcdoc).toContain(`default-src 'none'; img-src data: ${gleaner.server.origin}/article-images/;`);
@@ -149,7 +152,10 @@ test('the article starts in the top third of the pane at 1400×900, under one to
   // One row: every action is centred on the same line (within a pixel or two of rounding).
   // (The closed "Collect…" panel sits in the group too, in the top layer and without a box.)
   const middles = await actions.locator(':scope > *').evaluateAll((els) =>
-    els.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.top + r.height / 2),
+    els
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.height > 0)
+      .map((r) => r.top + r.height / 2),
   );
   expect(middles.length).toBe(5);
   expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(2);
@@ -160,7 +166,9 @@ test('the article starts in the top third of the pane at 1400×900, under one to
   const firstBox = (await first.boundingBox())!;
   // Its first line (not just its top edge) lies within the pane's top third.
   const firstLine = firstBox.y + Math.min(firstBox.height, 28);
-  expect(firstLine, `first paragraph at ${Math.round(firstBox.y)}px in a pane from ${paneBox.y}px, ${paneBox.height}px high`).toBeLessThanOrEqual(paneBox.y + paneBox.height / 3);
+  expect(firstLine, `first paragraph at ${Math.round(firstBox.y)}px in a pane from ${paneBox.y}px, ${paneBox.height}px high`).toBeLessThanOrEqual(
+    paneBox.y + paneBox.height / 3,
+  );
   await screenshot(page, 'reader-03-top-third');
 });
 

@@ -12,7 +12,10 @@ const gleaner = useGleaner({ seed: true });
 
 test.beforeAll(() => {
   // A parent tag on screen, so the sidebar asks for its honest count.
-  execFileSync(process.execPath, [BIN, 'tag', 'add', 'policy/uk', 'title:desert OR title:council', '--db', gleaner.server.dbPath], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [BIN, 'tag', 'add', 'policy/uk', 'title:desert OR title:council', '--db', gleaner.server.dbPath], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
 });
 
 /** Every articles call the page makes, as `method query` (the body's query or queries). */

@@ -75,7 +75,11 @@ test('select all matching stars every match; Escape clears the selection; Ctrl+Z
   await expect(picked(page)).toHaveCount(4);
   await bulkBar(page).getByRole('button', { name: 'Star', exact: true }).click();
   await expect(toast(page)).toContainText('Star 4 articles');
-  await expect(sidebar(page).getByRole('button', { name: /^Starred/ }).locator('.count')).toHaveText('4');
+  await expect(
+    sidebar(page)
+      .getByRole('button', { name: /^Starred/ })
+      .locator('.count'),
+  ).toHaveText('4');
   await expect(options(page).locator('.row-star')).toHaveCount(4);
 
   await articleList(page).focus();
@@ -84,11 +88,17 @@ test('select all matching stars every match; Escape clears the selection; Ctrl+Z
   await expect(searchBox(page)).toHaveValue('source:"Tech Herald"'); // Escape cleared the selection first, not the search
 
   await page.keyboard.press('Control+z');
-  await expect(sidebar(page).getByRole('button', { name: /^Starred/ }).locator('.count')).toHaveText('0');
+  await expect(
+    sidebar(page)
+      .getByRole('button', { name: /^Starred/ })
+      .locator('.count'),
+  ).toHaveText('0');
 
   // A shift-click range grows from the current row; a new query clears the selection.
   await options(page).nth(0).click();
-  await options(page).nth(2).click({ modifiers: ['Shift'] });
+  await options(page)
+    .nth(2)
+    .click({ modifiers: ['Shift'] });
   await expect(bulkBar(page)).toContainText('3 articles selected');
   await searchBox(page).fill('');
   await expectCount(page, 12);
@@ -109,7 +119,10 @@ test('collections: drop articles on one, add by command, follow and change its o
   await row(page, titles[0]!).click();
   await row(page, titles[1]!).click({ modifiers: ['Control'] });
   await bulkBar(page).getByRole('button', { name: 'Collect…' }).click();
-  await page.getByRole('dialog', { name: 'Add to collection' }).getByRole('button', { name: /^Reading pack/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Add to collection' })
+    .getByRole('button', { name: /^Reading pack/ })
+    .click();
   await expect(collectionEntry(page, 'Reading pack').locator('.count')).toHaveText('3');
 
   // Opened, the list follows the collection's order: the dropped one first, then the two in list order.
@@ -194,7 +207,9 @@ test('a saved search can be renamed, pointed at the current search and deleted',
   await page.getByRole('button', { name: 'Replace with the current search' }).click();
   await expect(sidebar(page).getByRole('button', { name: /^Policy desk\s+8$/ })).toBeVisible();
 
-  await sidebar(page).getByRole('button', { name: /^Policy desk/ }).hover();
+  await sidebar(page)
+    .getByRole('button', { name: /^Policy desk/ })
+    .hover();
   await sidebar(page).getByRole('button', { name: 'More for Policy desk' }).click();
   await page.getByRole('button', { name: 'Delete saved search' }).click();
   await expect(sidebar(page).getByRole('button', { name: /^Policy desk/ })).toHaveCount(0);

@@ -17,7 +17,9 @@ const bulkBar = (page: Page) => page.getByRole('toolbar', { name: 'Selected arti
 /** Saves a screenshot for a person to look at, outside the repository. */
 const look = (page: Page, name: string) => page.screenshot({ path: join(process.env.STORY_SHOTS ?? 'test-results', `${name}.png`) });
 
-test('"One per story" folds copies into their first article; "2 copies" opens the Copies list and the diff shows the changed word', async ({ page }) => {
+test('"One per story" folds copies into their first article; "2 copies" opens the Copies list and the diff shows the changed word', async ({
+  page,
+}) => {
   test.setTimeout(90_000); // many steps, two themes and two accessibility scans on a shared machine
   await openApp(page, gleaner.server);
   await expectCount(page, 11);

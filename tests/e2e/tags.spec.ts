@@ -8,7 +8,8 @@ const gleaner = useGleaner({ seed: true });
 // The fixtures carry flat tags only; nest two under `policy` through the CLI, as a person could.
 // policy: 5 articles of its own; policy/uk and policy/eu add two more (and share City Council with it).
 test.beforeAll(() => {
-  const tag = (name: string, query: string) => execFileSync(process.execPath, [BIN, 'tag', 'add', name, query, '--db', gleaner.server.dbPath], { cwd: ROOT, stdio: 'pipe' });
+  const tag = (name: string, query: string) =>
+    execFileSync(process.execPath, [BIN, 'tag', 'add', name, query, '--db', gleaner.server.dbPath], { cwd: ROOT, stdio: 'pipe' });
   tag('policy/uk', 'title:desert OR title:council');
   tag('policy/eu', 'title:offshore OR title:council');
 });
@@ -16,10 +17,13 @@ test.beforeAll(() => {
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const tagsSection = (page: Page) => sidebar(page).getByRole('region', { name: 'Tags' });
 /** A tag's row button; its name is "Filter by tag <name> …" then the state and the count. */
-const tagRow = (page: Page, name: string) => tagsSection(page).getByRole('button', { name: new RegExp(`^Filter by tag ${name.replace('/', '\\/')}\\b(?!/)`) });
+const tagRow = (page: Page, name: string) =>
+  tagsSection(page).getByRole('button', { name: new RegExp(`^Filter by tag ${name.replace('/', '\\/')}\\b(?!/)`) });
 const tagMenu = async (page: Page, name: string) => {
   await tagRow(page, name).hover();
-  await tagsSection(page).getByRole('button', { name: `Options for tag ${name}`, exact: true }).click();
+  await tagsSection(page)
+    .getByRole('button', { name: `Options for tag ${name}`, exact: true })
+    .click();
   return page.getByRole('menu', { name: `Tag ${name}` });
 };
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -28,7 +32,9 @@ const row = (page: Page, title: string) => articleList(page).getByRole('option',
 /** Opens the app with every tag row on screen (the section shows ten until "Show all"). */
 async function openWithAllTags(page: Page) {
   await openApp(page, gleaner.server);
-  await tagsSection(page).getByRole('button', { name: /^Show all \d+$/ }).click();
+  await tagsSection(page)
+    .getByRole('button', { name: /^Show all \d+$/ })
+    .click();
 }
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}.png` });
 

@@ -22,7 +22,10 @@ test('a file added to an imported folder appears in the open list, and its count
   let reloaded = false;
   page.on('framenavigated', (frame) => (reloaded ||= frame === page.mainFrame()));
 
-  writeFileSync(join(watchedCopy, '202509', 'arrived-on-disk.md'), noteFile('Tide Mill Reopens After Restoration', 'Coast Courier', 'The mill turned again.'));
+  writeFileSync(
+    join(watchedCopy, '202509', 'arrived-on-disk.md'),
+    noteFile('Tide Mill Reopens After Restoration', 'Coast Courier', 'The mill turned again.'),
+  );
   // Serve starts watching 3 s after it starts, then waits for a quiet moment: well within 30 s.
   await expect(row(page, 'Tide Mill Reopens After Restoration')).toBeVisible({ timeout: 30_000 });
   await expectCount(page, 13);

@@ -38,7 +38,12 @@ export const CORPORA: Requirement = {
 /** epubcheck as a command to run: `[program, ...leadingArgs]`. Debian installs a bare jar. */
 export function epubcheckCommand(): string[] | null {
   const explicit = process.env.EPUBCHECK;
-  const candidates = explicit ? [explicit] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'epubcheck'));
+  const candidates = explicit
+    ? [explicit]
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, 'epubcheck'));
   for (const candidate of candidates) {
     if (!existsSync(candidate)) continue;
     const real = realpathSync(candidate);
@@ -84,7 +89,12 @@ export function describeNeeding(requirements: Requirement[], name: string, body:
   if (absent.some(required)) {
     return void describe(name, () => {
       it(`needs ${absent.map((r) => r.what).join(' and ')}`, () => {
-        throw new Error(`${reasons} (${absent.filter(required).map((r) => r.requireVar).join(', ')}=1 makes this a failure)`);
+        throw new Error(
+          `${reasons} (${absent
+            .filter(required)
+            .map((r) => r.requireVar)
+            .join(', ')}=1 makes this a failure)`,
+        );
       });
     });
   }
@@ -105,7 +115,12 @@ export function itNeeding(requirements: Requirement[], name: string, body: () =>
   const reasons = absent.map((r) => r.missing()).join('; ');
   if (absent.some(required)) {
     return void it(name, () => {
-      throw new Error(`${reasons} (${absent.filter(required).map((r) => r.requireVar).join(', ')}=1 makes this a failure)`);
+      throw new Error(
+        `${reasons} (${absent
+          .filter(required)
+          .map((r) => r.requireVar)
+          .join(', ')}=1 makes this a failure)`,
+      );
     });
   }
   it.skip(`${name} (skipped: needs ${absent.map((r) => r.what).join(' and ')})`, body);

@@ -23,7 +23,11 @@ describe('Playwright reports', () => {
     expect(counts).toMatchObject({ passed: 2, skipped: 1 });
     // fails, slow (timed out), after (did not run), and the "stopped early" error
     expect(counts.failed).toBe(4);
-    expect(counts.notes).toEqual(['1 did not run', '1 flaky (passed on a retry)', 'error outside the tests: Testing stopped early after 2 maximum allowed failures.']);
+    expect(counts.notes).toEqual([
+      '1 did not run',
+      '1 flaky (passed on a retry)',
+      'error outside the tests: Testing stopped early after 2 maximum allowed failures.',
+    ]);
   });
 
   it('a run cut short before any test ran is a failure, never "0 failed"', () => {

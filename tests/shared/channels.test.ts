@@ -11,7 +11,11 @@ const schemaChannels = () => Object.entries(schemas).flatMap(([domain, table]) =
 
 describe('the channel table', () => {
   it('names exactly the calls the schemas validate', () => {
-    expect(channels().map((c) => c.channel).sort()).toEqual(schemaChannels().sort());
+    expect(
+      channels()
+        .map((c) => c.channel)
+        .sort(),
+    ).toEqual(schemaChannels().sort());
     for (const { domain, method } of channels()) expect(schemaFor(domain, method), `${domain}:${method}`).toBeDefined();
   });
 
@@ -23,7 +27,16 @@ describe('the channel table', () => {
 
   it('knows a call only by its own names', () => {
     expect(isContractCall('articles', 'search')).toBe(true);
-    for (const [domain, method] of [['articles', 'constructor'], ['articles', 'toString'], ['__proto__', 'search'], ['hasOwnProperty', 'call'], ['shell', 'pickFolder'], ['articles', 'length'], [1, 'search'], ['articles', null]]) {
+    for (const [domain, method] of [
+      ['articles', 'constructor'],
+      ['articles', 'toString'],
+      ['__proto__', 'search'],
+      ['hasOwnProperty', 'call'],
+      ['shell', 'pickFolder'],
+      ['articles', 'length'],
+      [1, 'search'],
+      ['articles', null],
+    ]) {
       expect(isContractCall(domain, method), `${String(domain)}:${String(method)}`).toBe(false);
     }
   });

@@ -15,13 +15,11 @@ const bad = (warning: string): NormalizedDate => ({ iso: null, warning });
 
 // YYYY-MM-DD, optionally followed by a time (T or space), fraction, and a zone
 // (Z, +HH:MM, +HHMM, +HH), with optional space before the zone: `2017-10-30 19:58:39 +0000`.
-const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([Zz]|(?:UTC|GMT)|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([Zz]|(?:UTC|GMT)|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 // RFC 2822 as in RSS `pubDate`: `Tue, 29 Jul 2025 14:15:29 +0000`. Named zones other than
 // UT/GMT/UTC/Z are ambiguous (EST, IST…) and are refused rather than guessed.
-const RFC_2822 =
-  /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|UT|UTC|GMT|[+-]\d{4})$/;
+const RFC_2822 = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|UT|UTC|GMT|[+-]\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function daysInMonth(year: number, month: number): number {

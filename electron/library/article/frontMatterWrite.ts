@@ -46,10 +46,7 @@ const EXTRA_ESCAPES = /[\u007f-\u009f\ufffe\uffff]/g;
  * scalar, on one line (so line-ending conversion can never change its value).
  */
 export function quote(text: string): string {
-  return JSON.stringify(text.replace(LONE_SURROGATE, '\ufffd')).replace(
-    EXTRA_ESCAPES,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(text.replace(LONE_SURROGATE, '\ufffd')).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const scalar = (value: string | number | boolean): string => (typeof value === 'string' ? quote(value) : String(value));
@@ -62,7 +59,9 @@ const scalar = (value: string | number | boolean): string => (typeof value === '
 function literal(value: Value, format: Format): string {
   if (!Array.isArray(value)) return scalar(value);
   const entry = (e: HighlightEntry) =>
-    `{ ${Object.entries(e).map(([k, v]) => (format === 'toml' ? `${k} = ${scalar(v)}` : `${quote(k)}: ${scalar(v)}`)).join(', ')} }`;
+    `{ ${Object.entries(e)
+      .map(([k, v]) => (format === 'toml' ? `${k} = ${scalar(v)}` : `${quote(k)}: ${scalar(v)}`))
+      .join(', ')} }`;
   return `[${value.map((v) => (typeof v === 'string' ? quote(v) : entry(v))).join(', ')}]`;
 }
 
@@ -78,7 +77,9 @@ function yamlMapping(value: Record<string, Value>, eol: string): string {
 }
 
 function jsonMember(value: Record<string, Value>): string {
-  return `"${GLEANER_KEY}": {${Object.entries(value).map(([k, v]) => `${quote(k)}: ${literal(v, 'json')}`).join(', ')}}`;
+  return `"${GLEANER_KEY}": {${Object.entries(value)
+    .map(([k, v]) => `${quote(k)}: ${literal(v, 'json')}`)
+    .join(', ')}}`;
 }
 
 const KEY_NAME = `(?:${GLEANER_KEY}|"${GLEANER_KEY}"|'${GLEANER_KEY}')`;
@@ -258,7 +259,10 @@ export function articleFileText(article: WritableArticle): ArticleFile {
   }
   const original = parseRaw(format, raw);
   if (original === null) {
-    return { text: wrap(raw), warning: `the front matter of ${article.relPath} no longer parses; it was written unchanged, without Gleaner's curation` };
+    return {
+      text: wrap(raw),
+      warning: `the front matter of ${article.relPath} no longer parses; it was written unchanged, without Gleaner's curation`,
+    };
   }
   let edited: string;
   if (format === 'toml') {
@@ -273,7 +277,10 @@ export function articleFileText(article: WritableArticle): ArticleFile {
 
   const rewritten = reserialize(format, raw, original, value, eol);
   if (verify(format, rewritten, original, article)) {
-    return { text: wrap(rewritten), warning: `the front matter of ${article.relPath} was rewritten to add Gleaner's curation; comments and layout were not kept` };
+    return {
+      text: wrap(rewritten),
+      warning: `the front matter of ${article.relPath} was rewritten to add Gleaner's curation; comments and layout were not kept`,
+    };
   }
   return { text: wrap(raw), warning: `Gleaner's curation could not be added to the front matter of ${article.relPath}; it was written unchanged` };
 }

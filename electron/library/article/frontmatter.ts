@@ -80,7 +80,10 @@ function inheritedPathName(raw: string, firstLine: number): string | null {
     const dotted = header ? null : /^\s*([\w"'. -]+?)\s*=/.exec(line);
     const path = header?.[1] ?? (dotted?.[1]?.includes('.') ? dotted[1] : null);
     if (!path) continue;
-    const bad = path.split('.').map((part) => part.trim().replace(/^["']|["']$/g, '')).find((part) => INHERITED.has(part));
+    const bad = path
+      .split('.')
+      .map((part) => part.trim().replace(/^["']|["']$/g, ''))
+      .find((part) => INHERITED.has(part));
     if (bad !== undefined) return `"${bad}" cannot be used as a table name (line ${firstLine + i})`;
   }
   return null;
@@ -222,7 +225,10 @@ function parseJsonBlock(text: string, start: number, openLine: number): FrontMat
   } catch (error) {
     const msg = (error as Error).message;
     const pos = /at position (\d+)/.exec(msg);
-    const what = msg.split('\n')[0]!.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*$/, '');
+    const what = msg
+      .split('\n')[0]!
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, ".*$/, '');
     return fail(`JSON front matter is invalid: ${what}${pos ? ` (line ${lineAt(text, start + Number(pos[1]))})` : ''}`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('JSON front matter must be an object');

@@ -49,8 +49,16 @@ export function gleanerKeyValue(curation: Curation, relPath: string, highlights:
 
 /** Each carried field and its name in the key, in the order written. */
 const ENTRY_NAMES: readonly (readonly [keyof CarriedHighlight, string])[] = [
-  ['exact', 'text'], ['prefix', 'prefix'], ['suffix', 'suffix'], ['start', 'start'], ['end', 'end'],
-  ['color', 'color'], ['note', 'note'], ['detached', 'detached'], ['createdAt', 'created_at'], ['updatedAt', 'updated_at'],
+  ['exact', 'text'],
+  ['prefix', 'prefix'],
+  ['suffix', 'suffix'],
+  ['start', 'start'],
+  ['end', 'end'],
+  ['color', 'color'],
+  ['note', 'note'],
+  ['detached', 'detached'],
+  ['createdAt', 'created_at'],
+  ['updatedAt', 'updated_at'],
 ];
 
 const highlightEntry = (h: CarriedHighlight): HighlightEntry => Object.fromEntries(ENTRY_NAMES.map(([field, name]) => [name, h[field]]));
@@ -109,7 +117,8 @@ export function readGleanerKey(frontMatterData: Record<string, unknown>): Gleane
     };
   }
   const version = typeof raw.version === 'number' || typeof raw.version === 'bigint' ? Number(raw.version) : GLEANER_KEY_VERSION;
-  if (version > GLEANER_KEY_VERSION) warnings.push(`gleaner version ${version} is newer than this Gleaner reads (${GLEANER_KEY_VERSION}); known values were used`);
+  if (version > GLEANER_KEY_VERSION)
+    warnings.push(`gleaner version ${version} is newer than this Gleaner reads (${GLEANER_KEY_VERSION}); known values were used`);
 
   let starred = false;
   if (typeof raw.starred === 'boolean') starred = raw.starred;

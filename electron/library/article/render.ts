@@ -7,11 +7,7 @@ import { sanitizeArticleHtml, type SanitizeOptions, type SanitizeResult } from '
  * (Markdown, inert shortcodes, escaped text), then sanitize. The preview and every
  * export that writes HTML go through here, so none can skip the sanitizer.
  */
-export function renderArticleHtml(
-  body: string,
-  format: BodyFormat,
-  options: SanitizeOptions & { params?: Record<string, unknown> },
-): SanitizeResult {
+export function renderArticleHtml(body: string, format: BodyFormat, options: SanitizeOptions & { params?: Record<string, unknown> }): SanitizeResult {
   const { params, ...sanitize } = options;
   return sanitizeArticleHtml(renderBody(body, format, params ?? {}), sanitize);
 }

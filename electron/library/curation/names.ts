@@ -28,7 +28,15 @@ export function normalizeName(kind: NameKind, raw: string): { name: string } | {
   if (kind === 'tag' && name.split('/').some((part) => part.trim() === '')) {
     return { problem: `"${name}" is not a tag name: each part between / must have a name, as in policy/uk` };
   }
-  return { name: kind === 'tag' ? name.split('/').map((p) => p.trim()).join('/') : name };
+  return {
+    name:
+      kind === 'tag'
+        ? name
+            .split('/')
+            .map((p) => p.trim())
+            .join('/')
+        : name,
+  };
 }
 
 /** `#rgb` or `#rrggbb`, or null to clear. */

@@ -1,5 +1,14 @@
 import type { Db } from '../db/connection.js';
-import { articleNote, markRead, restoreState, setArticleNote, setState, stateChanges, type StateColumn, type StateValue } from '../db/queries/articleState.js';
+import {
+  articleNote,
+  markRead,
+  restoreState,
+  setArticleNote,
+  setState,
+  stateChanges,
+  type StateColumn,
+  type StateValue,
+} from '../db/queries/articleState.js';
 import { ServiceError } from '../errors.js';
 import type { Target } from '../../../shared/types.js';
 import type { History } from './history.js';
@@ -49,7 +58,13 @@ export class StateOps {
       const ids = resolveTarget(this.db, target);
       // Only rows whose value really changes: undo must not touch the others.
       const before = stateChanges(this.db, column, ids, value);
-      const apply = () => setState(this.db, column, before.map(([id]) => id), value);
+      const apply = () =>
+        setState(
+          this.db,
+          column,
+          before.map(([id]) => id),
+          value,
+        );
       apply();
       const label = `${verb} ${plural(before.length, 'article')}`;
       this.history.record({

@@ -23,7 +23,6 @@ import type { History } from './history.js';
 import { checkColor, checkName } from './names.js';
 import { plural, resolveTarget } from './targets.js';
 
-
 export interface Applied {
   changed: number;
   label: string;
@@ -73,7 +72,12 @@ export class TagOps {
     return this.db.transaction(() => {
       const ids = resolveTarget(this.db, target);
       const removed = tagLinks(this.db, tag.id, ids);
-      const drop = () => untagArticles(this.db, tag.id, removed.map(([id]) => id));
+      const drop = () =>
+        untagArticles(
+          this.db,
+          tag.id,
+          removed.map(([id]) => id),
+        );
       drop();
       const label = `Remove tag "${tag.name}" from ${plural(removed.length, 'article')}`;
       this.history.record({ label, undo: () => relinkTag(this.db, tag.id, removed), redo: drop });
@@ -99,10 +103,19 @@ export class TagOps {
     const apply = (dir: 'to' | 'from') => {
       // Two passes through temporary names, so swapping case or nesting never collides.
       // \u0001, not NUL: SQLite's NOCASE comparison stops at a NUL, making them all equal.
-      renameTags(this.db, renames.map((r) => ({ id: r.id, name: `\u0001rename-${r.id}` })));
-      renameTags(this.db, renames.map((r) => ({ id: r.id, name: r[dir] })));
+      renameTags(
+        this.db,
+        renames.map((r) => ({ id: r.id, name: `\u0001rename-${r.id}` })),
+      );
+      renameTags(
+        this.db,
+        renames.map((r) => ({ id: r.id, name: r[dir] })),
+      );
     };
-    const changed = taggedArticleCount(this.db, renames.map((r) => r.id));
+    const changed = taggedArticleCount(
+      this.db,
+      renames.map((r) => r.id),
+    );
     this.db.transaction(() => apply('to'))();
     const label = `Rename tag "${from}" to "${to}"`;
     this.history.record({ label, undo: () => apply('from'), redo: () => apply('to') });
@@ -126,7 +139,11 @@ export class TagOps {
       this.history.record({
         label,
         undo: () => {
-          untagArticles(this.db, into.id, gained.map(([id]) => id));
+          untagArticles(
+            this.db,
+            into.id,
+            gained.map(([id]) => id),
+          );
           restoreTag(this.db, from);
           relinkTag(this.db, from.id, links);
         },

@@ -100,7 +100,9 @@ export function sanitizedBodyHtml(article: ExportArticle, embed?: Embed): { html
  */
 export function bodyParagraphs(article: ExportArticle): string[] {
   const { html } = render(article);
-  return htmlToText(html).split('\n').filter((line) => line.trim() !== '');
+  return htmlToText(html)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 // Only bodies that could hold an image are rendered to find out (raw HTML or Markdown syntax).

@@ -73,7 +73,8 @@ export async function exportArticles(db: Db, request: ExportRequest, options: Ex
   if (descriptor.importable) {
     const folders = db.prepare('SELECT path FROM folders').pluck().all() as string[];
     const inside = folders.find((f) => target.out.startsWith(f.endsWith(sep) ? f : f + sep));
-    if (inside) warnings.push(`the export is inside the imported folder ${inside}; importing that folder again will add the exported files as articles`);
+    if (inside)
+      warnings.push(`the export is inside the imported folder ${inside}; importing that folder again will add the exported files as articles`);
   }
 
   let done = 0;

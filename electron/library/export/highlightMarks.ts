@@ -71,7 +71,11 @@ function outermostLink(node: ChildNode): ChildNode | null {
  * Marks `highlights` in the body `nodes` in place (the top-level list itself may change).
  * `noteRef(n, highlight)` makes the element placed after the passage of note `n`.
  */
-export function markHighlights(nodes: ChildNode[], highlights: readonly Highlight[], noteRef: (n: number, highlight: Highlight) => Element): MarkResult {
+export function markHighlights(
+  nodes: ChildNode[],
+  highlights: readonly Highlight[],
+  noteRef: (n: number, highlight: Highlight) => Element,
+): MarkResult {
   const unplaced: Highlight[] = [];
   const texts = textNodes(nodes);
   const whole = texts.map((t) => t.data).join('');
@@ -98,8 +102,14 @@ export function markHighlights(nodes: ChildNode[], highlights: readonly Highligh
       continue;
     }
     const bounds = [start, ...inside, end];
-    const parts = bounds.slice(0, -1).map((b, i) => ({ node: new Text(node.data.slice(b - start, bounds[i + 1]! - start)), start: b, end: bounds[i + 1]! }));
-    replaceWith(node, parts.map((p) => p.node), nodes);
+    const parts = bounds
+      .slice(0, -1)
+      .map((b, i) => ({ node: new Text(node.data.slice(b - start, bounds[i + 1]! - start)), start: b, end: bounds[i + 1]! }));
+    replaceWith(
+      node,
+      parts.map((p) => p.node),
+      nodes,
+    );
     pieces.push(...parts);
   }
 

@@ -79,7 +79,10 @@ export class ImageEmbedder {
         this.cache.put(url, image);
       } catch (error) {
         this.unsaved.set(url, image);
-        if (this.otherWarnings.length === 0) this.otherWarnings.push(`downloaded images could not be kept in the image cache (${(error as Error).message}); they are embedded in this export only`);
+        if (this.otherWarnings.length === 0)
+          this.otherWarnings.push(
+            `downloaded images could not be kept in the image cache (${(error as Error).message}); they are embedded in this export only`,
+          );
       }
     });
   }
@@ -137,7 +140,8 @@ export class ImageEmbedder {
     }
     if (this.failed.size > MAX_DETAILED) out.push(`${this.failed.size - MAX_DETAILED} more image(s) could not be downloaded`);
     const whys = new Set(this.unsupported.values());
-    for (const why of whys) out.push(`${[...this.unsupported.values()].filter((w) => w === why).length} image(s) not embedded: ${why}; they are links`);
+    for (const why of whys)
+      out.push(`${[...this.unsupported.values()].filter((w) => w === why).length} image(s) not embedded: ${why}; they are links`);
     if (this.missing.size > 0) {
       const why = this.options.fetch ? 'were not downloaded' : 'are not in the local image cache (allow downloading to embed them)';
       out.push(`${this.missing.size} image(s) ${why}; they are links`);

@@ -42,7 +42,11 @@ export function truncateBytes(text: string, max: number): string {
 
 // Windows drops trailing dots and spaces (so `a.` and `a` collide); a leading dot hides the
 // file from the importer (it skips hidden entries), so it would not come back on re-import.
-const trimEnds = (s: string): string => s.trim().replace(/[. ]+$/, '').replace(/^\.+/, (dots) => '_'.repeat(dots.length));
+const trimEnds = (s: string): string =>
+  s
+    .trim()
+    .replace(/[. ]+$/, '')
+    .replace(/^\.+/, (dots) => '_'.repeat(dots.length));
 
 /**
  * One file or folder name from arbitrary text: NFC, no separators, controls, reserved
@@ -50,9 +54,7 @@ const trimEnds = (s: string): string => s.trim().replace(/[. ]+$/, '').replace(/
  * UTF-8 bytes (a short extension is kept when the stem is cut). Never empty.
  */
 export function safeSegment(name: string, fallback = '_', maxBytes = MAX_SEGMENT_BYTES): string {
-  let s = trimEnds(
-    name.normalize('NFC').replace(LONE_SURROGATE, '_').replace(BIDI_CONTROLS, '').replace(FORBIDDEN, '_'),
-  );
+  let s = trimEnds(name.normalize('NFC').replace(LONE_SURROGATE, '_').replace(BIDI_CONTROLS, '').replace(FORBIDDEN, '_'));
   if (s === '') s = fallback;
   if (RESERVED.test(s.split('.')[0]!.trim())) s = `_${s}`;
   if (bytes(s) > maxBytes) {

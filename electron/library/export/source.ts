@@ -56,7 +56,9 @@ export class ArticleSource {
     const byId = new Map(this.reads.rows(ids).map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toArticle(row, tagsById.get(id) ?? [], collectionsById.get(id) ?? [], authorsById.get(id) ?? [], highlightsById.get(id) ?? [])] : [];
+      return row
+        ? [toArticle(row, tagsById.get(id) ?? [], collectionsById.get(id) ?? [], authorsById.get(id) ?? [], highlightsById.get(id) ?? [])]
+        : [];
     });
   }
 

@@ -35,11 +35,15 @@ export function ioError(path: string, error: unknown): ExportError {
   if (error instanceof ExportError) return error;
   const code = codeOf(error);
   const why =
-    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : code === 'EROFS' ? 'the disk is read-only'
-    : code === 'ENAMETOOLONG' ? 'the name is too long'
-    : (error as Error).message;
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : code === 'ENAMETOOLONG'
+            ? 'the name is too long'
+            : (error as Error).message;
   return new ExportError('io', `Could not write ${path}: ${why}`);
 }
 
@@ -94,17 +98,30 @@ export async function checkTarget(out: string, writes: 'file' | 'folder', overwr
     }
     const empty = current.isDirectory() && (await readdir(abs)).length === 0;
     if (!empty && writes === 'folder' && !(await exists(join(abs, FOLDER_MARKER)))) {
-      throw new ExportError('bad-request', `Will not replace ${abs}: it is not empty and was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`);
+      throw new ExportError(
+        'bad-request',
+        `Will not replace ${abs}: it is not empty and was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`,
+      );
     }
     if (!empty && !overwrite) {
-      throw new ExportError('exists', `Cannot export to ${abs}: it already exists${current.isDirectory() ? ' and is not empty' : ''}; choose another name or allow replacing it`);
+      throw new ExportError(
+        'exists',
+        `Cannot export to ${abs}: it already exists${current.isDirectory() ? ' and is not empty' : ''}; choose another name or allow replacing it`,
+      );
     }
   }
   return { abs, parent };
 }
 
 /** Moves a finished temporary into place (see the module comment); resolves to warnings. */
-async function commitTarget(temp: string, abs: string, parent: string, stem: string, writes: 'file' | 'folder', overwrite: boolean): Promise<string[]> {
+async function commitTarget(
+  temp: string,
+  abs: string,
+  parent: string,
+  stem: string,
+  writes: 'file' | 'folder',
+  overwrite: boolean,
+): Promise<string[]> {
   const now = await lstat(abs).catch(() => null);
   try {
     if (!now) {
@@ -125,7 +142,10 @@ async function commitTarget(temp: string, abs: string, parent: string, stem: str
       await rename(old, abs).catch(() => undefined);
       throw error;
     }
-    const removed = await rm(old, { recursive: true, force: true }).then(() => true, () => false);
+    const removed = await rm(old, { recursive: true, force: true }).then(
+      () => true,
+      () => false,
+    );
     return removed ? [] : [`the previous ${basename(abs)} was replaced but could not be deleted; it is at ${old}`];
   } catch (error) {
     throw ioError(abs, error);

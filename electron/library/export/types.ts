@@ -24,7 +24,6 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-
 export type ExportErrorCode = 'bad-request' | 'exists' | 'not-found' | 'cancelled' | 'io';
 
 /** An export that could not run or finish; the message names the path and the reason. */

@@ -12,15 +12,76 @@
 import { Element, Text, type ChildNode, type ParentNode } from 'domhandler';
 
 const PHRASING = new Set([
-  'a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strong', 'sub', 'sup', 'u', 'var',
+  'a',
+  'abbr',
+  'b',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'var',
 ]);
 /** Elements whose content must be phrasing (a/ins/del are transparent: they inherit). */
-const PHRASING_ONLY = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', ...[...PHRASING].filter((n) => !['a', 'ins', 'del'].includes(n))]);
+const PHRASING_ONLY = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'summary',
+  ...[...PHRASING].filter((n) => !['a', 'ins', 'del'].includes(n)),
+]);
 const HEADINGS_AND_SECTIONS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'aside', 'header', 'footer']);
 const VOID = new Set(['br', 'hr', 'img', 'col']);
 const TABLE_PARTS = new Set(['caption', 'colgroup', 'thead', 'tbody', 'tfoot', 'tr']);
-const BREAK_AFTER = new Set(['p', 'div', 'li', 'dt', 'dd', 'tr', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'caption', 'section', 'article', 'aside', 'header', 'footer', 'details', 'summary', 'ul', 'ol', 'dl', 'table']);
+const BREAK_AFTER = new Set([
+  'p',
+  'div',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'pre',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'caption',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'details',
+  'summary',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+]);
 /** The parents an element may have; any other parent turns it into a div (or span). */
 const PARENTS: Record<string, Set<string>> = {
   li: new Set(['ul', 'ol']),
@@ -77,7 +138,10 @@ function wrapRuns(children: ChildNode[], ok: (n: ChildNode) => boolean, wrap: (r
   return out;
 }
 
-const is = (...names: string[]) => (n: ChildNode) => isElement(n) && names.includes(n.name);
+const is =
+  (...names: string[]) =>
+  (n: ChildNode) =>
+    isElement(n) && names.includes(n.name);
 
 const INTEGER = /^-?\d{1,9}$/;
 const POSITIVE = /^[1-9]\d{0,3}$/;
@@ -158,7 +222,10 @@ function fixChildren(node: Element): void {
   switch (node.name) {
     case 'ul':
     case 'ol':
-      setChildren(node, wrapRuns(kids, is('li'), (run) => el('li', run)));
+      setChildren(
+        node,
+        wrapRuns(kids, is('li'), (run) => el('li', run)),
+      );
       break;
     case 'dl': {
       const wrapped = wrapRuns(kids, is('dt', 'dd'), (run) => el('dd', run));
@@ -169,12 +236,22 @@ function fixChildren(node: Element): void {
       break;
     }
     case 'tr':
-      setChildren(node, wrapRuns(kids, is('td', 'th'), (run) => el('td', run)));
+      setChildren(
+        node,
+        wrapRuns(kids, is('td', 'th'), (run) => el('td', run)),
+      );
       break;
     case 'thead':
     case 'tbody':
     case 'tfoot':
-      setChildren(node, wrapRuns(wrapRuns(kids, is('tr', 'td', 'th'), (run) => el('td', run)), is('tr'), (run) => el('tr', run)));
+      setChildren(
+        node,
+        wrapRuns(
+          wrapRuns(kids, is('tr', 'td', 'th'), (run) => el('td', run)),
+          is('tr'),
+          (run) => el('tr', run),
+        ),
+      );
       break;
     case 'colgroup':
       setChildren(node, kids.filter(is('col')));
@@ -204,7 +281,9 @@ function tableChildren(kids: ChildNode[]): ChildNode[] {
   const colgroups = items.filter((n) => n.name === 'colgroup');
   // Extra captions, heads and feet become body rows; rows beside sections go into a tbody.
   let bodies = items.filter((n) => !['colgroup'].includes(n.name) && n !== caption && n !== thead && n !== tfoot);
-  bodies = bodies.map((n) => (n.name === 'caption' ? el('tr', [el('td', n.children)]) : n.name === 'thead' || n.name === 'tfoot' ? ((n.name = 'tbody'), n) : n));
+  bodies = bodies.map((n) =>
+    n.name === 'caption' ? el('tr', [el('td', n.children)]) : n.name === 'thead' || n.name === 'tfoot' ? ((n.name = 'tbody'), n) : n,
+  );
   if ((thead || tfoot || bodies.some((n) => n.name === 'tbody')) && bodies.some((n) => n.name === 'tr')) {
     bodies = wrapRuns(bodies, is('tbody'), (run) => el('tbody', run)) as Element[];
   }
@@ -286,7 +365,9 @@ export function toXml(nodes: ChildNode[]): string {
   for (const node of nodes) {
     if (node.type === 'text') out += xmlText((node as Text).data);
     else if (isElement(node)) {
-      const attrs = Object.entries(node.attribs).map(([k, v]) => ` ${k}="${xmlAttr(v)}"`).join('');
+      const attrs = Object.entries(node.attribs)
+        .map(([k, v]) => ` ${k}="${xmlAttr(v)}"`)
+        .join('');
       out += VOID.has(node.name) ? `<${node.name}${attrs}/>` : `<${node.name}${attrs}>${toXml(node.children)}</${node.name}>`;
     }
   }

@@ -47,7 +47,10 @@ function webUrl(value: string, base?: URL): URL | string {
  * Fetches `url` within `limits`; `signal` (the export's) cancels it. `resolve` answers the DNS
  * questions (the system resolver; tests give a fake one).
  */
-export async function fetchImage(url: string, options: { limits?: Partial<FetchLimits>; signal?: AbortSignal; resolve?: Resolve } = {}): Promise<FetchedImage> {
+export async function fetchImage(
+  url: string,
+  options: { limits?: Partial<FetchLimits>; signal?: AbortSignal; resolve?: Resolve } = {},
+): Promise<FetchedImage> {
   const limits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

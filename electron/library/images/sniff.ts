@@ -46,8 +46,13 @@ function isAvif(bytes: Uint8Array): boolean {
 
 /** Why bytes were refused, in words a person can act on. */
 export function describeRefusal(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (head.startsWith('<?xml') || head.startsWith('<svg') || head.includes('<svg')) return 'it is an SVG image, which can carry scripts and is never embedded';
+  const head = Buffer.from(bytes.subarray(0, 512))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith('<?xml') || head.startsWith('<svg') || head.includes('<svg'))
+    return 'it is an SVG image, which can carry scripts and is never embedded';
   if (head.startsWith('<')) return 'the server sent a web page, not an image';
   return 'it is not a PNG, JPEG, GIF, WebP or AVIF image';
 }

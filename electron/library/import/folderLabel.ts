@@ -13,12 +13,48 @@ import { isLanguageCode } from './language.js';
 import type { FolderSource } from '../db/queries/articleWrites.js';
 
 /** Site configs by generator, in the order Hugo itself looks for them. */
-const SITE_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json', '_config.yml', '_config.yaml'];
+const SITE_CONFIGS = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.yml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  'config.json',
+  '_config.yml',
+  '_config.yaml',
+];
 
 /** Folder names every site has: they name a part of a site, not the site. */
 const GENERIC_NAMES = new Set([
-  'content', 'contents', 'articles', 'article', 'posts', 'post', '_posts', 'blog', 'blogs', 'news', 'src', 'source', 'site',
-  'pages', 'page', 'docs', 'www', 'public', 'static', 'data', 'markdown', 'md', 'notes', '_drafts', 'drafts', 'archive', 'entries',
+  'content',
+  'contents',
+  'articles',
+  'article',
+  'posts',
+  'post',
+  '_posts',
+  'blog',
+  'blogs',
+  'news',
+  'src',
+  'source',
+  'site',
+  'pages',
+  'page',
+  'docs',
+  'www',
+  'public',
+  'static',
+  'data',
+  'markdown',
+  'md',
+  'notes',
+  '_drafts',
+  'drafts',
+  'archive',
+  'entries',
 ]);
 
 /** How far above the imported folder a site config is looked for (a site's content sits a few levels down). */

@@ -23,9 +23,7 @@ interface ImportRun {
 
 /** Messages from the import worker thread (electron/library/import/importWorker.ts). */
 export type ImportWorkerMessage =
-  | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; report: ImportReport }
-  | { type: 'error'; message: string };
+  { type: 'progress'; progress: ImportProgress } | { type: 'done'; report: ImportReport } | { type: 'error'; message: string };
 
 export interface ImportWorkerData {
   dbPath: string;
@@ -117,7 +115,9 @@ export class ImportJobs {
           const script = this.workerDir ? join(this.workerDir, 'importWorker.cjs') : null;
           const request = { folders, maxFileBytes, only };
           const run =
-            script && existsSync(script) && this.dbPath !== ':memory:' ? this.runOnWorker(script, request, onProgress) : this.runInline(request, onProgress);
+            script && existsSync(script) && this.dbPath !== ':memory:'
+              ? this.runOnWorker(script, request, onProgress)
+              : this.runInline(request, onProgress);
           running.cancel = run.cancel;
           run.done.then(
             (report) => finish(report, null),
@@ -169,7 +169,21 @@ export class ImportJobs {
 }
 
 function emptyReportFor(folders: string[]): ImportReport {
-  return { folders, added: 0, updated: 0, restored: 0, unchanged: 0, missing: 0, failed: 0, skipped: 0, warnings: 0, cancelled: false, durationMs: 0, files: [], duplicates: [] };
+  return {
+    folders,
+    added: 0,
+    updated: 0,
+    restored: 0,
+    unchanged: 0,
+    missing: 0,
+    failed: 0,
+    skipped: 0,
+    warnings: 0,
+    cancelled: false,
+    durationMs: 0,
+    files: [],
+    duplicates: [],
+  };
 }
 
 export interface WorkerImportOptions {
@@ -188,10 +202,7 @@ export interface WorkerImportOptions {
  * with its report. The app, browser mode, the CLI (through ImportJobs) and the benchmark
  * all import this way.
  */
-export function runImportWorker(
-  options: WorkerImportOptions,
-  onProgress: (p: ImportProgress) => void,
-): ImportRun {
+export function runImportWorker(options: WorkerImportOptions, onProgress: (p: ImportProgress) => void): ImportRun {
   const workerData: ImportWorkerData = {
     dbPath: options.dbPath,
     folders: options.folders,

@@ -13,7 +13,6 @@ import { PARSE_BUDGET_BYTES } from './readScanned.js';
 import { reanchorArticle, withReanchoring } from '../highlights/reanchor.js';
 import { StoryIndex } from '../stories/storyIndex.js';
 
-
 export interface ImportOptions {
   maxFileBytes?: number;
   signal?: AbortSignal;

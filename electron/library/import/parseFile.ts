@@ -122,7 +122,10 @@ function collectTags(values: unknown[], warnings: string[]): string[] {
       const whole = text(item);
       if (whole === null) continue;
       // `tags: "rust, wasm"` is a list written as one string; a tag name never holds a comma.
-      for (const raw of whole.split(',').map((t) => t.trim()).filter((t) => t !== '')) {
+      for (const raw of whole
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== '')) {
         const checked = normalizeName('tag', raw);
         if ('problem' in checked) {
           warnings.push(`tag ${JSON.stringify(raw.slice(0, 60))} was not imported: ${checked.problem}`);
@@ -231,10 +234,13 @@ export function parseArticleFile(bytes: Buffer | Uint8Array, relPath: string, op
   }
 
   const ownSource = text(take('source'));
-  const site = ownSource === null ? fileSiteSource((name) => {
-    const key = findKey(data, name);
-    return key === undefined ? undefined : data[key];
-  }) : null;
+  const site =
+    ownSource === null
+      ? fileSiteSource((name) => {
+          const key = findKey(data, name);
+          return key === undefined ? undefined : data[key];
+        })
+      : null;
   const authorValues = AUTHOR_KEYS.map(take);
   let lang: string | null = null;
   for (const name of LANGUAGE_KEYS) {

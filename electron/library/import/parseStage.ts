@@ -67,7 +67,13 @@ export const PARSE_WORKER_LIMITS = { maxOldGenerationSizeMb: PARSE_HEAP_MB, maxY
  * on. Every worker this stage starts, replacements and retry workers included, is ended by
  * `close()`, so a finished import always lets its thread exit.
  */
-export function workerParseStage(workerScript: string, workers: number, maxBytes: number, limits: Partial<typeof PARSE_WORKER_LIMITS> = {}, stories = true): ParseStage {
+export function workerParseStage(
+  workerScript: string,
+  workers: number,
+  maxBytes: number,
+  limits: Partial<typeof PARSE_WORKER_LIMITS> = {},
+  stories = true,
+): ParseStage {
   let nextId = 0;
   let closed = false;
   type Waiter = { files: ScannedFile[]; resolve: (p: ParsedFile[]) => void };

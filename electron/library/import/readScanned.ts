@@ -54,7 +54,8 @@ export function readScannedFile(file: ScannedFile, maxBytes: number): { bytes: B
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { reason: 'could not read the file: it was replaced by something that is not a regular file during the import' };
-    if (info.dev !== file.dev || info.ino !== file.ino) return { reason: 'could not read the file: it was replaced by another file during the import' };
+    if (info.dev !== file.dev || info.ino !== file.ino)
+      return { reason: 'could not read the file: it was replaced by another file during the import' };
     const limit = Math.min(maxBytes, budget);
     if (info.size > limit) return { reason: info.size > maxBytes ? tooLargeReason(info.size, maxBytes) : overBudgetReason(info.size, budget) };
     return readAll(fd, info.size, limit);

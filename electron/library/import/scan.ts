@@ -79,10 +79,7 @@ export function scanFolder(root: string, onFound?: (count: number) => void): Sca
   return { root: realRoot, files, skipped };
 }
 
-type Seen =
-  | { kind: 'file'; file: ScannedFile }
-  | { kind: 'dir'; target: string }
-  | { kind: 'skipped'; reason: string };
+type Seen = { kind: 'file'; file: ScannedFile } | { kind: 'dir'; target: string } | { kind: 'skipped'; reason: string };
 
 /**
  * What one entry is under the scan's safety rules (see scanFolder): a regular article
@@ -105,10 +102,14 @@ function classify(realRoot: string, abs: string, rel: string, entry: Dirent | St
   }
   if (isDir) return { kind: 'dir', target };
   if (!isFile) return { kind: 'skipped', reason: 'not a regular file (device, pipe or socket)' };
-  if (!ARTICLE_EXTENSIONS.has(extname(abs).toLowerCase())) return { kind: 'skipped', reason: `not an article file type (${extname(abs) || 'no extension'})` };
+  if (!ARTICLE_EXTENSIONS.has(extname(abs).toLowerCase()))
+    return { kind: 'skipped', reason: `not an article file type (${extname(abs) || 'no extension'})` };
   try {
     const info = statSync(target);
-    return { kind: 'file', file: { absPath: target, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs), dev: info.dev, ino: info.ino } };
+    return {
+      kind: 'file',
+      file: { absPath: target, relPath: rel, size: info.size, mtimeMs: Math.trunc(info.mtimeMs), dev: info.dev, ino: info.ino },
+    };
   } catch (error) {
     return { kind: 'skipped', reason: `file could not be read (${codeOf(error)})` };
   }

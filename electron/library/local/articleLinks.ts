@@ -37,7 +37,10 @@ export function articleLinkCandidates(relPath: string, ref: LocalPath): string[]
     if (segments.includes('..')) return [];
     // The imported folder may sit above the content (`site/articles/2023/x.md` for `/blog/2023/x/`):
     // each leading part of the article's own folder is tried as where the section begins.
-    const dirs = posix.dirname(relPath).split('/').filter((s) => s !== '.');
+    const dirs = posix
+      .dirname(relPath)
+      .split('/')
+      .filter((s) => s !== '.');
     const bases = dirs.map((_, n) => dirs.slice(0, n).join('/'));
     for (let i = 0; i < segments.length; i++) {
       const rest = segments.slice(i).join('/');

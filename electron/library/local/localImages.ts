@@ -23,9 +23,7 @@ export interface ArticlePlace {
 }
 
 /** A local image that may be shown, or why not (in words for a placeholder). */
-export type LocalImage =
-  | { ok: true; file: string; mime: ImageMime }
-  | { ok: false; reason: string };
+export type LocalImage = { ok: true; file: string; mime: ImageMime } | { ok: false; reason: string };
 
 /** A local image read whole, for serving or embedding: the bytes checked are the bytes sent. */
 export type LocalImageBytes = { ok: true; file: string; mime: ImageMime; bytes: Buffer } | { ok: false; reason: string };

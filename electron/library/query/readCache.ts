@@ -85,7 +85,12 @@ export class ReadCache {
     if (missing.length > 0) {
       const byKey = new Map(keys.map((k, i) => [k, queries[i]!]));
       const batch = this.run({ call: 'counts', args: { queries: missing.map((k) => byKey.get(k)!) } }, null);
-      missing.forEach((key, i) => this.store(key, batch.then((all) => all[i]!)));
+      missing.forEach((key, i) =>
+        this.store(
+          key,
+          batch.then((all) => all[i]!),
+        ),
+      );
     }
     return Promise.all(keys.map((k) => this.entries.get(k)!.promise as Promise<number>));
   }

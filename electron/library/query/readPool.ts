@@ -137,7 +137,10 @@ export class ReadPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.timer = setTimeout(() => this.stop(slot, new ReadAbandoned(`the search took longer than ${this.maxMs / 1000} s and was stopped`)), this.maxMs);
+      slot.timer = setTimeout(
+        () => this.stop(slot, new ReadAbandoned(`the search took longer than ${this.maxMs / 1000} s and was stopped`)),
+        this.maxMs,
+      );
       slot.worker.postMessage({ id: job.id, ...job.read } satisfies ReadRequest);
     }
   }

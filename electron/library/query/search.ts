@@ -104,7 +104,11 @@ export function onePerStory(compiled: CompiledQuery): CompiledQuery {
 export const RELEVANCE_CANDIDATES = 2000;
 
 function pageIds(db: Db, compiled: CompiledQuery, sort: SortOrder, limit: number, offset: number): number[] {
-  const run = (sql: string, params: unknown[], n: number, from: number) => db.prepare(sql).pluck().all(...params, n, from) as number[];
+  const run = (sql: string, params: unknown[], n: number, from: number) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...params, n, from) as number[];
   if (compiled.match && (sort === 'date-desc' || sort === 'date-asc' || sort === 'relevance')) {
     const fts = ftsCondition(compiled);
     // FTS5 yields rowids (= date keys) in order: a date-sorted page needs no sort at all.
@@ -126,7 +130,12 @@ function pageIds(db: Db, compiled: CompiledQuery, sort: SortOrder, limit: number
     return [...ranked, ...rest];
   }
   const order = orderBy(compiled, sort);
-  return run(`SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`, [...compiled.params, ...order.params], limit, offset);
+  return run(
+    `SELECT a.id FROM articles a WHERE ${compiled.where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
+    [...compiled.params, ...order.params],
+    limit,
+    offset,
+  );
 }
 
 /** How many articles match. Pure text: FTS5 counts its own doclist without touching rows. */
@@ -136,9 +145,15 @@ export function countMatches(db: Db, compiled: CompiledQuery): number {
     if (match && filter.where === '1') return db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match) as number;
     if (match) {
       const fts = ftsCondition(compiled);
-      return db.prepare(`SELECT count(*) FROM ${FROM_FTS} WHERE ${fts.where}`).pluck().get(...fts.params) as number;
+      return db
+        .prepare(`SELECT count(*) FROM ${FROM_FTS} WHERE ${fts.where}`)
+        .pluck()
+        .get(...fts.params) as number;
     }
-    return db.prepare(`SELECT count(*) FROM ${FROM_ARTICLES} WHERE ${compiled.where}`).pluck().get(...compiled.params) as number;
+    return db
+      .prepare(`SELECT count(*) FROM ${FROM_ARTICLES} WHERE ${compiled.where}`)
+      .pluck()
+      .get(...compiled.params) as number;
   });
 }
 

@@ -18,9 +18,7 @@ type Attributes = sanitizeHtml.Attributes;
 type Tag = sanitizeHtml.Tag;
 
 /** The sanitize-html options that carry the policy; merged over the static allowlist. */
-export type PolicyHooks = Required<
-  Pick<sanitizeHtml.IOptions, 'transformTags' | 'onOpenTag' | 'onCloseTag' | 'textFilter' | 'exclusiveFilter'>
->;
+export type PolicyHooks = Required<Pick<sanitizeHtml.IOptions, 'transformTags' | 'onOpenTag' | 'onCloseTag' | 'textFilter' | 'exclusiveFilter'>>;
 
 const LINK_REL = 'noopener noreferrer nofollow';
 
@@ -131,8 +129,10 @@ export function createResourcePolicy(options: SanitizeOptions): { hooks: PolicyH
     return drop(name);
   }
 
-  const guarded = (transform: (name: string, attribs: Attributes) => Tag) =>
-    (name: string, attribs: Attributes): Tag => (inPlaceholder() ? drop(name) : transform(name, attribs));
+  const guarded =
+    (transform: (name: string, attribs: Attributes) => Tag) =>
+    (name: string, attribs: Attributes): Tag =>
+      inPlaceholder() ? drop(name) : transform(name, attribs);
 
   const transformTags: Record<string, sanitizeHtml.Transformer> = {
     a: guarded((_name, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, options.local) })),
@@ -187,7 +187,10 @@ function isTrackingPixel(attribs: Attributes): boolean {
     const colon = declaration.indexOf(':');
     if (colon === -1) continue;
     const property = declaration.slice(0, colon).trim();
-    const value = declaration.slice(colon + 1).replace('!important', '').trim();
+    const value = declaration
+      .slice(colon + 1)
+      .replace('!important', '')
+      .trim();
     if (property === 'display' && value === 'none') return true;
     if (property === 'visibility' && value === 'hidden') return true;
     if (property === 'opacity' && Number.parseFloat(value) === 0) return true;

@@ -56,6 +56,4 @@ export interface SanitizeResult {
 export const PLACEHOLDER_CLASS = 'gleaner-blocked';
 
 /** Every {@link BlockedKind}, for validating a placeholder read back from stored HTML. */
-export const BLOCKED_KINDS: ReadonlySet<string> = new Set<BlockedKind>([
-  'image', 'media', 'iframe', 'stylesheet', 'font', 'other',
-]);
+export const BLOCKED_KINDS: ReadonlySet<string> = new Set<BlockedKind>(['image', 'media', 'iframe', 'stylesheet', 'font', 'other']);

@@ -136,7 +136,10 @@ export function paragraphShingles(paragraph: string): number[] {
 
 /** The paragraphs of extracted text (the importer separates blocks with line breaks). */
 export function paragraphs(text: string): string[] {
-  return text.split('\n').map((p) => p.trim()).filter((p) => p !== '');
+  return text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 export function shingle(text: string): Shingled {

@@ -3,7 +3,18 @@ import { StoryQueries, type StoryNode } from '../db/queries/stories.js';
 import { StoryStage } from '../db/queries/storyStage.js';
 import { StagedRows } from './stagedRows.js';
 import { BandFilter } from './bandFilter.js';
-import { BAND_ROWS, paragraphs, paragraphShingles, SAMPLE_EVERY, sampledOf, sampleRateOf, SIGNATURE_SIZE, sketchOf, sourceScope, type StorySketch } from './shingles.js';
+import {
+  BAND_ROWS,
+  paragraphs,
+  paragraphShingles,
+  SAMPLE_EVERY,
+  sampledOf,
+  sampleRateOf,
+  SIGNATURE_SIZE,
+  sketchOf,
+  sourceScope,
+  type StorySketch,
+} from './shingles.js';
 
 /**
  * Boilerplate is learned, never listed: a shingle that this many articles of one source
@@ -115,7 +126,10 @@ export class StoryIndex {
     const keys = [...new Set(bands)];
     const filter = this.filter;
     const ask = filter ? keys.filter((band) => filter.mayHold(band)) : keys;
-    const holders = [...(ask.length > 0 ? this.stage.holdersOf(id, ask, BAND_HOLDERS) : []), ...keys.map((band) => this.staged.holdersOf(band, BAND_HOLDERS + 1))];
+    const holders = [
+      ...(ask.length > 0 ? this.stage.holdersOf(id, ask, BAND_HOLDERS) : []),
+      ...keys.map((band) => this.staged.holdersOf(band, BAND_HOLDERS + 1)),
+    ];
     for (const ids of holders) {
       for (const other of ids) if (other !== id) votes.set(other, (votes.get(other) ?? 0) + 1);
     }
@@ -208,7 +222,13 @@ export class StoryIndex {
   private sketch(id: number): Sketch | null {
     const row = this.q.sketchOf.get(id) as { scope: number; shingles: Buffer; every: number; coarse: Buffer | null; bands: Buffer } | undefined;
     if (!row) return null;
-    return { scope: row.scope, sampled: fromBlob(row.shingles), every: row.every, coarse: row.coarse && fromBlob(row.coarse), bands: fromBlob(row.bands) };
+    return {
+      scope: row.scope,
+      sampled: fromBlob(row.shingles),
+      every: row.every,
+      coarse: row.coarse && fromBlob(row.coarse),
+      bands: fromBlob(row.bands),
+    };
   }
 
   /** The sampled shingles that are the article's own: not its outlet's, not a template's. */
@@ -286,6 +306,11 @@ function contained(a: Set<number>, b: Set<number>): boolean {
 /** Earliest date first (undated last), ties by source name (A-Z, none last), then import order. */
 function storyOrder(a: StoryNode, b: StoryNode): number {
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
-  if (a.source !== b.source) return a.source === null ? 1 : b.source === null ? -1 : a.source.localeCompare(b.source, 'en', { sensitivity: 'base' }) || (a.source < b.source ? -1 : 1);
+  if (a.source !== b.source)
+    return a.source === null
+      ? 1
+      : b.source === null
+        ? -1
+        : a.source.localeCompare(b.source, 'en', { sensitivity: 'base' }) || (a.source < b.source ? -1 : 1);
   return a.id - b.id;
 }

@@ -3,7 +3,15 @@ import { articleExists } from '../db/queries/articleIds.js';
 import type { History } from '../curation/history.js';
 import type { Applied } from '../curation/tags.js';
 import type { StoryListItem, StoryMember, StoryText } from '../../../shared/stories.js';
-import { deleteOverrides, insertOverrides, overridesTouching, storiesMatching, storyBody, storyMemberRows, type OverrideRow } from '../db/queries/stories.js';
+import {
+  deleteOverrides,
+  insertOverrides,
+  overridesTouching,
+  storiesMatching,
+  storyBody,
+  storyMemberRows,
+  type OverrideRow,
+} from '../db/queries/stories.js';
 import { extractText, renderBody, collapse } from '../article/body.js';
 import { compileText } from '../query/search.js';
 import { runSql } from '../query/runSql.js';

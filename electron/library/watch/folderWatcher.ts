@@ -266,8 +266,7 @@ export class FolderWatcher {
             // lost (an overflowing event queue), and only a whole-folder pass is sure.
             if (entry.tree === tree) this.note(entry.root, 'all');
             void this.checkAll();
-          }
-          else {
+          } else {
             // The watch could not start: gone (offline until it returns) or unreadable (rescans).
             void isFolder(entry.root).then((present) => {
               if (present) this.fallBackToRescans(entry, tree, error);

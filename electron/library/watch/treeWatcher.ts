@@ -93,14 +93,17 @@ export const parcelBackend: WatchBackend = (root, handlers) => {
   const report = async (event: parcel.Event) => {
     const kind = await kindOf(event);
     if (closed || !kind) return;
-        if (kind === 'addDir' && !isIgnoredPath(root, event.path, false)) watchSubtree(event.path);
+    if (kind === 'addDir' && !isIgnoredPath(root, event.path, false)) watchSubtree(event.path);
     if (kind === 'unlink' && subscriptions.has(event.path) && event.path !== root) void unwatch(event.path);
     handlers.change(kind === 'unlink' && event.path === root ? 'unlinkDir' : kind, event.path);
   };
   const subscribe = (dir: string) => parcel.subscribe(dir, onEvents, options);
   const watchSubtree = (dir: string) => {
     if (subscriptions.has(dir)) return;
-    subscriptions.set(dir, subscribe(dir).catch(() => null)); // gone already: its delete is reported
+    subscriptions.set(
+      dir,
+      subscribe(dir).catch(() => null),
+    ); // gone already: its delete is reported
   };
   const unwatch = async (dir: string) => {
     const subscription = subscriptions.get(dir);
@@ -109,7 +112,10 @@ export const parcelBackend: WatchBackend = (root, handlers) => {
   };
 
   const main = subscribe(root);
-  subscriptions.set(root, main.catch(() => null));
+  subscriptions.set(
+    root,
+    main.catch(() => null),
+  );
   main.then(
     () => !closed && handlers.ready(),
     (error: unknown) => !closed && handlers.error(asErrno(error)),

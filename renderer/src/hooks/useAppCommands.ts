@@ -31,7 +31,19 @@ interface Inputs {
  * What the desktop menu's commands and the single-key shortcuts do in this app. Both hooks
  * read their handlers through a ref, so these closures always see the current state.
  */
-export function useAppCommands({ searchRef, listQuery, selection, multi, list, detail, curation, detailView, dialogs, importFolder, toggleTheme }: Inputs): void {
+export function useAppCommands({
+  searchRef,
+  listQuery,
+  selection,
+  multi,
+  list,
+  detail,
+  curation,
+  detailView,
+  dialogs,
+  importFolder,
+  toggleTheme,
+}: Inputs): void {
   const { change } = curation;
   const focusSearch = () => {
     searchRef.current?.focus();

@@ -18,11 +18,7 @@ export const clampPane = (pane: keyof PaneSizes, px: number): number =>
 
 /** Widths of the sidebar and the list, in pixels; the reading pane takes the rest. Remembered across restarts. */
 export function usePaneSizes(): [PaneSizes, (pane: keyof PaneSizes, px: number) => void] {
-  const [sizes, setSizes] = usePersistentState<PaneSizes>(
-    'layout',
-    { sidebar: PANE_LIMITS.sidebar.default, list: PANE_LIMITS.list.default },
-    valid,
-  );
+  const [sizes, setSizes] = usePersistentState<PaneSizes>('layout', { sidebar: PANE_LIMITS.sidebar.default, list: PANE_LIMITS.list.default }, valid);
   const setPane = (pane: keyof PaneSizes, px: number) => setSizes((s) => ({ ...s, [pane]: clampPane(pane, px) }));
   return [sizes, setPane];
 }

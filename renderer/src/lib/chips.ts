@@ -58,9 +58,7 @@ export function hasFreeText(parsed: ParsedQuery): boolean {
 
 /** The top-level positive filter for field=value, when the query has one (so a facet can show as active). */
 export function findFilter(input: string, parsed: ParsedQuery, field: QueryField, value: string): QueryChip | undefined {
-  return chipsOf(input, parsed).find(
-    (c) => c.kind === 'field' && c.field === field && c.value.toLowerCase() === value.toLowerCase(),
-  );
+  return chipsOf(input, parsed).find((c) => c.kind === 'field' && c.field === field && c.value.toLowerCase() === value.toLowerCase());
 }
 
 /** Clicking a facet: adds its filter, or takes it out again when it is already there. */

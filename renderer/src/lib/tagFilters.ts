@@ -32,7 +32,8 @@ export function tagFilterModes(parsed: ParsedQuery): Map<string, TagFilterMode> 
   for (const node of topLevel(parsed)) {
     if (isTag(node)) modes.set(node.value.toLowerCase(), 'all');
     else if (node.kind === 'not' && isTag(node.child)) modes.set(node.child.value.toLowerCase(), 'none');
-    else if (node === group) for (const c of group.children) if (isTag(c) && !modes.has(c.value.toLowerCase())) modes.set(c.value.toLowerCase(), 'any');
+    else if (node === group)
+      for (const c of group.children) if (isTag(c) && !modes.has(c.value.toLowerCase())) modes.set(c.value.toLowerCase(), 'any');
   }
   return modes;
 }
@@ -40,7 +41,9 @@ export function tagFilterModes(parsed: ParsedQuery): Map<string, TagFilterMode> 
 /** The tags the query filters on at the top level, as typed (a tag filtered out has no facet count, yet its row must stay). */
 export function filteredTagNames(parsed: ParsedQuery): string[] {
   const group = anyGroup(parsed);
-  return topLevel(parsed).flatMap((n) => (isTag(n) ? [n.value] : n.kind === 'not' && isTag(n.child) ? [n.child.value] : n === group ? group.children.filter(isTag).map((c) => c.value) : []));
+  return topLevel(parsed).flatMap((n) =>
+    isTag(n) ? [n.value] : n.kind === 'not' && isTag(n.child) ? [n.child.value] : n === group ? group.children.filter(isTag).map((c) => c.value) : [],
+  );
 }
 
 /** How the query filters on this tag, or null when it does not (at the top level). */

@@ -30,7 +30,21 @@ interface Props {
 }
 
 /** The third pane: statistics, the library's highlights, or (most of the time) the open article. */
-export function DetailPane({ detailView, results, stats, onFacet, query, selection, article, look, tools, libraryEmpty, change, tags, collections }: Props) {
+export function DetailPane({
+  detailView,
+  results,
+  stats,
+  onFacet,
+  query,
+  selection,
+  article,
+  look,
+  tools,
+  libraryEmpty,
+  change,
+  tags,
+  collections,
+}: Props) {
   const { copiesFor, setCopiesFor } = detailView;
   if (detailView.statsOpen) {
     return <StatsView facets={results.facets} total={results.total} stats={stats} onFacet={onFacet} onClose={detailView.closeStats} tools={tools} />;
@@ -50,7 +64,13 @@ export function DetailPane({ detailView, results, stats, onFacet, query, selecti
     );
   }
   return (
-    <ReadingPane article={article} look={look} tools={tools} libraryEmpty={libraryEmpty} change={change} allTags={tags}
+    <ReadingPane
+      article={article}
+      look={look}
+      tools={tools}
+      libraryEmpty={libraryEmpty}
+      change={change}
+      allTags={tags}
       collections={collections}
       copiesOpen={copiesFor !== null && copiesFor === selection.openId}
       onToggleCopies={() => setCopiesFor(copiesFor !== null && copiesFor === selection.openId ? null : selection.openId)}

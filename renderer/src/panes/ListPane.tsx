@@ -46,7 +46,24 @@ interface Props {
 
 /** The middle pane: the search box, then the first-run page or the timeline, list header, bulk bar and the list. */
 export function ListPane({
-  searchRef, listRef, listQuery, results, selection, multi, list, libraryEmpty, noResults, suggestions, timeline, imports, pickFolder, detailView, openExport, tags, collections, curation,
+  searchRef,
+  listRef,
+  listQuery,
+  results,
+  selection,
+  multi,
+  list,
+  libraryEmpty,
+  noResults,
+  suggestions,
+  timeline,
+  imports,
+  pickFolder,
+  detailView,
+  openExport,
+  tags,
+  collections,
+  curation,
 }: Props) {
   const { query, setQueryNow, sort, onCollection } = listQuery;
   const { change } = curation;
@@ -70,10 +87,34 @@ export function ListPane({
           <Timeline
             months={timeline.months}
             range={timeline.range}
-            onPickRange={(from, to) => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], [['after', from], ['before', nextMonth(to)]]))}
+            onPickRange={(from, to) =>
+              setQueryNow(
+                replaceFilters(
+                  query.text,
+                  ['after', 'before', 'date'],
+                  [
+                    ['after', from],
+                    ['before', nextMonth(to)],
+                  ],
+                ),
+              )
+            }
             onClearDates={() => setQueryNow(replaceFilters(query.text, ['after', 'before', 'date'], []))}
           />
-          <ListHeader total={results.total} pending={results.pending} sort={sort} canRank={listQuery.canRank} canFollowCollection={listQuery.hasCollectionFilter} onSort={listQuery.setSort} onSelectAll={multi.selectAll} onePerStory={listQuery.onePerStory} onToggleOnePerStory={listQuery.toggleOnePerStory} statsOpen={detailView.statsOpen} onToggleStats={detailView.toggleStats} onExport={() => openExport()} />
+          <ListHeader
+            total={results.total}
+            pending={results.pending}
+            sort={sort}
+            canRank={listQuery.canRank}
+            canFollowCollection={listQuery.hasCollectionFilter}
+            onSort={listQuery.setSort}
+            onSelectAll={multi.selectAll}
+            onePerStory={listQuery.onePerStory}
+            onToggleOnePerStory={listQuery.toggleOnePerStory}
+            statsOpen={detailView.statsOpen}
+            onToggleStats={detailView.toggleStats}
+            onExport={() => openExport()}
+          />
           <BulkBar
             multi={multi}
             total={results.total}
@@ -84,7 +125,9 @@ export function ListPane({
             notify={curation.say}
             onExport={(target) => openExport('ids' in target ? target : { query: target.query, sort })}
           />
-          {results.error && results.error.code !== 'bad-query' && <p className="list-error error-text">The library could not be searched: {results.error.message}</p>}
+          {results.error && results.error.code !== 'bad-query' && (
+            <p className="list-error error-text">The library could not be searched: {results.error.message}</p>
+          )}
           {noResults ? (
             <NoResults suggestions={suggestions} onRemove={(s) => setQueryNow(removeNode(query.text, s.chip.span))} onClear={() => setQueryNow('')} />
           ) : (

@@ -29,7 +29,6 @@ import { chromiumArgs, findChromium } from '../../../scripts/findChromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
@@ -66,10 +65,14 @@ const stats = (xs) => ({ n: xs.length, p50: round(percentile(xs, 50)), p95: roun
 
 /** `gleaner serve` on the library; resolves to the printed URL. */
 function startServer() {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'gleaner.cjs'), 'serve', '--db', dbPath, '--port', '0', ...(process.env.UIBENCH_NO_WATCH ? ['--no-watch'] : [])], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'gleaner.cjs'), 'serve', '--db', dbPath, '--port', '0', ...(process.env.UIBENCH_NO_WATCH ? ['--no-watch'] : [])],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = new Promise((res, rej) => {
     let out = '';
     let err = '';
@@ -208,7 +211,7 @@ async function main() {
       await row.scrollIntoViewIfNeeded();
       const id = Number(await row.getAttribute('data-article-id'));
       await row.click();
-      const t0 = (await page.evaluate(() => window.__inputs.filter((x) => x.type === 'pointer').at(-1).t));
+      const t0 = await page.evaluate(() => window.__inputs.filter((x) => x.type === 'pointer').at(-1).t);
       const visible = await waitForMark(page, 'gleaner:preview-visible', t0, id);
       openTimes.push(visible - t0);
     }
@@ -235,7 +238,14 @@ async function main() {
       // Let the last pages arrive, then see how long until nothing is a placeholder.
       const settleStart = performance.now();
       while (el.querySelector('.row.placeholder') && performance.now() - settleStart < 10_000) await new Promise((r) => setTimeout(r, 16));
-      return { startedAt: started, ms: performance.now() - started, frames, placeholderFrames, settleMs: performance.now() - settleStart, height: el.scrollHeight };
+      return {
+        startedAt: started,
+        ms: performance.now() - started,
+        frames,
+        placeholderFrames,
+        settleMs: performance.now() - settleStart,
+        height: el.scrollHeight,
+      };
     }, Number(values['scroll-step']));
     const longTasks = await page.evaluate(() => window.__longTasks);
     figures.scroll = {
@@ -285,13 +295,19 @@ async function main() {
       ['machine', figures.machine],
       ['server ready after start', `${(figures.serverReadyMs / 1000).toFixed(1)} s (gleaner serve catching up with watched folders)`],
       ['first list paint', `${figures.firstListPaintMs} ms (after reload: ${figures.firstListPaintWarmMs} ms)`],
-      ['keystroke → list painted', `p50 ${figures.keystrokeToList.p50} ms, p95 ${figures.keystrokeToList.p95} ms (n=${figures.keystrokeToList.n}, incl. the typing debounce)`],
+      [
+        'keystroke → list painted',
+        `p50 ${figures.keystrokeToList.p50} ms, p95 ${figures.keystrokeToList.p95} ms (n=${figures.keystrokeToList.n}, incl. the typing debounce)`,
+      ],
       ['open article → preview', `p50 ${figures.openToPreview.p50} ms, p95 ${figures.openToPreview.p95} ms (n=${figures.openToPreview.n})`],
       [
         'scroll whole list',
         `${figures.scroll.seconds} s, ${figures.scroll.frames} frames, frame p95 ${figures.scroll.frameMs.p95} ms, ${figures.scroll.framesOver50ms} frames > 50 ms`,
       ],
-      ['long tasks while scrolling', `${figures.scroll.longTasks.count} (max ${figures.scroll.longTasks.maxMs} ms, total ${figures.scroll.longTasks.totalMs} ms)`],
+      [
+        'long tasks while scrolling',
+        `${figures.scroll.longTasks.count} (max ${figures.scroll.longTasks.maxMs} ms, total ${figures.scroll.longTasks.totalMs} ms)`,
+      ],
       ['jump deep → rows filled', `p50 ${figures.jumpToRows.p50} ms, p95 ${figures.jumpToRows.p95} ms (n=${figures.jumpToRows.n})`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));

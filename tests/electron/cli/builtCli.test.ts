@@ -58,7 +58,9 @@ async function peakThreads(run: () => Promise<unknown>): Promise<number> {
 
 describe('gleaner import --workers', () => {
   it('parses on that many worker threads and imports the same articles', async () => {
-    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`${i}.txt`, seedLike({ title: `Article ${i}`, body: `<p>${'text '.repeat(400)}</p>` })]));
+    const files = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [`${i}.txt`, seedLike({ title: `Article ${i}`, body: `<p>${'text '.repeat(400)}</p>` })]),
+    );
     const importWith = async (workers: string) => {
       const folder = tempDir();
       writeTree(folder, files);

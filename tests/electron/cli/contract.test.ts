@@ -30,15 +30,33 @@ async function overIpc(db: string, channel: string, args: unknown): Promise<Enve
 
 describe('the CLI refuses what the contract refuses, as the app does', () => {
   it.each([
-    { argv: ['search', 'harbour', '--offset', 'abc'], channel: 'articles:search', args: { query: 'harbour', sort: 'relevance', limit: 20, offset: Number.NaN, facets: false }, field: 'offset' },
-    { argv: ['list', '--offset', 'abc'], channel: 'articles:search', args: { query: '', sort: 'date-desc', limit: 20, offset: Number.NaN, facets: false }, field: 'offset' },
-    { argv: ['list', '--limit', '501'], channel: 'articles:search', args: { query: '', sort: 'date-desc', limit: 501, offset: 0, facets: false }, field: 'limit' },
+    {
+      argv: ['search', 'harbour', '--offset', 'abc'],
+      channel: 'articles:search',
+      args: { query: 'harbour', sort: 'relevance', limit: 20, offset: Number.NaN, facets: false },
+      field: 'offset',
+    },
+    {
+      argv: ['list', '--offset', 'abc'],
+      channel: 'articles:search',
+      args: { query: '', sort: 'date-desc', limit: 20, offset: Number.NaN, facets: false },
+      field: 'offset',
+    },
+    {
+      argv: ['list', '--limit', '501'],
+      channel: 'articles:search',
+      args: { query: '', sort: 'date-desc', limit: 501, offset: 0, facets: false },
+      field: 'limit',
+    },
     { argv: ['stories', '--offset', 'abc'], channel: 'stories:list', args: { query: '', limit: 20, offset: Number.NaN }, field: 'offset' },
     { argv: ['highlights', '--offset=-3'], channel: 'highlights:list', args: { query: '', limit: 100, offset: -3 }, field: 'offset' },
   ])('$argv: exit 2 and the contract’s message', async ({ argv, channel, args, field }) => {
     const { db } = await cliLibrary({ 'a.txt': seedLike({ title: 'Harbour plan' }) });
     const envelope = await overIpc(db, channel, args);
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining(`Invalid arguments for ${channel} (${field}):`) } });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining(`Invalid arguments for ${channel} (${field}):`) },
+    });
     const message = (envelope as { error: { message: string } }).error.message;
 
     const { code, stdout, stderr } = await cli(...argv, '--db', db);
@@ -49,8 +67,15 @@ describe('the CLI refuses what the contract refuses, as the app does', () => {
 
   it('keeps a valid page the same as before: the contract’s answer, printed', async () => {
     const { db } = await cliLibrary({ 'a.txt': seedLike({ title: 'Harbour plan' }), 'b.txt': seedLike({ title: 'Ferry times' }) });
-    const printed = JSON.parse((await cli('list', '--offset', '1', '--limit', '1', '--db', db, '--json')).stdout) as { items: { title: string }[]; total: number; offset: number };
-    const envelope = (await overIpc(db, 'articles:search', { query: '', sort: 'date-desc', limit: 1, offset: 1, facets: true })) as { ok: true; value: typeof printed };
+    const printed = JSON.parse((await cli('list', '--offset', '1', '--limit', '1', '--db', db, '--json')).stdout) as {
+      items: { title: string }[];
+      total: number;
+      offset: number;
+    };
+    const envelope = (await overIpc(db, 'articles:search', { query: '', sort: 'date-desc', limit: 1, offset: 1, facets: true })) as {
+      ok: true;
+      value: typeof printed;
+    };
     expect(printed).toMatchObject({ total: 2, offset: 1, items: [{ title: envelope.value.items[0]!.title }] });
   });
 

@@ -57,7 +57,10 @@ describe('gleaner export: which articles', () => {
   });
 
   it('refuses an unknown collection or saved search with exit 2 and one line', async () => {
-    for (const flags of [['--collection', 'Nope'], ['--saved', 'Nope']]) {
+    for (const flags of [
+      ['--collection', 'Nope'],
+      ['--saved', 'Nope'],
+    ]) {
       const { code, stderr, stdout } = await exportJson(...flags);
       expect(code, flags.join(' ')).toBe(2);
       expect(stderr).toMatch(/^gleaner: there is no (collection|saved search) "Nope"\n$/);

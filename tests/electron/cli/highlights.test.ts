@@ -13,12 +13,18 @@ beforeEach(async () => {
       source: 'IBN',
       body: '<p>The board approved\nthe new ferry timetable.</p><p>Work starts in May.</p>',
     }),
-    'b.txt': seedLike({ title: 'Evil \u001b[31mtitle', date: '2025-07-02T00:00:00Z', source: 'Wire', body: '<p>Bells ring \u001b]0;pwned\u0007 at noon.</p>' }),
+    'b.txt': seedLike({
+      title: 'Evil \u001b[31mtitle',
+      date: '2025-07-02T00:00:00Z',
+      source: 'Wire',
+      body: '<p>Bells ring \u001b]0;pwned\u0007 at noon.</p>',
+    }),
   }));
 });
 
 const run = (...argv: string[]) => cli(...argv, '--db', db);
-const list = async (...query: string[]) => JSON.parse((await run('highlights', ...query, '--json')).stdout) as { items: HighlightListItem[]; total: number };
+const list = async (...query: string[]) =>
+  JSON.parse((await run('highlights', ...query, '--json')).stdout) as { items: HighlightListItem[]; total: number };
 
 describe('gleaner highlight add and gleaner highlights', () => {
   it('quotes text from the article (line breaks typed as spaces) and lists it with its article, colour, note and state', async () => {
@@ -36,7 +42,9 @@ describe('gleaner highlight add and gleaner highlights', () => {
     // The query picks articles; every highlight of a matching article is listed.
     const human = await run('highlights', 'highlight:ferry', '--limit', '1', '--offset', '1');
     const today = new Date().toISOString().slice(0, 10);
-    expect(human.stdout).toBe(`#1  Harbour plan\n  green  ${today}  anchored\n  "approved\\nthe new ferry"\n  note: check dates\n2-2 of 2 highlights\n`);
+    expect(human.stdout).toBe(
+      `#1  Harbour plan\n  green  ${today}  anchored\n  "approved\\nthe new ferry"\n  note: check dates\n2-2 of 2 highlights\n`,
+    );
     expect((await list('source:Wire')).total).toBe(0);
     expect((await run('highlights', 'source:Wire')).stdout).toBe('No highlights.\n');
   });

@@ -49,7 +49,12 @@ describe('the CLI with hostile article data', () => {
     const shown = await cli('show', String(id), '--db', db);
     expect(shown.code).toBe(0);
     expectInert(shown.stdout, shown.stdout.trimEnd().split('\n').length);
-    const fields = Object.fromEntries(shown.stdout.trimEnd().split('\n').map((l) => [l.slice(0, 13).trim(), l.slice(14)]));
+    const fields = Object.fromEntries(
+      shown.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => [l.slice(0, 13).trim(), l.slice(14)]),
+    );
     expect(fields['Title']).toBe('\\u001B]0;pwned\\u0007Evil\\u202Egpj.md\\u2066x\\u2069\\nForged line\\u009B2J');
     expect(fields['Source']).toBe('Src\\u001B]0;pwned\\u0007\\nline');
     expect(fields['File']).toContain('/\\u001B]0;pwned\\u0007name\\u202Etxt.md (toml front matter');
@@ -65,6 +70,10 @@ describe('the CLI with hostile article data', () => {
     expect(report.files.map((f) => f.path).sort()).toEqual([`broken\n${OSC_TITLE}.md`, 'untitled\u202e.md'].sort());
     const page = JSON.parse((await cli('search', 'body', '--db', db, '--json')).stdout) as SearchPage;
     const detail = JSON.parse((await cli('show', String(page.items[0]!.id), '--db', db, '--json')).stdout) as ArticleDetail;
-    expect({ title: detail.title, source: detail.source, relPath: detail.relPath }).toEqual({ title: HOSTILE, source: `Src${OSC_TITLE}\nline`, relPath: name });
+    expect({ title: detail.title, source: detail.source, relPath: detail.relPath }).toEqual({
+      title: HOSTILE,
+      source: `Src${OSC_TITLE}\nline`,
+      relPath: name,
+    });
   });
 });

@@ -23,7 +23,11 @@ function folderOf(prefix: string, count: number): string {
   const root = tempDir();
   const files: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
-    files[`${prefix}/${i}.md`] = seedLike({ title: `${prefix} ${i}`, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`, body: `<p>${prefix} words ${i} ${'filler text '.repeat(30)}</p>` });
+    files[`${prefix}/${i}.md`] = seedLike({
+      title: `${prefix} ${i}`,
+      date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+      body: `<p>${prefix} words ${i} ${'filler text '.repeat(30)}</p>`,
+    });
   }
   writeTree(root, files);
   return root;
@@ -145,7 +149,10 @@ describe('two processes on one library', () => {
 
   it('two imports that both create a new library: one creates it, the other waits, both import', async () => {
     const dbPath = join(tempDir(), 'fresh', 'library.db');
-    const runs = await Promise.all([gleaner('import', folderOf('one', 30), '--db', dbPath, '--json'), gleaner('import', folderOf('two', 30), '--db', dbPath, '--json')]);
+    const runs = await Promise.all([
+      gleaner('import', folderOf('one', 30), '--db', dbPath, '--json'),
+      gleaner('import', folderOf('two', 30), '--db', dbPath, '--json'),
+    ]);
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
       expect((JSON.parse(run.stdout) as ImportReport).added).toBe(30);

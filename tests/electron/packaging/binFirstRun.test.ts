@@ -11,7 +11,8 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 function freshCheckout(): string {
   const dir = join(tempDir('gleaner-fresh-'), 'gleaner');
   mkdirSync(dir);
-  for (const entry of ['bin', 'scripts', 'electron', 'shared', 'bench', 'package.json', 'tsconfig.base.json']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['bin', 'scripts', 'electron', 'shared', 'bench', 'package.json', 'tsconfig.base.json'])
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }

@@ -79,7 +79,14 @@ describe('electron-builder.yml', () => {
   it('ships the built app and nothing else from out/', () => {
     const files = builtFiles();
     const shipped = files.filter((f) => included(f, config.files));
-    for (const needed of ['out/main.cjs', 'out/preload.cjs', 'out/importWorker.cjs', 'out/parseWorker.cjs', 'out/readWorker.cjs', 'out/renderer/index.html']) {
+    for (const needed of [
+      'out/main.cjs',
+      'out/preload.cjs',
+      'out/importWorker.cjs',
+      'out/parseWorker.cjs',
+      'out/readWorker.cjs',
+      'out/renderer/index.html',
+    ]) {
       expect(shipped, needed).toContain(needed);
     }
     expect(shipped.some((f) => f.startsWith('out/renderer/assets/') && f.endsWith('.js'))).toBe(true);
@@ -98,7 +105,10 @@ describe('electron-builder.yml', () => {
   it('names only files the build produces', () => {
     const files = [...builtFiles(), 'package.json'];
     for (const pattern of config.files.filter((p) => !p.startsWith('!') && !p.includes('node_modules'))) {
-      expect(files.some((f) => minimatch(f, pattern, { dot: true })), pattern).toBe(true);
+      expect(
+        files.some((f) => minimatch(f, pattern, { dot: true })),
+        pattern,
+      ).toBe(true);
     }
   });
 
@@ -107,7 +117,12 @@ describe('electron-builder.yml', () => {
     for (const kept of [`${module}/package.json`, `${module}/lib/database.js`, `${module}/build/Release/better_sqlite3.node`]) {
       expect(included(kept, ['**/*', ...config.files.filter((p) => p.startsWith('!'))]), kept).toBe(true);
     }
-    for (const dropped of [`${module}/deps/sqlite3/sqlite3.c`, `${module}/src/better_sqlite3.cpp`, `${module}/build/Release/obj.target/x.o`, `${module}/build/Release/test_extension.node`]) {
+    for (const dropped of [
+      `${module}/deps/sqlite3/sqlite3.c`,
+      `${module}/src/better_sqlite3.cpp`,
+      `${module}/build/Release/obj.target/x.o`,
+      `${module}/build/Release/test_extension.node`,
+    ]) {
       expect(included(dropped, ['**/*', ...config.files.filter((p) => p.startsWith('!'))]), dropped).toBe(false);
     }
   });

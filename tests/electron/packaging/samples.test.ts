@@ -42,7 +42,20 @@ describe('samples', () => {
     for (const txt of files.filter((f) => f.endsWith('.txt'))) {
       expect(txt).toMatch(/[/\\]\d{4}[/\\]\d{2}[/\\]\d+-[a-z0-9-]+\.txt$/);
       const text = readFileSync(txt, 'utf8');
-      for (const key of ['title', 'date', 'draft', 'summary', 'description', 'source_link', 'enclosure', 'article_id', 'feed_item_id', 'url', 'qrcode', 'source']) {
+      for (const key of [
+        'title',
+        'date',
+        'draft',
+        'summary',
+        'description',
+        'source_link',
+        'enclosure',
+        'article_id',
+        'feed_item_id',
+        'url',
+        'qrcode',
+        'source',
+      ]) {
         expect(text, `${txt}: ${key}`).toMatch(new RegExp(`^${key} = `, 'm'));
       }
     }

@@ -21,7 +21,14 @@ describe('npm start', () => {
     expect(explanation).toMatch(/browser/);
     expect(explanation).toMatch(/install\.js|ELECTRON_MIRROR/);
     expect(explanation!.split(/[.!?](\s|$)/).filter((s) => s && s.trim().length > 20)).toHaveLength(1);
-    expect(JSON.parse(plan!.replace('start: would run ', ''))).toEqual([process.execPath, join(ROOT, 'bin', 'gleaner.cjs'), 'serve', '--open', '--db', '/tmp/x.db']);
+    expect(JSON.parse(plan!.replace('start: would run ', ''))).toEqual([
+      process.execPath,
+      join(ROOT, 'bin', 'gleaner.cjs'),
+      'serve',
+      '--open',
+      '--db',
+      '/tmp/x.db',
+    ]);
   });
 
   it('opens the desktop app on the project when the binary exists', () => {

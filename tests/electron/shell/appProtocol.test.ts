@@ -2,7 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP } from '../../../electron/web/security.js';
-import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppUrl, resolveAppFile } from '../../../electron/shell/appProtocol.js';
+import {
+  APP_INDEX_URL,
+  APP_ORIGIN,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolHandler,
+  isAppUrl,
+  resolveAppFile,
+} from '../../../electron/shell/appProtocol.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 function rendererDir(): string {

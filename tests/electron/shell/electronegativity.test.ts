@@ -17,12 +17,12 @@ const ROOT = resolve(__dirname, '../../..');
 const REVIEWED: Record<string, string> = {
   // The window's options come from windowOptions(), a pure function the tool cannot follow;
   // tests/electron/shell asserts contextIsolation, sandbox, no Node, Auxclick off and the preload.
-  'main.ts:153 CONTEXT_ISOLATION_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert contextIsolation',
-  'main.ts:153 SANDBOX_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert sandbox: true',
-  'main.ts:153 AUXCLICK_JS_CHECK (warning)': 'disableBlinkFeatures: Auxclick is set in windowOptions (tested)',
-  'main.ts:154 PRELOAD_JS_CHECK (note)': 'the preload exposes only the transport (call, on) and the shell object; a packaging test scans its imports',
+  'main.ts:159 CONTEXT_ISOLATION_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert contextIsolation',
+  'main.ts:159 SANDBOX_JS_CHECK (warning)': 'the one BrowserWindow; windowOptions tests assert sandbox: true',
+  'main.ts:159 AUXCLICK_JS_CHECK (warning)': 'disableBlinkFeatures: Auxclick is set in windowOptions (tested)',
+  'main.ts:160 PRELOAD_JS_CHECK (note)': 'the preload exposes only the transport (call, on) and the shell object; a packaging test scans its imports',
   // shell.openExternal only ever receives http, https or mailto URLs (electron/shell/links.ts, tested).
-  'main.ts:61 OPEN_EXTERNAL_JS_CHECK (note)': 'scheme allowlist tested in tests/electron/shell',
+  'main.ts:64 OPEN_EXTERNAL_JS_CHECK (note)': 'scheme allowlist tested in tests/electron/shell',
   // csp-evaluator rates any `script-src 'self'` as possibly weak (an origin that hosts JSONP
   // or uploads); app:// and browser mode serve only the built app. Absent or weak (warning) fails.
   'index.html:9 CSP_GLOBAL_CHECK (note)': "script-src 'self' on an origin that serves only the built app",

@@ -126,7 +126,10 @@ describe('registerLibraryIpc', () => {
     for (const [channel, args] of attempts) {
       expect(await ipcMain.invoke(channel, eventFrom(win), args), channel).toEqual({
         ok: false,
-        error: { code: 'bad-request', message: `Refused ${channel}: a folder or file must be chosen in a dialog, dropped on the window or given on the command line` },
+        error: {
+          code: 'bad-request',
+          message: `Refused ${channel}: a folder or file must be chosen in a dialog, dropped on the window or given on the command line`,
+        },
       });
     }
     expect(spies.get('imports:start')).not.toHaveBeenCalled();
@@ -137,14 +140,23 @@ describe('registerLibraryIpc', () => {
     const target = grants.grant('/home/me/Documents/library.json');
     expect(await ipcMain.invoke('imports:start', eventFrom(win), { folders: [folder.grant] })).toMatchObject({ ok: true });
     expect(spies.get('imports:start')).toHaveBeenCalledWith({ folders: ['/home/me/articles'] });
-    expect(await ipcMain.invoke('exports:start', eventFrom(win), { source: { all: true }, format: 'json', out: target.grant, overwrite: true })).toMatchObject({ ok: true });
-    expect(spies.get('exports:start')).toHaveBeenCalledWith({ source: { all: true }, format: 'json', out: '/home/me/Documents/library.json', overwrite: true });
+    expect(
+      await ipcMain.invoke('exports:start', eventFrom(win), { source: { all: true }, format: 'json', out: target.grant, overwrite: true }),
+    ).toMatchObject({ ok: true });
+    expect(spies.get('exports:start')).toHaveBeenCalledWith({
+      source: { all: true },
+      format: 'json',
+      out: '/home/me/Documents/library.json',
+      overwrite: true,
+    });
   });
 
   it('lets the page name the folders the main process offers as they are (the bundled samples)', async () => {
     const { ipcMain, win, spies, grants } = setup();
     grants.offer('/opt/gleaner/resources/samples/articles');
-    expect(await ipcMain.invoke('imports:start', eventFrom(win), { folders: ['/opt/gleaner/resources/samples/articles'] })).toMatchObject({ ok: true });
+    expect(await ipcMain.invoke('imports:start', eventFrom(win), { folders: ['/opt/gleaner/resources/samples/articles'] })).toMatchObject({
+      ok: true,
+    });
     expect(spies.get('imports:start')).toHaveBeenCalledWith({ folders: ['/opt/gleaner/resources/samples/articles'] });
   });
 });

@@ -183,13 +183,22 @@ describe('main process wiring', () => {
   it('opens the library given with --db and answers the page', async () => {
     const empty = await ipc().invoke('articles:search', fromPage(), { query: '' });
     expect(empty).toMatchObject({ ok: true, value: { total: 0 } });
-    expect(await ipc().invoke('articles:search', { ...fromPage(), senderFrame: { url: 'https://evil.example.com/', parent: null, processId: 3, routingId: 1 } }, { query: '' })).toMatchObject({
+    expect(
+      await ipc().invoke(
+        'articles:search',
+        { ...fromPage(), senderFrame: { url: 'https://evil.example.com/', parent: null, processId: 3, routingId: 1 } },
+        { query: '' },
+      ),
+    ).toMatchObject({
       ok: false,
     });
   });
 
   it('hands the command-line folder to the page once it listens, and imports it on request', async () => {
-    const commands = () => win().webContents.sent.filter((s) => s.channel === SHELL_CHANNELS.command).map((s) => s.args[0]);
+    const commands = () =>
+      win()
+        .webContents.sent.filter((s) => s.channel === SHELL_CHANNELS.command)
+        .map((s) => s.args[0]);
     expect(commands()).toEqual([]);
     ipc().emit(SHELL_CHANNELS.ready, fromPage());
     expect(commands()).toEqual([{ type: 'import-folder', path: library, grant: expect.stringMatching(/^grant:/) }]);
@@ -199,7 +208,9 @@ describe('main process wiring', () => {
     const { grant } = commands()[0] as { grant: string };
     const started = (await ipc().invoke('imports:start', fromPage(), { folders: [grant] })) as { ok: true; value: { jobId: string } };
     expect(started).toMatchObject({ ok: true });
-    await expect.poll(async () => ((await ipc().invoke('articles:search', fromPage(), { query: '' })) as { value: { total: number } }).value.total).toBe(1);
+    await expect
+      .poll(async () => ((await ipc().invoke('articles:search', fromPage(), { query: '' })) as { value: { total: number } }).value.total)
+      .toBe(1);
     expect(win().webContents.sent.some((s) => s.channel === EVENT_CHANNEL && (s.args[0] as { type: string }).type === 'import-finished')).toBe(true);
   });
 
@@ -211,7 +222,10 @@ describe('main process wiring', () => {
     const app = fake.state.app as EventEmitter;
     app.emit('second-instance', {}, ['gleaner', 'ignored'], '/', { argv: ['gleaner', second, '--no-sandbox'], cwd: '/' });
     expect(win().focus).toHaveBeenCalled();
-    expect(win().webContents.sent.at(-1)).toEqual({ channel: SHELL_CHANNELS.command, args: [{ type: 'import-folder', path: second, grant: expect.stringMatching(/^grant:/) }] });
+    expect(win().webContents.sent.at(-1)).toEqual({
+      channel: SHELL_CHANNELS.command,
+      args: [{ type: 'import-folder', path: second, grant: expect.stringMatching(/^grant:/) }],
+    });
   });
 
   it('menu actions become page commands', () => {

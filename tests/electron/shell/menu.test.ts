@@ -25,7 +25,9 @@ describe('menuTemplate', () => {
     const items = flatten(template);
     expect(items.find((i) => i.id === 'open-folder')!.accelerator).toBe('CmdOrCtrl+O');
     const roles = items.map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'about']));
+    expect(roles).toEqual(
+      expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'about']),
+    );
     // `?` is typed into the search box too: shown, not grabbed.
     expect(items.find((i) => i.id === 'show-shortcuts')).toMatchObject({ accelerator: '?', registerAccelerator: false });
   });

@@ -11,13 +11,17 @@ describe('shell paths', () => {
     const unpacked = '/opt/Gleaner/resources/app.asar.unpacked/out';
     expect(workerDirFor(packaged, (p) => p === join(unpacked, 'importWorker.cjs'))).toBe(unpacked);
     expect(workerDirFor(packaged, () => false)).toBe(packaged);
-    expect(workerDirFor('C:\\Program Files\\Gleaner\\resources\\app.asar\\out', () => true)).toBe('C:\\Program Files\\Gleaner\\resources\\app.asar.unpacked\\out');
+    expect(workerDirFor('C:\\Program Files\\Gleaner\\resources\\app.asar\\out', () => true)).toBe(
+      'C:\\Program Files\\Gleaner\\resources\\app.asar.unpacked\\out',
+    );
     expect(workerDirFor('/home/me/gleaner/out', () => true)).toBe('/home/me/gleaner/out');
     expect(workerDirFor('/home/me/app.asarx/out', () => true)).toBe('/home/me/app.asarx/out');
   });
 
   it('finds the bundled samples in resources when packaged, next to out/ in a checkout', () => {
-    expect(samplesDirFor({ isPackaged: true, resourcesPath: '/opt/G/resources', mainDir: '/x' }, () => true)).toBe('/opt/G/resources/samples/articles');
+    expect(samplesDirFor({ isPackaged: true, resourcesPath: '/opt/G/resources', mainDir: '/x' }, () => true)).toBe(
+      '/opt/G/resources/samples/articles',
+    );
     expect(samplesDirFor({ isPackaged: false, resourcesPath: '/e', mainDir: '/repo/out' }, () => true)).toBe('/repo/samples/articles');
     expect(samplesDirFor({ isPackaged: false, resourcesPath: '/e', mainDir: '/repo/out' }, () => false)).toBeNull();
   });

@@ -72,7 +72,11 @@ describe('preload', () => {
   it('returns a failed call as an envelope, keeping the code, and the page client throws it with the code', async () => {
     const { call } = gleaner();
     await expect(call('articles', 'get', { id: 9 })).resolves.toEqual({ ok: false, error: { code: 'not-found', message: 'No article with id 9' } });
-    await expect(buildClient(gleaner()).articles.get({ id: 9 })).rejects.toMatchObject({ name: 'ClientError', code: 'not-found', message: 'No article with id 9' });
+    await expect(buildClient(gleaner()).articles.get({ id: 9 })).rejects.toMatchObject({
+      name: 'ClientError',
+      code: 'not-found',
+      message: 'No article with id 9',
+    });
     // A transport failure is an envelope too, never a throw across the bridge.
     await expect(call('library', 'stats', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
@@ -80,7 +84,14 @@ describe('preload', () => {
   it('never invokes a channel outside the contract', async () => {
     ipcRenderer.invoke.mockClear();
     const call = gleaner().call as Fn;
-    for (const [domain, method] of [['shell', 'pickFolder'], ['articles', 'constructor'], ['articles', 'hasOwnProperty'], ['__proto__', 'x'], ['toString', 'call'], [1, 2]]) {
+    for (const [domain, method] of [
+      ['shell', 'pickFolder'],
+      ['articles', 'constructor'],
+      ['articles', 'hasOwnProperty'],
+      ['__proto__', 'x'],
+      ['toString', 'call'],
+      [1, 2],
+    ]) {
       await expect(call(domain, method, {})).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
     }
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();

@@ -64,7 +64,10 @@ describe('registerShellIpc', () => {
   it('validates save dialog options', async () => {
     const { ipcMain, win, pickSaveFile } = setup();
     const ok = { title: 'Export', defaultName: 'library.epub', filters: [{ name: 'EPUB', extensions: ['epub'] }] };
-    expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), ok)).toEqual({ path: '/home/me/Documents/export.epub', grant: expect.stringMatching(/^grant:/) });
+    expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), ok)).toEqual({
+      path: '/home/me/Documents/export.epub',
+      grant: expect.stringMatching(/^grant:/),
+    });
     expect(pickSaveFile).toHaveBeenCalledWith(ok);
     for (const bad of [{ defaultPath: '/etc/passwd' }, { filters: [{ name: 'x', extensions: ['../x'] }] }, 'string', { title: 'x'.repeat(500) }]) {
       expect(await ipcMain.invoke(SHELL_CHANNELS.pickSaveFile, eventFrom(win), bad)).toBeNull();

@@ -2,7 +2,14 @@ import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_WINDOW_STATE, fitToDisplays, readWindowState, trackWindowState, writeWindowState, type WindowState } from '../../../electron/shell/windowState.js';
+import {
+  DEFAULT_WINDOW_STATE,
+  fitToDisplays,
+  readWindowState,
+  trackWindowState,
+  writeWindowState,
+  type WindowState,
+} from '../../../electron/shell/windowState.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const SCREEN = { x: 0, y: 0, width: 1920, height: 1050 };

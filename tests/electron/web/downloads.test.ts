@@ -27,7 +27,12 @@ async function start(articles = 3, downloadRetentionMs?: number): Promise<WebHos
   writeTree(staticDir, { 'index.html': '<!doctype html><title>Gleaner</title>' });
   const folder = tempDir();
   const files: Record<string, string> = {};
-  for (let i = 1; i <= articles; i++) files[`a${i}.txt`] = seedLike({ title: `Article ${i}`, date: `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`, body: `<p>${'Words. '.repeat(40)}</p>` });
+  for (let i = 1; i <= articles; i++)
+    files[`a${i}.txt`] = seedLike({
+      title: `Article ${i}`,
+      date: `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+      body: `<p>${'Words. '.repeat(40)}</p>`,
+    });
   writeTree(folder, files);
   service = createLibraryService({ dbPath: join(tempDir(), 'lib.db') });
   await importFolders(service.db, [folder]);
@@ -36,7 +41,11 @@ async function start(articles = 3, downloadRetentionMs?: number): Promise<WebHos
 }
 
 const post = (h: WebHost, args: unknown, token = h.token) =>
-  send(h, '/api/downloads', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+  send(h, '/api/downloads', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(args),
+  });
 
 async function begin(h: WebHost, args: unknown): Promise<DownloadStarted> {
   const reply = await post(h, args);
@@ -149,7 +158,9 @@ describe('export downloads in browser mode', () => {
 
 describe('contentDisposition', () => {
   it('gives an ASCII fallback without quotes or separators and the exact UTF-8 name', () => {
-    expect(contentDisposition('Café "notes"; 2025.md')).toBe(`attachment; filename="Caf_ _notes__ 2025.md"; filename*=UTF-8''Caf%C3%A9%20%22notes%22%3B%202025.md`);
+    expect(contentDisposition('Café "notes"; 2025.md')).toBe(
+      `attachment; filename="Caf_ _notes__ 2025.md"; filename*=UTF-8''Caf%C3%A9%20%22notes%22%3B%202025.md`,
+    );
     expect(contentDisposition('a\\b%c.json')).toBe(`attachment; filename="a_b_c.json"; filename*=UTF-8''a%5Cb%25c.json`);
   });
 });

@@ -23,7 +23,11 @@ beforeAll(async () => {
   const files: Record<string, string> = {};
   for (let n = 0; n < 1500; n++) {
     const words = Array.from({ length: 120 }, (_, i) => VOCABULARY[(n * 31 + i * i) % VOCABULARY.length]);
-    files[`${n}.txt`] = seedLike({ title: `Article ${n} ${words[0]}`, date: `2024-01-${String(1 + (n % 28)).padStart(2, '0')}T00:00:00Z`, body: `<p>a ${words.join(' ')}</p>` });
+    files[`${n}.txt`] = seedLike({
+      title: `Article ${n} ${words[0]}`,
+      date: `2024-01-${String(1 + (n % 28)).padStart(2, '0')}T00:00:00Z`,
+      body: `<p>a ${words.join(' ')}</p>`,
+    });
   }
   writeTree(folder, files);
   service = createLibraryService({ dbPath: join(tempDir('gleaner-hostile-'), 'lib.db') });

@@ -38,7 +38,10 @@ describe('hostile requests to the browser-mode host', () => {
     for (const path of ['/%E0%A4%A', '/assets/%zz.js', '/%']) {
       const reply = await send(h, path);
       expect(reply.status, path).toBe(400);
-      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/^Bad percent-encoding in the path/) } });
+      expect(JSON.parse(reply.body)).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request', message: expect.stringMatching(/^Bad percent-encoding in the path/) },
+      });
     }
     expect((await send(h, '/assets/app.js')).status).toBe(200);
   });
@@ -52,7 +55,16 @@ describe('serve --open: a one-time code on the command line, never the token', (
     const lines: string[] = [];
     let stop = () => {};
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const serving = serve({ dbPath: join(tempDir(), 'lib.db'), port: 0, open: true, workerDir, watch: false, log: (l) => lines.push(l), openBrowser: (u) => opened.push(u), until: stopped });
+    const serving = serve({
+      dbPath: join(tempDir(), 'lib.db'),
+      port: 0,
+      open: true,
+      workerDir,
+      watch: false,
+      log: (l) => lines.push(l),
+      openBrowser: (u) => opened.push(u),
+      until: stopped,
+    });
     await expect.poll(() => opened.length).toBe(1);
     try {
       const printed = new URL(lines.find((l) => l.startsWith('Open '))!.slice('Open '.length));
@@ -109,7 +121,13 @@ describe('over HTTP an export never replaces a file Gleaner did not write', () =
     for (const target of [mine, link]) {
       const refused = await exportTo(target, true);
       expect(refused.status, target).toBe(400);
-      expect(JSON.parse(refused.body)).toEqual({ ok: false, error: { code: 'bad-request', message: `Will not replace ${target}: Gleaner did not write it (over HTTP an export replaces only a file this server exported); choose another name` } });
+      expect(JSON.parse(refused.body)).toEqual({
+        ok: false,
+        error: {
+          code: 'bad-request',
+          message: `Will not replace ${target}: Gleaner did not write it (over HTTP an export replaces only a file this server exported); choose another name`,
+        },
+      });
     }
     expect(readFileSync(mine, 'utf8')).toBe('my own words');
 
@@ -139,7 +157,9 @@ describe('downloads serve only the files the download route wrote', () => {
     const secret = join(tempDir(), 'secret.txt');
     writeFileSync(secret, 'root:x:0:0 SECRET');
     const download = async () => {
-      const started = JSON.parse((await post(h, '/api/downloads', JSON.stringify({ source: { all: true }, format: 'json' }))).body) as Envelope<DownloadStarted>;
+      const started = JSON.parse(
+        (await post(h, '/api/downloads', JSON.stringify({ source: { all: true }, format: 'json' }))).body,
+      ) as Envelope<DownloadStarted>;
       if (!started.ok) throw new Error(started.error.message);
       const job = await exportEnded(service, started.value.jobId);
       return { url: `/${started.value.url}?token=${h.token}`, file: job.report!.out };

@@ -55,7 +55,9 @@ describe('the preview image route in browser mode', () => {
     // The sandboxed preview frame has an opaque origin: its image requests say `Origin: null`.
     expect((await send(host, srcs[0]!, { headers: { origin: 'null' } })).status).toBe(200);
     expect((await send(host, tampered, { headers: { origin: 'null' } })).status).toBe(404);
-    expect((await send(host, '/api/library/stats', { method: 'POST', headers: { origin: 'null', authorization: `Bearer ${host.token}` } })).status).toBe(403);
+    expect(
+      (await send(host, '/api/library/stats', { method: 'POST', headers: { origin: 'null', authorization: `Bearer ${host.token}` } })).status,
+    ).toBe(403);
   });
 });
 

@@ -94,16 +94,19 @@ describe('browser-mode host', () => {
     writeTree(folder, { 'a.txt': seedLike({ title: 'Streamed' }), 'b.md': '+++\nbroken' });
     const events: LibraryEvent[] = [];
     const finished = new Promise<ImportJob>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.token}`, headers: { host: `127.0.0.1:${h.port}` } }, (res) => {
-        res.on('data', (chunk: Buffer) => {
-          for (const line of chunk.toString().split('\n')) {
-            if (!line.startsWith('data: ')) continue;
-            const event = JSON.parse(line.slice(6)) as LibraryEvent;
-            events.push(event);
-            if (event.type === 'import-finished') resolve(event.job);
-          }
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.token}`, headers: { host: `127.0.0.1:${h.port}` } },
+        (res) => {
+          res.on('data', (chunk: Buffer) => {
+            for (const line of chunk.toString().split('\n')) {
+              if (!line.startsWith('data: ')) continue;
+              const event = JSON.parse(line.slice(6)) as LibraryEvent;
+              events.push(event);
+              if (event.type === 'import-finished') resolve(event.job);
+            }
+          });
+        },
+      );
       req.end();
     });
     await new Promise((r) => setTimeout(r, 50));

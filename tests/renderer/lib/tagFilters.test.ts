@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../shared/query/parse.js';
-import { clearTagFilter, renameTagInQuery, setTagFilter, tagFilterMode, tagFilterModes, toggleTagFilter } from '../../../renderer/src/lib/tagFilters.js';
+import {
+  clearTagFilter,
+  renameTagInQuery,
+  setTagFilter,
+  tagFilterMode,
+  tagFilterModes,
+  toggleTagFilter,
+} from '../../../renderer/src/lib/tagFilters.js';
 
 const modes = (q: string) => Object.fromEntries(tagFilterModes(parseQuery(q)));
 

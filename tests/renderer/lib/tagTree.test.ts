@@ -14,7 +14,15 @@ describe('buildTagTree', () => {
     ]);
     expect(shape(tree)).toEqual([
       ['energy', 5, 5],
-      ['policy', 2, 4, [['eu', 4, 4], ['uk', 3, 3]]],
+      [
+        'policy',
+        2,
+        4,
+        [
+          ['eu', 4, 4],
+          ['uk', 3, 3],
+        ],
+      ],
       ['gov', null, 1, [['uk', null, 1, [['london', 1, 1]]]]],
     ]);
     expect(tree[1]!.children[1]!.name).toBe('policy/uk');

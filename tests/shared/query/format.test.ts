@@ -255,7 +255,21 @@ describe('fuzz: parse, format and removeNode on random input', () => {
     const next = rng(7);
     const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
     const gap = (): string => pick([' ', '  ', '\t', '']);
-    const leaves = ['a', 'covid-19', 'gov*', '"x y"', '"q\\"z"', 'tag:ai', 'source:"I B"', 'after:2025-07', 'draft:yes', 'http://x', 'note:', '-', 'or'];
+    const leaves = [
+      'a',
+      'covid-19',
+      'gov*',
+      '"x y"',
+      '"q\\"z"',
+      'tag:ai',
+      'source:"I B"',
+      'after:2025-07',
+      'draft:yes',
+      'http://x',
+      'note:',
+      '-',
+      'or',
+    ];
     const term = (depth: number): string => {
       const r = next();
       if (depth > 3 || r < 0.5) return pick(leaves);
@@ -285,7 +299,10 @@ describe('fuzz: parse, format and removeNode on random input', () => {
         const [got, want] = [bare(parsed(left)), bare(without(tree!, target))];
         // Compare cheaply; build the failure label only when it is needed.
         if (JSON.stringify(got) !== JSON.stringify(want)) {
-          expect(got, `${JSON.stringify(input)} minus ${JSON.stringify(input.slice(target.span.start, target.span.end))} → ${JSON.stringify(left)}`).toEqual(want);
+          expect(
+            got,
+            `${JSON.stringify(input)} minus ${JSON.stringify(input.slice(target.span.start, target.span.end))} → ${JSON.stringify(left)}`,
+          ).toEqual(want);
         }
       }
     }

@@ -38,9 +38,7 @@ describe('parseQuery: the example from the spec', () => {
   const input = 'tag:ai source:"IBN" after:2025-07 before:2025-08-01 -draft:true "public sector" OR nhs';
 
   it('builds the whole tree', () => {
-    expect(tree(input)).toBe(
-      '(and tag="ai" source="IBN" after="2025-07" before="2025-08-01" (not draft="true") (or "public sector" nhs))',
-    );
+    expect(tree(input)).toBe('(and tag="ai" source="IBN" after="2025-07" before="2025-08-01" (not draft="true") (or "public sector" nhs))');
   });
 
   it('gives every node a span over its typed text', () => {
@@ -115,7 +113,7 @@ describe('parseQuery: precedence and grouping', () => {
     expect(textOf(input, r.node.children[1]!)).toBe('(a OR b)');
   });
 
-  it('keeps a bracketed single term to its own span, inside its parents\' spans', () => {
+  it("keeps a bracketed single term to its own span, inside its parents' spans", () => {
     const input = '-(c) OR (d)';
     const r = parseQuery(input);
     if (!r.ok || r.node?.kind !== 'or') throw new Error('expected an or');
@@ -199,9 +197,7 @@ describe('parseQuery: fields', () => {
   });
 
   it('normalises draft:, has: and is: values', () => {
-    expect(tree('draft:YES draft:no has:Summary is:UNREAD')).toBe(
-      '(and draft="true" draft="false" has="summary" is="unread")',
-    );
+    expect(tree('draft:YES draft:no has:Summary is:UNREAD')).toBe('(and draft="true" draft="false" has="summary" is="unread")');
   });
 
   it('validates has:, is: and draft: values', () => {
@@ -245,9 +241,7 @@ describe('parseQuery: fields', () => {
   });
 
   it('keeps links, bare "word:" and quoted colons as text', () => {
-    expect(tree('http://x.org/a https:x mailto:me@x.org git://host/repo')).toBe(
-      '(and http://x.org/a https:x mailto:me@x.org git://host/repo)',
-    );
+    expect(tree('http://x.org/a https:x mailto:me@x.org git://host/repo')).toBe('(and http://x.org/a https:x mailto:me@x.org git://host/repo)');
     expect(tree('note: 12:30')).toBe('(and note: 12:30)');
     expect(tree('"foo:bar"')).toBe('"foo:bar"');
   });
@@ -255,9 +249,7 @@ describe('parseQuery: fields', () => {
 
 describe('parseQuery: dates', () => {
   it('accepts YYYY, YYYY-MM and YYYY-MM-DD, leap days included', () => {
-    expect(tree('after:2025 before:2025-08 date:2024-02-29')).toBe(
-      '(and after="2025" before="2025-08" date="2024-02-29")',
-    );
+    expect(tree('after:2025 before:2025-08 date:2024-02-29')).toBe('(and after="2025" before="2025-08" date="2024-02-29")');
   });
 
   it.each([
@@ -350,7 +342,10 @@ describe('parseQuery: errors a person can act on', () => {
   it('refuses long flat queries quickly, saying how many words a search may have', () => {
     const input = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `w${i} OR` : `tag:t${i}`)).join(' ') + ' end';
     const started = performance.now();
-    expect(parseQuery(input)).toMatchObject({ ok: false, error: { message: `Too many words: at most ${MAX_QUERY_WORDS} words to match in one search` } });
+    expect(parseQuery(input)).toMatchObject({
+      ok: false,
+      error: { message: `Too many words: at most ${MAX_QUERY_WORDS} words to match in one search` },
+    });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -360,7 +355,10 @@ describe('parseQuery: errors a person can act on', () => {
     expect(parseQuery(`"${words(MAX_QUERY_WORDS + 1)}"`)).toMatchObject({ ok: false, error: { message: /^Too many words/ } });
     expect(parseQuery('微'.repeat(MAX_QUERY_WORDS + 1))).toMatchObject({ ok: false, error: { message: /^Too many words/ } });
     const tags = Array.from({ length: MAX_QUERY_TERMS + 1 }, (_, i) => `tag:t${i}`).join(' ');
-    expect(parseQuery(tags)).toMatchObject({ ok: false, error: { message: `Too many terms: at most ${MAX_QUERY_TERMS} words and filters in one search` } });
+    expect(parseQuery(tags)).toMatchObject({
+      ok: false,
+      error: { message: `Too many terms: at most ${MAX_QUERY_TERMS} words and filters in one search` },
+    });
     const prefixes = Array.from({ length: MAX_QUERY_PREFIXES + 1 }, (_, i) => `p${i}*`).join(' ');
     const refused = parseQuery(prefixes);
     expect(refused).toMatchObject({ ok: false, error: { message: /^Too many prefixes/ } });

@@ -43,6 +43,11 @@ describe('parseQuery with typing: the word being typed is a prefix', () => {
 
   it('keeps the spans of what was typed, so chips still point at the text', () => {
     const parsed = parseQuery('open collec', { typing: true });
-    expect(parsed.ok && parsed.node?.kind === 'and' && parsed.node.children[1]).toMatchObject({ kind: 'text', value: 'collec', prefix: true, span: { start: 5, end: 11 } });
+    expect(parsed.ok && parsed.node?.kind === 'and' && parsed.node.children[1]).toMatchObject({
+      kind: 'text',
+      value: 'collec',
+      prefix: true,
+      span: { start: 5, end: 11 },
+    });
   });
 });

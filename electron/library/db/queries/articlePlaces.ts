@@ -8,9 +8,8 @@ export interface StoredPlace {
 }
 
 export function articlePlace(db: Db, id: number): StoredPlace | null {
-  const row = db
-    .prepare('SELECT a.folder_id, f.path, a.rel_path FROM articles a JOIN folders f ON f.id = a.folder_id WHERE a.id = ?')
-    .get(id) as { folder_id: number; path: string; rel_path: string } | undefined;
+  const row = db.prepare('SELECT a.folder_id, f.path, a.rel_path FROM articles a JOIN folders f ON f.id = a.folder_id WHERE a.id = ?').get(id) as
+    { folder_id: number; path: string; rel_path: string } | undefined;
   return row ? { folderId: row.folder_id, root: row.path, relPath: row.rel_path } : null;
 }
 

@@ -37,13 +37,17 @@ function toListItem(a: StoredArticle, storySize: number, tags: string[], snippet
 /** List rows for a page of ids, returned in the ids' order. */
 export function listItemsByIds(db: Db, ids: number[], snippets: Map<number, string> = new Map()): ArticleListItem[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`SELECT ${LIST_COLUMNS} ${ARTICLE_FROM} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ListRow[];
+  const rows = db
+    .prepare(`SELECT ${LIST_COLUMNS} ${ARTICLE_FROM} WHERE a.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as ListRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const tags = tagsByArticle(db, ids);
   const authors = authorsByArticle(db, ids);
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toListItem(rowToArticle(row), row.story_size, tags.get(id)?.map((t) => t.name) ?? [], snippets.get(id) ?? null, authors.get(id))] : [];
+    return row
+      ? [toListItem(rowToArticle(row), row.story_size, tags.get(id)?.map((t) => t.name) ?? [], snippets.get(id) ?? null, authors.get(id))]
+      : [];
   });
 }
 
@@ -79,8 +83,7 @@ export type TagOrigin = { name: string; origin: 'file' | 'user' };
 /** Tags of many articles in one query, sorted by name (prepared once). */
 export function tagsReader(db: Db): (ids: number[]) => Map<number, TagOrigin[]> {
   const statement = db.prepare(TAGS_SQL).raw();
-  return (ids) =>
-    byArticle(statement.all(JSON.stringify(ids)) as [number, string, TagOrigin['origin']][], (r) => ({ name: r[1], origin: r[2] }));
+  return (ids) => byArticle(statement.all(JSON.stringify(ids)) as [number, string, TagOrigin['origin']][], (r) => ({ name: r[1], origin: r[2] }));
 }
 
 export function tagsByArticle(db: Db, ids: number[]): Map<number, TagOrigin[]> {
@@ -100,7 +103,13 @@ export function articleDetail(db: Db, id: number): ArticleDetail | null {
     .all(id) as string[];
   const allowed = a.source !== null && remoteImagesAllowed(db, a.source);
   return {
-    ...toListItem(a, row.story_size, tagOrigins.map((t) => t.name), null, authorsByArticle(db, [id]).get(id)),
+    ...toListItem(
+      a,
+      row.story_size,
+      tagOrigins.map((t) => t.name),
+      null,
+      authorsByArticle(db, [id]).get(id),
+    ),
     folder: a.folder,
     relPath: a.relPath,
     format: a.format,
@@ -142,9 +151,7 @@ export function articleBody(db: Db, id: number): ArticleBody | null {
         WHERE b.article_id = ?`,
     )
     .get(id) as { front_matter: string | null; body: string; body_format: ArticleDetail['bodyFormat']; allowed: number } | undefined;
-  return row
-    ? { frontMatter: row.front_matter, body: row.body, bodyFormat: row.body_format, remoteImagesAllowedForSource: row.allowed === 1 }
-    : null;
+  return row ? { frontMatter: row.front_matter, body: row.body, bodyFormat: row.body_format, remoteImagesAllowedForSource: row.allowed === 1 } : null;
 }
 
 /** The body exactly as stored, if the article has one. */

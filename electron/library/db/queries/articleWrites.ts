@@ -115,9 +115,7 @@ export class ArticleWriter {
     this.insertFts = db.prepare(
       'INSERT OR REPLACE INTO fts_pending (fts_key, title, summary, body, source) SELECT fts_key, ?, ?, ?, ? FROM articles WHERE id = ?',
     );
-    this.deleteFts = db.prepare(
-      `DELETE FROM articles_fts WHERE rowid = (SELECT fts_key FROM articles WHERE id = ?)`,
-    );
+    this.deleteFts = db.prepare(`DELETE FROM articles_fts WHERE rowid = (SELECT fts_key FROM articles WHERE id = ?)`);
     this.deletePending = db.prepare('DELETE FROM fts_pending WHERE fts_key = (SELECT fts_key FROM articles WHERE id = ?)');
     this.setMissing = db.prepare('UPDATE articles SET missing = ? WHERE id = ?');
     this.clearFileTags = db.prepare("DELETE FROM article_tags WHERE article_id = ? AND origin = 'file'");
@@ -132,7 +130,12 @@ export class ArticleWriter {
   }
 
   insert(article: ParsedArticle, stamp: FileStamp, now: string): number {
-    const info = this.insertArticle.run({ folder_id: stamp.folderId, rel_path: stamp.relPath, imported_at: now, ...fileColumns(article, stamp, now) });
+    const info = this.insertArticle.run({
+      folder_id: stamp.folderId,
+      rel_path: stamp.relPath,
+      imported_at: now,
+      ...fileColumns(article, stamp, now),
+    });
     const id = Number(info.lastInsertRowid);
     this.writeBodyAndIndex(id, article, stamp);
     this.writeAuthors(id, article.fields.authors);
@@ -160,7 +163,13 @@ export class ArticleWriter {
     this.upsertBody.run(id, a.frontMatterRaw, a.body);
     const summary = [a.fields.summary, a.fields.description].filter(Boolean).join('\n');
     // The index's copy has CJK letters separated into units (shared/query/cjk.ts).
-    this.insertFts.run(separateCjk(a.fields.title), separateCjk(summary), separateCjk(a.text), separateCjk(effectiveSource(a, stamp.folderSource)[0] ?? ''), id);
+    this.insertFts.run(
+      separateCjk(a.fields.title),
+      separateCjk(summary),
+      separateCjk(a.text),
+      separateCjk(effectiveSource(a, stamp.folderSource)[0] ?? ''),
+      id,
+    );
   }
 
   /** Authors share rows across articles (matched ignoring case, first spelling kept). */
@@ -181,13 +190,19 @@ export class ArticleWriter {
   private applyCuration(id: number, curation: ImportedCuration, now: string): void {
     for (const name of curation.tags) {
       this.db
-        .prepare("INSERT INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'user') ON CONFLICT (article_id, tag_id) DO UPDATE SET origin = 'user'")
+        .prepare(
+          "INSERT INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'user') ON CONFLICT (article_id, tag_id) DO UPDATE SET origin = 'user'",
+        )
         .run(id, this.tagId(name, now));
     }
-    this.db.prepare('UPDATE articles SET starred = ?, read_at = ?, note = ? WHERE id = ?').run(curation.starred ? 1 : 0, curation.readAt, curation.note, id);
+    this.db
+      .prepare('UPDATE articles SET starred = ?, read_at = ?, note = ? WHERE id = ?')
+      .run(curation.starred ? 1 : 0, curation.readAt, curation.note, id);
     for (const name of curation.collections) {
       this.db
-        .prepare('INSERT INTO collections (name, position, created_at) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM collections), ?) ON CONFLICT (name) DO NOTHING')
+        .prepare(
+          'INSERT INTO collections (name, position, created_at) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM collections), ?) ON CONFLICT (name) DO NOTHING',
+        )
         .run(name, now);
       this.db
         .prepare(
@@ -227,7 +242,7 @@ export class ArticleWriter {
   optimizeIndex(): void {
     const merge = this.db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)");
     const structure = this.db.prepare('SELECT block FROM articles_fts_data WHERE id = 10').pluck();
-    for (let before = structure.get() as Buffer | undefined; ; ) {
+    for (let before = structure.get() as Buffer | undefined; ;) {
       merge.run(-OPTIMIZE_PAGES_PER_STEP);
       const after = structure.get() as Buffer | undefined;
       if (after === undefined || (before !== undefined && after.equals(before))) return;
@@ -247,7 +262,9 @@ const OPTIMIZE_PAGES_PER_STEP = 500;
 export function indexPending(db: Db): number {
   return db.transaction(() => {
     const moved = db
-      .prepare('INSERT INTO articles_fts (rowid, title, summary, body, source) SELECT fts_key, title, summary, body, source FROM fts_pending ORDER BY fts_key')
+      .prepare(
+        'INSERT INTO articles_fts (rowid, title, summary, body, source) SELECT fts_key, title, summary, body, source FROM fts_pending ORDER BY fts_key',
+      )
       .run().changes;
     db.prepare('DELETE FROM fts_pending').run();
     return moved;

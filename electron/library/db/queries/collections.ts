@@ -57,7 +57,10 @@ export function collectionArticleIds(db: Db, id: number): number[] {
 }
 
 export function collectionItems(db: Db, id: number): CollectionItem[] {
-  return db.prepare('SELECT article_id, position, added_at FROM collection_items WHERE collection_id = ? ORDER BY position').raw().all(id) as CollectionItem[];
+  return db
+    .prepare('SELECT article_id, position, added_at FROM collection_items WHERE collection_id = ? ORDER BY position')
+    .raw()
+    .all(id) as CollectionItem[];
 }
 
 /** The last item's position (0 when empty). */
@@ -76,10 +79,16 @@ export function putCollectionItems(db: Db, id: number, items: CollectionItem[]):
 
 export function removeCollectionItems(db: Db, id: number, items: CollectionItem[]): void {
   if (items.length === 0) return;
-  db.prepare('DELETE FROM collection_items WHERE collection_id = ? AND article_id IN (SELECT value ->> 0 FROM json_each(?))').run(id, JSON.stringify(items));
+  db.prepare('DELETE FROM collection_items WHERE collection_id = ? AND article_id IN (SELECT value ->> 0 FROM json_each(?))').run(
+    id,
+    JSON.stringify(items),
+  );
 }
 
 /** The given ids newest first (the order a query's matches join a collection in). */
 export function idsByDate(db: Db, ids: number[]): number[] {
-  return db.prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY date DESC, id DESC').pluck().all(JSON.stringify(ids)) as number[];
+  return db
+    .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY date DESC, id DESC')
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
 }

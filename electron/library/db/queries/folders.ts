@@ -23,8 +23,7 @@ export function markFolderImported(db: Db, folderId: number, now: string): void 
  */
 export function resolveFolderSource(db: Db, folderId: number, derived: FolderSource | null): FolderSource | null {
   const row = db.prepare('SELECT source_label, source_label_custom FROM folders WHERE id = ?').get(folderId) as
-    | { source_label: string | null; source_label_custom: number }
-    | undefined;
+    { source_label: string | null; source_label_custom: number } | undefined;
   if (row && row.source_label_custom === 1 && row.source_label !== null) return { label: row.source_label, origin: 'label' };
   db.prepare('UPDATE folders SET source_label = ?, source_label_custom = 0 WHERE id = ?').run(derived?.label ?? null, folderId);
   applyFolderSource(db, folderId, derived);
@@ -42,8 +41,18 @@ export function applyFolderSource(db: Db, folderId: number, source: FolderSource
     const stale = `folder_id = ? AND source_origin IN ${FOLDER_ORIGINS} AND (source IS NOT ? OR source_origin IS NOT ?)`;
     // The index's copy separates CJK letters (shared/query/cjk.ts), as at import.
     const indexed = separateCjk(label ?? '');
-    db.prepare(`UPDATE articles_fts SET source = ? WHERE rowid IN (SELECT fts_key FROM articles WHERE ${stale})`).run(indexed, folderId, label, origin);
-    db.prepare(`UPDATE fts_pending SET source = ? WHERE fts_key IN (SELECT fts_key FROM articles WHERE ${stale})`).run(indexed, folderId, label, origin);
+    db.prepare(`UPDATE articles_fts SET source = ? WHERE rowid IN (SELECT fts_key FROM articles WHERE ${stale})`).run(
+      indexed,
+      folderId,
+      label,
+      origin,
+    );
+    db.prepare(`UPDATE fts_pending SET source = ? WHERE fts_key IN (SELECT fts_key FROM articles WHERE ${stale})`).run(
+      indexed,
+      folderId,
+      label,
+      origin,
+    );
     db.prepare(`UPDATE articles SET source = ?, source_origin = ? WHERE ${stale}`).run(label, origin, folderId, label, origin);
   })();
 }
@@ -105,5 +114,8 @@ export function setFolderWatched(db: Db, folderId: number, watched: boolean): vo
 
 /** The folders these articles come from (each once). */
 export function folderIdsOf(db: Db, ids: readonly number[]): number[] {
-  return db.prepare('SELECT DISTINCT folder_id FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[];
+  return db
+    .prepare('SELECT DISTINCT folder_id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
 }

@@ -150,7 +150,10 @@ interface ListRow extends HighlightRow {
 export function listHighlights(db: Db, articleIds: number[] | null, offset: number, limit: number): { items: HighlightListItem[]; total: number } {
   const where = articleIds ? 'WHERE h.article_id IN (SELECT value FROM json_each(?))' : '';
   const params = articleIds ? [JSON.stringify(articleIds)] : [];
-  const total = db.prepare(`SELECT count(*) FROM highlights h ${where}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM highlights h ${where}`)
+    .pluck()
+    .get(...params) as number;
   const rows = db
     .prepare(
       `SELECT ${COLUMNS}, a.title, a.source, a.date FROM highlights h INDEXED BY highlights_by_created JOIN articles a ON a.id = h.article_id

@@ -25,13 +25,17 @@ export class StoryQueries {
 
   constructor(db: Db) {
     this.sketchOf = db.prepare('SELECT scope, shingles, sample_every AS every, coarse, bands FROM story_sketches WHERE article_id = ?');
-    this.putSketch = db.prepare('INSERT OR REPLACE INTO story_sketches (article_id, scope, shingles, sample_every, coarse, bands) VALUES (?, ?, ?, ?, ?, ?)');
+    this.putSketch = db.prepare(
+      'INSERT OR REPLACE INTO story_sketches (article_id, scope, shingles, sample_every, coarse, bands) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.deleteSketch = db.prepare('DELETE FROM story_sketches WHERE article_id = ?');
     this.addPair = db.prepare('INSERT OR IGNORE INTO story_pairs (a, b) VALUES (?, ?)');
     this.deletePairs = db.prepare('DELETE FROM story_pairs WHERE a = @id OR b = @id');
     this.neighbours = db.prepare('SELECT b FROM story_pairs WHERE a = @id UNION SELECT a FROM story_pairs WHERE b = @id').pluck();
     this.linked = db
-      .prepare("SELECT other_id FROM story_overrides WHERE kind = 'with' AND article_id = @id UNION SELECT article_id FROM story_overrides WHERE kind = 'with' AND other_id = @id")
+      .prepare(
+        "SELECT other_id FROM story_overrides WHERE kind = 'with' AND article_id = @id UNION SELECT article_id FROM story_overrides WHERE kind = 'with' AND other_id = @id",
+      )
       .pluck();
     this.node = db.prepare(
       `SELECT id, date, source, missing, EXISTS (SELECT 1 FROM story_overrides o WHERE o.article_id = a.id AND o.kind = 'apart') AS apart
@@ -85,7 +89,10 @@ export function storyMemberRows(db: Db, id: number): { id: number; title: string
 /** A page of the stories with a member matching `filter` (present articles only), newest first, and how many there are. */
 export function storiesMatching(db: Db, filter: IdFilter, offset: number, limit: number): { total: number; ids: number[] } {
   const matching = `SELECT DISTINCT a.story_id AS s FROM articles a WHERE (${filter.where}) AND a.story_id IS NOT NULL AND a.missing = 0`;
-  const total = db.prepare(`SELECT count(*) FROM (${matching})`).pluck().get(...filter.params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM (${matching})`)
+    .pluck()
+    .get(...filter.params) as number;
   const ids = db
     .prepare(`SELECT m.s FROM (${matching}) m JOIN articles f ON f.id = m.s ORDER BY f.fts_key DESC LIMIT ? OFFSET ?`)
     .pluck()

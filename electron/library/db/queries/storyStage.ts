@@ -31,7 +31,9 @@ export class StoryStage {
     this.insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)');
     this.insertShingle = db.prepare('INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES (?, ?, ?)');
     this.insertBands = db.prepare(`INSERT OR IGNORE INTO story_bands (band, article_id) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
-    this.insertShingles = db.prepare(`INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`);
+    this.insertShingles = db.prepare(
+      `INSERT OR IGNORE INTO story_shingles (hash, scope, article_id) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`,
+    );
     this.livePending = db.prepare('SELECT article_id FROM story_pending WHERE article_id IN (SELECT value FROM json_each(?))').pluck();
     this.unmarkAll = db.prepare('DELETE FROM story_pending WHERE article_id IN (SELECT value FROM json_each(?))');
     this.countBands = db.prepare('SELECT count(*) FROM story_bands').pluck();
@@ -85,7 +87,11 @@ export class StoryStage {
   /** The library's counts for those of `hashes` it holds. */
   countsOf(hashes: readonly number[], scope: number, inScopeCap: number, overallCap: number): Map<number, { inScope: number; overall: number }> {
     if (hashes.length === 0) return new Map();
-    const rows = this.counts.all({ list: JSON.stringify(hashes), scope, inScopeCap, overallCap }) as { hash: number; inScope: number; overall: number }[];
+    const rows = this.counts.all({ list: JSON.stringify(hashes), scope, inScopeCap, overallCap }) as {
+      hash: number;
+      inScope: number;
+      overall: number;
+    }[];
     return new Map(rows.map((r) => [r.hash, r]));
   }
 
@@ -110,7 +116,10 @@ export class StoryStage {
         out[at + 1] = bands.id[i];
       });
       const shingles = rowsOf(kept, (a) => a.sampled);
-      const shingleOrder = sortedIndex(shingles.length, (x, y) => shingles.key[x]! - shingles.key[y]! || shingles.scope[x]! - shingles.scope[y]! || shingles.id[x]! - shingles.id[y]!);
+      const shingleOrder = sortedIndex(
+        shingles.length,
+        (x, y) => shingles.key[x]! - shingles.key[y]! || shingles.scope[x]! - shingles.scope[y]! || shingles.id[x]! - shingles.id[y]!,
+      );
       inChunks(shingleOrder, 3, this.insertShingles, this.insertShingle, (i, out, at) => {
         out[at] = shingles.key[i];
         out[at + 1] = shingles.scope[i];

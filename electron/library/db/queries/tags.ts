@@ -93,7 +93,9 @@ export function tagLinks(db: Db, tagId: number, ids?: number[]): TagLink[] {
 /** Links of `fromId` to articles that do not have `intoId`: what a merge adds to `intoId`. */
 export function linksNotIn(db: Db, fromId: number, intoId: number): TagLink[] {
   return db
-    .prepare('SELECT article_id, origin FROM article_tags WHERE tag_id = ? AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?)')
+    .prepare(
+      'SELECT article_id, origin FROM article_tags WHERE tag_id = ? AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?)',
+    )
     .raw()
     .all(fromId, intoId) as TagLink[];
 }
@@ -101,10 +103,16 @@ export function linksNotIn(db: Db, fromId: number, intoId: number): TagLink[] {
 /** Links the tag to articles with the given origins (an existing link stays as it is). */
 export function relinkTag(db: Db, tagId: number, links: TagLink[]): void {
   if (links.length === 0) return;
-  db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, origin) SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)').run(tagId, JSON.stringify(links));
+  db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, origin) SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)').run(
+    tagId,
+    JSON.stringify(links),
+  );
 }
 
 /** How many articles have any of these tags. */
 export function taggedArticleCount(db: Db, tagIds: number[]): number {
-  return db.prepare('SELECT count(DISTINCT article_id) FROM article_tags WHERE tag_id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(tagIds)) as number;
+  return db
+    .prepare('SELECT count(DISTINCT article_id) FROM article_tags WHERE tag_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(tagIds)) as number;
 }

@@ -11,7 +11,11 @@ import type { FormatModule } from '../formatModule.js';
 import { cslItem, type CslItem } from './cslItems.js';
 
 /** ASCII letters and digits of some text, for citation keys every BibTeX tool accepts. */
-const ascii = (text: string): string => text.normalize('NFKD').replace(/[^A-Za-z0-9\s]/g, '').trim();
+const ascii = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9\s]/g, '')
+    .trim();
 /** A name's key part keeps every word ("van der Berg" → `vanderBerg`); a title's only the first. */
 const namePart = (name: string): string => ascii(name).replace(/\s+/g, '');
 const firstWord = (title: string): string => ascii(title).split(/\s+/)[0] ?? '';

@@ -32,7 +32,11 @@ const WEB_LINK = /^https?:\/\//i;
 const escape = escapeHtml;
 
 /** Tags are one comma-separated attribute, so a comma inside a tag name would split it in two. */
-const tagList = (tags: readonly string[]): string => tags.map((t) => t.replace(/,/g, ' ').replace(/\s+/g, ' ').trim()).filter((t) => t !== '').join(',');
+const tagList = (tags: readonly string[]): string =>
+  tags
+    .map((t) => t.replace(/,/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter((t) => t !== '')
+    .join(',');
 
 function bookmarkOf(a: ExportArticle): Bookmark | null {
   // The published address (source_link) first: a seed-style `url` is a path on the exporting site.

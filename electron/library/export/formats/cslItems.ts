@@ -30,7 +30,8 @@ export interface CslItem {
 }
 
 // Words that mark an organisation or a byline rather than a person ("IBN Staff", "UN News").
-const NOT_A_PERSON = /\b(?:news|staff|agency|press|office|desk|team|editors?|editorial|reuters|service|ministry|department|council|committee|association|institute|university|group|inc|ltd|gmbh|the)\b/i;
+const NOT_A_PERSON =
+  /\b(?:news|staff|agency|press|office|desk|team|editors?|editorial|reuters|service|ministry|department|council|committee|association|institute|university|group|inc|ltd|gmbh|the)\b/i;
 // A name part: a capitalised word, possibly hyphenated or with an apostrophe or initials ("J.", "O'Neil", "Anne-Marie").
 const NAME_PART = /^\p{Lu}[\p{L}'’.-]*$/u;
 // Particles that belong to the family name ("van", "de", "von der").

@@ -10,9 +10,35 @@ import type { FormatModule } from '../formatModule.js';
 
 /** Column names, in order (SCHEMA.md lists their meaning). */
 export const CSV_COLUMNS = [
-  'id', 'title', 'date', 'source', 'url', 'source_link', 'summary', 'description', 'tags', 'user_tags',
-  'starred', 'read_at', 'note', 'collections', 'folder', 'path', 'format', 'body_format', 'draft',
-  'article_id', 'feed_item_id', 'enclosure', 'missing', 'imported_at', 'updated_at', 'extra', 'authors', 'lang', 'story_id',
+  'id',
+  'title',
+  'date',
+  'source',
+  'url',
+  'source_link',
+  'summary',
+  'description',
+  'tags',
+  'user_tags',
+  'starred',
+  'read_at',
+  'note',
+  'collections',
+  'folder',
+  'path',
+  'format',
+  'body_format',
+  'draft',
+  'article_id',
+  'feed_item_id',
+  'enclosure',
+  'missing',
+  'imported_at',
+  'updated_at',
+  'extra',
+  'authors',
+  'lang',
+  'story_id',
 ] as const;
 
 /** Separator inside the tag and collection cells. */

@@ -23,11 +23,23 @@ import type { ExportArticle } from '../types.js';
 import type { ExportContext, FormatModule } from '../formatModule.js';
 import { fitToXhtml, toXml, xmlText } from '../xhtml.js';
 import { BookImages } from './epubImages.js';
-import { BookCredits, chapterXhtml, CONTAINER_XML, highlightNotesXhtml, navXhtml, packageOpf, STYLE_CSS, type BookInfo, type ChapterEntry } from './epubParts.js';
+import {
+  BookCredits,
+  chapterXhtml,
+  CONTAINER_XML,
+  highlightNotesXhtml,
+  navXhtml,
+  packageOpf,
+  STYLE_CSS,
+  type BookInfo,
+  type ChapterEntry,
+} from './epubParts.js';
 
 /** The EPUB 3 note reference reading systems show as a pop-up footnote. */
 const noteRef = (n: number): Element =>
-  new Element('sup', { class: 'gleaner-hl-ref' }, [new Element('a', { 'epub:type': 'noteref', href: `#gleaner-hl-${n}`, id: `gleaner-hl-${n}-ref` }, [new Text(String(n))])]);
+  new Element('sup', { class: 'gleaner-hl-ref' }, [
+    new Element('a', { 'epub:type': 'noteref', href: `#gleaner-hl-${n}`, id: `gleaner-hl-${n}-ref` }, [new Text(String(n))]),
+  ]);
 
 /** One chapter's XHTML; a body too broken to convert is written as plain text, with a warning. */
 function chapter(context: ExportContext, article: ExportArticle, images: BookImages | null): { data: Buffer; blocked: number } {
@@ -40,7 +52,9 @@ function chapter(context: ExportContext, article: ExportArticle, images: BookIma
     bodyXml = toXml(fitToXhtml(body.nodes));
   } catch (error) {
     context.warn(plainTextWarning(article, error));
-    bodyXml = bodyParagraphs(article).map((line) => `<p>${xmlText(line)}</p>`).join('\n');
+    bodyXml = bodyParagraphs(article)
+      .map((line) => `<p>${xmlText(line)}</p>`)
+      .join('\n');
     marks = { notes: [], unplaced: article.highlights };
   }
   return { data: Buffer.from(chapterXhtml(article, bodyXml, highlightNotesXhtml(marks))), blocked: body.blocked };

@@ -104,10 +104,14 @@ const noteXml = (note: string): string => xmlText(note).split(/\r?\n/).join('<br
  * their references), then the highlights that could not be placed, visibly, with their notes.
  */
 export function highlightNotesXhtml({ notes, unplaced }: MarkResult): string {
-  const asides = notes.map(({ n, highlight }) => `<aside epub:type="footnote" id="gleaner-hl-${n}"><p><a href="#gleaner-hl-${n}-ref">${n}.</a> ${noteXml(highlight.note)}</p></aside>`);
+  const asides = notes.map(
+    ({ n, highlight }) =>
+      `<aside epub:type="footnote" id="gleaner-hl-${n}"><p><a href="#gleaner-hl-${n}-ref">${n}.</a> ${noteXml(highlight.note)}</p></aside>`,
+  );
   if (unplaced.length > 0) {
     const items = unplaced.map(
-      (h) => `<li><blockquote><p><mark class="gleaner-hl gleaner-hl-${h.color}">${xmlText(h.exact)}</mark></p></blockquote>${h.note === '' ? '' : `<p>${noteXml(h.note)}</p>`}</li>`,
+      (h) =>
+        `<li><blockquote><p><mark class="gleaner-hl gleaner-hl-${h.color}">${xmlText(h.exact)}</mark></p></blockquote>${h.note === '' ? '' : `<p>${noteXml(h.note)}</p>`}</li>`,
     );
     asides.push(`<section class="highlights">\n<h2>Highlights no longer found in the text</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`);
   }
@@ -127,13 +131,23 @@ export function chapterXhtml(article: ExportArticle, bodyXml: string, notesXml =
     .join('\n');
   const title = titleText(article.title);
   const meta = rows === '' ? '' : `<dl class="meta">\n${rows}\n</dl>\n`;
-  return page(article.lang ?? 'und', title, '../style.css', `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n${notesXml === '' ? '' : `${notesXml}\n`}</section>`);
+  return page(
+    article.lang ?? 'und',
+    title,
+    '../style.css',
+    `<section epub:type="chapter">\n<h1>${title}</h1>\n${meta}<div class="body">\n${bodyXml}\n</div>\n${notesXml === '' ? '' : `${notesXml}\n`}</section>`,
+  );
 }
 
 /** The navigation document: the book's table of contents. */
 export function navXhtml(info: BookInfo, chapters: ChapterEntry[]): string {
   const items = chapters.map((c) => `<li><a href="${xmlAttr(c.href)}">${titleText(c.title)}</a></li>`).join('\n');
-  return page(info.language, 'Contents', 'style.css', `<nav epub:type="toc" id="toc">\n<h1>${titleText(info.title)}</h1>\n<ol>\n${items}\n</ol>\n</nav>`);
+  return page(
+    info.language,
+    'Contents',
+    'style.css',
+    `<nav epub:type="toc" id="toc">\n<h1>${titleText(info.title)}</h1>\n<ol>\n${items}\n</ol>\n</nav>`,
+  );
 }
 
 /** The package document: metadata, every file (manifest) and the reading order (spine). */

@@ -108,7 +108,9 @@ export const folder: FormatModule<'folder'> = {
     }
     if (renamed.length > 0) {
       const examples = renamed.slice(0, 5).join(', ');
-      context.warn(`${renamed.length} file name(s) were changed to be safe on every system (${examples}${renamed.length > 5 ? ', …' : ''}); each file's gleaner.path keeps the original`);
+      context.warn(
+        `${renamed.length} file name(s) were changed to be safe on every system (${examples}${renamed.length > 5 ? ', …' : ''}); each file's gleaner.path keeps the original`,
+      );
     }
     const marker = `${JSON.stringify({ gleaner: { version: 1, format: 'folder', title: context.title, exportedAt: context.exportedAt, count: files } }, null, 2)}\n`;
     await writeFile(join(context.dest, FOLDER_MARKER), marker, { flag: 'wx' });

@@ -100,7 +100,10 @@ function highlightsAside(a: ExportArticle, { notes, unplaced }: MarkResult): str
   if (notes.length === 0 && unplaced.length === 0) return '';
   const parts = ['<aside class="highlights">'];
   if (notes.length > 0) {
-    const items = notes.map(({ n, highlight }) => `<li id="${noteId(a, n)}">${noteText(highlight.note)} <a href="#${noteId(a, n)}-ref" aria-label="Back to the passage">↩</a></li>`);
+    const items = notes.map(
+      ({ n, highlight }) =>
+        `<li id="${noteId(a, n)}">${noteText(highlight.note)} <a href="#${noteId(a, n)}-ref" aria-label="Back to the passage">↩</a></li>`,
+    );
     parts.push(`<h3>Notes</h3>\n<ol>\n${items.join('\n')}\n</ol>`);
   }
   if (unplaced.length > 0) {
@@ -112,7 +115,10 @@ function highlightsAside(a: ExportArticle, { notes, unplaced }: MarkResult): str
 
 function articleHtml(a: ExportArticle, { body, notes }: { body: string; notes: string }): string {
   const rows = metadataRows(a)
-    .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd>${r.href ? `<a href="${escapeHtml(r.href)}" rel="${LINK_REL}">${escapeHtml(r.text)}</a>` : escapeHtml(r.text)}</dd>`)
+    .map(
+      (r) =>
+        `<dt>${escapeHtml(r.label)}</dt><dd>${r.href ? `<a href="${escapeHtml(r.href)}" rel="${LINK_REL}">${escapeHtml(r.text)}</a>` : escapeHtml(r.text)}</dd>`,
+    )
     .join('\n');
   // The body's language for screen readers, hyphenation and fonts (the page itself is mixed).
   const lang = a.lang === null ? '' : ` lang="${escapeHtml(a.lang)}"`;

@@ -40,5 +40,7 @@ export const FORMATS: { readonly [F in ExportFormat]: FormatModule<F> } = {
 export const FORMAT_DESCRIPTORS: readonly FormatDescriptor[] = EXPORT_FORMATS.map((f) => FORMATS[f].descriptor);
 
 /** The names of the formats with a trait, in menu order: `formatsWhere((d) => d.embedsImages)`. */
-export const formatsWhere = (test: (descriptor: FormatDescriptor) => boolean, descriptors: readonly FormatDescriptor[] = FORMAT_DESCRIPTORS): ExportFormat[] =>
-  descriptors.filter(test).map((d) => d.format);
+export const formatsWhere = (
+  test: (descriptor: FormatDescriptor) => boolean,
+  descriptors: readonly FormatDescriptor[] = FORMAT_DESCRIPTORS,
+): ExportFormat[] => descriptors.filter(test).map((d) => d.format);

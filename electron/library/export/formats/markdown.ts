@@ -84,11 +84,19 @@ function metadata(a: ExportArticle): string {
     lines.push(`- **${row.label}:** ${value}`);
   }
   let out = lines.join('\n');
-  if (note !== null) out += `\n\n${note.split(/\r?\n/).map((l) => `> ${escapeMarkdown(l)}`.trimEnd()).join('\n')}`;
+  if (note !== null)
+    out += `\n\n${note
+      .split(/\r?\n/)
+      .map((l) => `> ${escapeMarkdown(l)}`.trimEnd())
+      .join('\n')}`;
   return out;
 }
 
-const quoted = (text: string): string => text.split(/\r?\n/).map((l) => `> ${escapeMarkdown(l)}`.trimEnd()).join('\n');
+const quoted = (text: string): string =>
+  text
+    .split(/\r?\n/)
+    .map((l) => `> ${escapeMarkdown(l)}`.trimEnd())
+    .join('\n');
 
 /**
  * The article's highlights after its body: each passage as a blockquote, its colour and (when

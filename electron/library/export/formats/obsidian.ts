@@ -26,7 +26,11 @@ export type NoteHighlight = Pick<Highlight, 'exact' | 'note' | 'detached'>;
  * non-digit: "to read" becomes `to-read`, "2025" `_2025`.
  */
 export function obsidianTag(name: string): string {
-  const tag = name.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_/-]/gu, '').replace(/^\/+|\/+$/g, '');
+  const tag = name
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{N}_/-]/gu, '')
+    .replace(/^\/+|\/+$/g, '');
   if (tag === '') return '';
   return /^\d+$/.test(tag) ? `_${tag}` : tag;
 }
@@ -50,7 +54,10 @@ export function noteProperties(a: ExportArticle): Record<string, unknown> {
 }
 
 const quote = (text: string): string =>
-  text.split(/\r?\n/).map((line) => `> ${escapeMarkdown(line)}`.trimEnd()).join('\n');
+  text
+    .split(/\r?\n/)
+    .map((line) => `> ${escapeMarkdown(line)}`.trimEnd())
+    .join('\n');
 
 /** Highlights as blockquotes, each followed by its note; a detached one says so. */
 export function highlightsMarkdown(highlights: readonly NoteHighlight[]): string {

@@ -17,8 +17,13 @@ function risDate(date: CslDate): string {
 
 /** One RIS record (`keywords`: the article's tags, one KW line each); tags are two characters, two spaces, a hyphen and a space, CRLF lines. */
 export function risRecord(item: CslItem, keywords: readonly string[]): string {
-  const lines: [string, string][] = [['TY', item.type === 'article-newspaper' ? 'NEWS' : 'ELEC'], ['ID', item.id], ['TI', item.title]];
-  for (const name of item.author ?? []) lines.push(['AU', 'literal' in name ? name.literal : `${name.family}, ${name.given ?? ''}`.replace(/, $/, '')]);
+  const lines: [string, string][] = [
+    ['TY', item.type === 'article-newspaper' ? 'NEWS' : 'ELEC'],
+    ['ID', item.id],
+    ['TI', item.title],
+  ];
+  for (const name of item.author ?? [])
+    lines.push(['AU', 'literal' in name ? name.literal : `${name.family}, ${name.given ?? ''}`.replace(/, $/, '')]);
   if (item['container-title']) lines.push(['T2', item['container-title']]);
   if (item.issued) lines.push(['PY', String(item.issued['date-parts'][0][0])], ['DA', risDate(item.issued)]);
   if (item.URL) lines.push(['UR', item.URL]);
@@ -46,7 +51,12 @@ export const ris: FormatModule<'ris'> = {
     return FileSink.writeFile(context.dest, async (sink) => {
       for (const chunk of context.chunks()) {
         for (const article of chunk) {
-          await sink.write(risRecord(cslItem(article, context.exportedAt), article.tags.map((t) => t.name)));
+          await sink.write(
+            risRecord(
+              cslItem(article, context.exportedAt),
+              article.tags.map((t) => t.name),
+            ),
+          );
           context.done();
         }
       }

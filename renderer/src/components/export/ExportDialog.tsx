@@ -23,7 +23,11 @@ export interface ExportDialogProps {
 const isFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
 /** A file name stem the save dialog can offer (it keeps only a name; the service checks the rest). */
-const stem = (title: string) => title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim().slice(0, 100) || 'Gleaner export';
+const stem = (title: string) =>
+  title
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .trim()
+    .slice(0, 100) || 'Gleaner export';
 
 /**
  * Export: which articles, which format, where. The desktop app asks the system save dialog
@@ -64,7 +68,13 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
 
   async function submit(): Promise<void> {
     if (!source || !descriptor) return;
-    const args = { source, format, title: name, embedLocalImages: embedImages || undefined, fetchRemoteImages: (canFetch && fetchImages) || undefined };
+    const args = {
+      source,
+      format,
+      title: name,
+      embedLocalImages: embedImages || undefined,
+      fetchRemoteImages: (canFetch && fetchImages) || undefined,
+    };
     let plan: ExportPlan;
     if (pickSaveFile) {
       const folder = descriptor.writes === 'folder';
@@ -88,7 +98,12 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
   };
 
   return (
-    <Dialog title={titleFor(job.state)} onClose={close} className="export-dialog" footer={<Footer state={job.state} ready={ready} saveDialog={!!pickSaveFile} formId={`${id}-form`} job={job} onClose={close} />}>
+    <Dialog
+      title={titleFor(job.state)}
+      onClose={close}
+      className="export-dialog"
+      footer={<Footer state={job.state} ready={ready} saveDialog={!!pickSaveFile} formId={`${id}-form`} job={job} onClose={close} />}
+    >
       <div ref={bodyRef} className="export-body">
         {phase === 'idle' || phase === 'starting' ? (
           <form
@@ -125,9 +140,19 @@ export function ExportDialog({ lists, selectedIds, query, sort, initialSource, o
               {typedPath && (
                 <label className="export-field">
                   <span>{descriptor?.writes === 'folder' ? 'Folder path' : 'File path'}</span>
-                  <input className="field" value={typedTarget} placeholder="/home/you/exports/reading-pack" spellCheck={false} autoComplete="off" aria-describedby={`${id}-path-hint`} onChange={(e) => setTypedTarget(e.target.value)} />
+                  <input
+                    className="field"
+                    value={typedTarget}
+                    placeholder="/home/you/exports/reading-pack"
+                    spellCheck={false}
+                    autoComplete="off"
+                    aria-describedby={`${id}-path-hint`}
+                    onChange={(e) => setTypedTarget(e.target.value)}
+                  />
                   <span id={`${id}-path-hint`} className="muted small">
-                    {descriptor?.writes === 'folder' ? 'A new or empty folder on this computer; its parent must exist.' : 'A new file on this computer; its folder must exist.'}
+                    {descriptor?.writes === 'folder'
+                      ? 'A new or empty folder on this computer; its parent must exist.'
+                      : 'A new file on this computer; its folder must exist.'}
                   </span>
                 </label>
               )}

@@ -15,7 +15,9 @@ export function ExportResult({ state, formatLabel }: { state: ExportPhase; forma
             <Icon name="warning" />
             <span>{state.message}</span>
           </p>
-          <p>Replace it with this export? The old {state.plan.args.format === 'folder' ? 'folder' : 'file'} is deleted once the new one is complete.</p>
+          <p>
+            Replace it with this export? The old {state.plan.args.format === 'folder' ? 'folder' : 'file'} is deleted once the new one is complete.
+          </p>
         </div>
       );
     case 'running': {

@@ -23,7 +23,6 @@ export interface SourceLists {
   collections: CollectionInfo[];
 }
 
-
 export function choiceFrom(initial: ExportSource | undefined, ids: readonly number[], query: string, sort: SortOrder): SourceChoice {
   const base: SourceChoice = { kind: ids.length > 1 ? 'selection' : 'query', ids, query, sort, tag: '', savedId: null, collectionId: null };
   if (!initial) return base;
@@ -120,7 +119,13 @@ export function ExportSourcePicker({ choice, lists, onChange }: Props) {
       </div>
       <div className="export-choice">
         {radio('tag', 'Tag', lists.tags.length === 0)}
-        <select className="field" aria-label="Tag to export" value={choice.tag} disabled={lists.tags.length === 0} onChange={(e) => pick('tag', { tag: e.target.value })}>
+        <select
+          className="field"
+          aria-label="Tag to export"
+          value={choice.tag}
+          disabled={lists.tags.length === 0}
+          onChange={(e) => pick('tag', { tag: e.target.value })}
+        >
           <option value="">{lists.tags.length ? 'Choose a tag…' : 'No tags yet'}</option>
           {lists.tags.map((t) => (
             <option key={t.id} value={t.name}>
@@ -132,7 +137,13 @@ export function ExportSourcePicker({ choice, lists, onChange }: Props) {
       </div>
       <div className="export-choice">
         {radio('saved', 'Saved search', lists.saved.length === 0)}
-        <select className="field" aria-label="Saved search to export" value={choice.savedId ?? ''} disabled={lists.saved.length === 0} onChange={(e) => pick('saved', { savedId: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          className="field"
+          aria-label="Saved search to export"
+          value={choice.savedId ?? ''}
+          disabled={lists.saved.length === 0}
+          onChange={(e) => pick('saved', { savedId: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">{lists.saved.length ? 'Choose a saved search…' : 'No saved searches yet'}</option>
           {lists.saved.map((s) => (
             <option key={s.id} value={s.id} disabled={s.error !== null}>
@@ -144,7 +155,13 @@ export function ExportSourcePicker({ choice, lists, onChange }: Props) {
       </div>
       <div className="export-choice">
         {radio('collection', 'Collection', lists.collections.length === 0)}
-        <select className="field" aria-label="Collection to export" value={choice.collectionId ?? ''} disabled={lists.collections.length === 0} onChange={(e) => pick('collection', { collectionId: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          className="field"
+          aria-label="Collection to export"
+          value={choice.collectionId ?? ''}
+          disabled={lists.collections.length === 0}
+          onChange={(e) => pick('collection', { collectionId: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">{lists.collections.length ? 'Choose a collection…' : 'No collections yet'}</option>
           {lists.collections.map((c) => (
             <option key={c.id} value={c.id}>

@@ -75,7 +75,10 @@ export function useExportJob(): ExportJobState {
     if (!runningId) return;
     const check = () =>
       client.exports.status({ jobId: runningId }).then(
-        (status) => (status.state === 'running' ? setState((s) => (s.phase === 'running' && s.jobId === runningId ? { ...s, done: status.done, total: status.total } : s)) : finish(status)),
+        (status) =>
+          status.state === 'running'
+            ? setState((s) => (s.phase === 'running' && s.jobId === runningId ? { ...s, done: status.done, total: status.total } : s))
+            : finish(status),
         () => undefined,
       );
     // A small export can end before its start was answered; its event then named a job not yet known.

@@ -57,10 +57,22 @@ export function HighlightItem({ highlight: h, editing, onEdit, onGoTo, onRecolor
         <div className="hl-actions">
           <ColorChoice value={h.color} onChange={(c) => void onRecolor(c)} label="Colour of the highlight" />
           <span className="spacer" />
-          <button type="button" className="btn btn-ghost btn-small icon-btn" aria-label={h.note ? 'Edit note' : 'Add note'} title={h.note ? 'Edit note' : 'Add note'} onClick={() => onEdit(true)}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small icon-btn"
+            aria-label={h.note ? 'Edit note' : 'Add note'}
+            title={h.note ? 'Edit note' : 'Add note'}
+            onClick={() => onEdit(true)}
+          >
             <Icon name="note" size={14} />
           </button>
-          <button type="button" className="btn btn-ghost btn-small icon-btn" aria-label="Delete highlight" title="Delete highlight (Delete)" onClick={() => void onDelete()}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small icon-btn"
+            aria-label="Delete highlight"
+            title="Delete highlight (Delete)"
+            onClick={() => void onDelete()}
+          >
             <Icon name="trash" size={14} />
           </button>
         </div>

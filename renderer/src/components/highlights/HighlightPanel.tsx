@@ -44,11 +44,16 @@ export function HighlightPanel({ open, onToggle, highlights, error, editing, onE
   return (
     <aside className={`hl-panel${open ? '' : ' hl-panel-closed'}`} aria-label="Highlights in this article">
       <div className="hl-panel-head">
-        <button type="button" className="btn btn-ghost btn-small hl-panel-toggle" aria-expanded={open} onClick={onToggle} title={open ? 'Hide the highlights' : 'Show the highlights'}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small hl-panel-toggle"
+          aria-expanded={open}
+          onClick={onToggle}
+          title={open ? 'Hide the highlights' : 'Show the highlights'}
+        >
           <Icon name="highlight" size={14} />
           {/* The name is the visible text ("Highlights 4"); closed, the word is only hidden from sight. */}
-          <span className={open ? undefined : 'visually-hidden'}>Highlights</span>{' '}
-          <span className="count">{highlights.length}</span>
+          <span className={open ? undefined : 'visually-hidden'}>Highlights</span> <span className="count">{highlights.length}</span>
         </button>
       </div>
       {open && (

@@ -30,7 +30,9 @@ export function HighlightsView({ query, onOpen, onClose, tools }: Props) {
         {list.error && <p className="error-text">The highlights could not be listed: {list.error}</p>}
         {list.total === 0 && (
           <p className="muted">
-            {filtered ? 'No highlights in the articles that match the search.' : 'No highlights yet. Select text in an article and press h to highlight it.'}
+            {filtered
+              ? 'No highlights in the articles that match the search.'
+              : 'No highlights yet. Select text in an article and press h to highlight it.'}
           </p>
         )}
         <ul className="hl-view-list">

@@ -20,7 +20,15 @@ function forwardToApp(event: KeyboardEvent): void {
   const command = event.ctrlKey || event.metaKey;
   const wanted = command ? ['z', 'y'].includes(event.key.toLowerCase()) : event.key === 'Escape' || (event.key.length === 1 && event.key !== ' ');
   if (!wanted || event.altKey || event.defaultPrevented) return;
-  const copy = new KeyboardEvent('keydown', { key: event.key, code: event.code, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, bubbles: true, cancelable: true });
+  const copy = new KeyboardEvent('keydown', {
+    key: event.key,
+    code: event.code,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    shiftKey: event.shiftKey,
+    bubbles: true,
+    cancelable: true,
+  });
   window.dispatchEvent(copy);
   if (copy.defaultPrevented) event.preventDefault();
 }

@@ -15,7 +15,12 @@ export interface HighlightList {
 
 /** Highlights across the library, newest first, of the articles matching `query`; reloads after changes. */
 export function useHighlightList(query: string): HighlightList {
-  const [state, setState] = useState<{ key: string; items: HighlightListItem[]; total: number | null; error: string | null }>({ key: '', items: [], total: null, error: null });
+  const [state, setState] = useState<{ key: string; items: HighlightListItem[]; total: number | null; error: string | null }>({
+    key: '',
+    items: [],
+    total: null,
+    error: null,
+  });
   const [limit, setLimit] = useState(HIGHLIGHT_PAGE);
   const version = useHighlightChanges();
   useEffect(() => setLimit(HIGHLIGHT_PAGE), [query]);

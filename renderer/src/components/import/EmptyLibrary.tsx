@@ -28,8 +28,8 @@ export function EmptyLibrary({ imports, pickFolder }: Props) {
       </span>
       <h2 className="list-empty-title">Your library is empty</h2>
       <p className="muted">
-        Import a folder of articles (Markdown, HTML or text with front matter, such as a Hugo <code>content</code> folder). Gleaner copies them into its
-        library for fast search and never changes your files.
+        Import a folder of articles (Markdown, HTML or text with front matter, such as a Hugo <code>content</code> folder). Gleaner copies them into
+        its library for fast search and never changes your files.
       </p>
       {imports.running ? (
         <ImportProgress running={imports.running} onCancel={imports.cancel} />

@@ -43,7 +43,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="muted small">Drag the borders between panes to resize them, or focus a border and use the arrow keys.</p>
-      <p className="muted small">Drag articles onto a collection in the sidebar to add them; in a collection shown in its own order, drag them up or down to reorder.</p>
+      <p className="muted small">
+        Drag articles onto a collection in the sidebar to add them; in a collection shown in its own order, drag them up or down to reorder.
+      </p>
     </Dialog>
   );
 }

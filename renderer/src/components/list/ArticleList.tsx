@@ -38,7 +38,10 @@ export interface ArticleListHandle {
  * rows on screen exist in the DOM; their pages are fetched as they scroll in.
  * Focus stays on the listbox and aria-activedescendant names the selected row.
  */
-export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ results, selectedIndex, onSelect, onPick, onOpen, isPicked, onSelectAll, onMoveInCollection, drag, onShowCopies }, ref) {
+export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList(
+  { results, selectedIndex, onSelect, onPick, onOpen, isPicked, onSelectAll, onMoveInCollection, drag, onShowCopies },
+  ref,
+) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = results.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -130,19 +133,19 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
         {rows.map((row) => {
           const item = results.item(row.index);
           return (
-          <ArticleRow
-            key={row.key}
-            index={row.index}
-            top={row.start}
-            total={count}
-            item={item}
-            selected={row.index === selectedIndex}
-            picked={isPicked ? (item ? isPicked(item.id) : false) : null}
-            onPick={onPick}
-            drag={drag}
-            height={row.size}
-            onShowCopies={onShowCopies}
-          />
+            <ArticleRow
+              key={row.key}
+              index={row.index}
+              top={row.start}
+              total={count}
+              item={item}
+              selected={row.index === selectedIndex}
+              picked={isPicked ? (item ? isPicked(item.id) : false) : null}
+              onPick={onPick}
+              drag={drag}
+              height={row.size}
+              onShowCopies={onShowCopies}
+            />
           );
         })}
       </div>

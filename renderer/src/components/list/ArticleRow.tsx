@@ -33,7 +33,6 @@ export interface RowDrag {
   drop: ((index: number, after: boolean, data: DataTransfer) => void) | null;
 }
 
-
 /** Chips that fit beside source and date in a narrow list; the rest are counted. */
 const MAX_TAGS = 2;
 
@@ -59,7 +58,16 @@ export const ArticleRow = memo(function ArticleRow({ index, top, total, item, se
   const isSelected = picked ?? selected;
   if (!item) {
     return (
-      <div id={rowId(index)} role="option" aria-selected={isSelected} aria-label="Loading…" aria-setsize={total} aria-posinset={index + 1} className="row placeholder" style={style}>
+      <div
+        id={rowId(index)}
+        role="option"
+        aria-selected={isSelected}
+        aria-label="Loading…"
+        aria-setsize={total}
+        aria-posinset={index + 1}
+        className="row placeholder"
+        style={style}
+      >
         <span className="skeleton title" />
         <span className="skeleton meta" />
         <span className="skeleton line" />

@@ -56,25 +56,77 @@ export function BulkBar({ multi, total, tags, collections, collectionView, chang
         </button>
       )}
       <div className="bulk-actions">
-        <Popover label={<><Icon name="tag" size={14} /> Tag…</>} buttonLabel="Tag…" buttonTitle="Add a tag to the selected articles" align="left" buttonClassName="btn btn-small" title="Add a tag" disabled={busy}>
+        <Popover
+          label={
+            <>
+              <Icon name="tag" size={14} /> Tag…
+            </>
+          }
+          buttonLabel="Tag…"
+          buttonTitle="Add a tag to the selected articles"
+          align="left"
+          buttonClassName="btn btn-small"
+          title="Add a tag"
+          disabled={busy}
+        >
           {(close) => <TagPalette tags={tags} mode="add" onPick={(name) => change(() => client.tags.add({ name, target }))} onDone={close} />}
         </Popover>
-        <Popover label="Untag…" buttonLabel="Untag…" buttonTitle="Remove a tag from the selected articles" align="left" buttonClassName="btn btn-small" title="Remove a tag" disabled={busy}>
+        <Popover
+          label="Untag…"
+          buttonLabel="Untag…"
+          buttonTitle="Remove a tag from the selected articles"
+          align="left"
+          buttonClassName="btn btn-small"
+          title="Remove a tag"
+          disabled={busy}
+        >
           {(close) => <TagPalette tags={tags} mode="remove" onPick={(name) => change(() => client.tags.remove({ name, target }))} onDone={close} />}
         </Popover>
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => client.articles.setRead({ target, read: true }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          onClick={() => void run(() => client.articles.setRead({ target, read: true }))}
+        >
           <Icon name="check" size={14} /> Read
         </button>
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => client.articles.setRead({ target, read: false }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          onClick={() => void run(() => client.articles.setRead({ target, read: false }))}
+        >
           Unread
         </button>
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => client.articles.setStarred({ target, starred: true }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          onClick={() => void run(() => client.articles.setStarred({ target, starred: true }))}
+        >
           <Icon name="star" size={14} /> Star
         </button>
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => client.articles.setStarred({ target, starred: false }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          onClick={() => void run(() => client.articles.setStarred({ target, starred: false }))}
+        >
           Unstar
         </button>
-        <Popover label={<><Icon name="collection" size={14} /> Collect…</>} buttonLabel="Collect…" buttonTitle="Add the selected articles to a collection" align="left" buttonClassName="btn btn-small" title="Add to collection" disabled={busy}>
+        <Popover
+          label={
+            <>
+              <Icon name="collection" size={14} /> Collect…
+            </>
+          }
+          buttonLabel="Collect…"
+          buttonTitle="Add the selected articles to a collection"
+          align="left"
+          buttonClassName="btn btn-small"
+          title="Add to collection"
+          disabled={busy}
+        >
           {(close) => <CollectionPicker collections={collections} target={target} change={change} onDone={close} />}
         </Popover>
         {collectionView && (

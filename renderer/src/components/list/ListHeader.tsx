@@ -32,7 +32,20 @@ interface Props {
 }
 
 /** The count of matches (always on screen), the sort order and the statistics toggle. */
-export function ListHeader({ total, pending, sort, canRank, canFollowCollection, onSort, statsOpen, onToggleStats, onSelectAll, onExport, onePerStory, onToggleOnePerStory }: Props) {
+export function ListHeader({
+  total,
+  pending,
+  sort,
+  canRank,
+  canFollowCollection,
+  onSort,
+  statsOpen,
+  onToggleStats,
+  onSelectAll,
+  onExport,
+  onePerStory,
+  onToggleOnePerStory,
+}: Props) {
   return (
     <div className="list-header">
       <p className="result-count" aria-live="polite" aria-atomic="true" data-testid="result-count">
@@ -45,7 +58,13 @@ export function ListHeader({ total, pending, sort, canRank, canFollowCollection,
         )}
         {pending && total !== null && <span className="spinner" aria-hidden="true" />}
       </p>
-      <select className="field sort" aria-label="Sort by" title={canRank ? undefined : 'Relevance needs words in the search'} value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
+      <select
+        className="field sort"
+        aria-label="Sort by"
+        title={canRank ? undefined : 'Relevance needs words in the search'}
+        value={sort}
+        onChange={(e) => onSort(e.target.value as SortOrder)}
+      >
         {(Object.keys(SORT_LABELS) as SortOrder[]).map((s) => (
           <option key={s} value={s} disabled={(s === 'relevance' && !canRank) || (s === 'collection' && !canFollowCollection)}>
             {SORT_LABELS[s]}
@@ -53,10 +72,24 @@ export function ListHeader({ total, pending, sort, canRank, canFollowCollection,
         ))}
       </select>
       <OnePerStoryToggle on={onePerStory} onToggle={onToggleOnePerStory} />
-      <button type="button" className="btn btn-ghost icon-btn" aria-label="Select all" title="Select every matching article, to tag, star or collect them all (Ctrl+A)" disabled={!total} onClick={onSelectAll}>
+      <button
+        type="button"
+        className="btn btn-ghost icon-btn"
+        aria-label="Select all"
+        title="Select every matching article, to tag, star or collect them all (Ctrl+A)"
+        disabled={!total}
+        onClick={onSelectAll}
+      >
         <Icon name="checks" />
       </button>
-      <button type="button" className="btn btn-ghost icon-btn" aria-label="Statistics" title="Statistics for these results" aria-pressed={statsOpen} onClick={onToggleStats}>
+      <button
+        type="button"
+        className="btn btn-ghost icon-btn"
+        aria-label="Statistics"
+        title="Statistics for these results"
+        aria-pressed={statsOpen}
+        onClick={onToggleStats}
+      >
         <Icon name="chart" />
       </button>
       {onExport && (

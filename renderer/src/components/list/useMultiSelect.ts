@@ -74,7 +74,8 @@ export function useMultiSelect(results: SearchResults, query: string, sort: Sort
       anchor.current = start;
       const from = Math.min(start, index);
       const to = Math.max(start, index);
-      if (to - from + 1 > MAX_RANGE) return `That range holds ${formatCount(to - from + 1)} articles: use "Select all" for more than ${formatCount(MAX_RANGE)}`;
+      if (to - from + 1 > MAX_RANGE)
+        return `That range holds ${formatCount(to - from + 1)} articles: use "Select all" for more than ${formatCount(MAX_RANGE)}`;
       const picked: number[] = [];
       let missing = false;
       for (let i = from; i <= to; i++) {

@@ -102,8 +102,18 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         if (requestedKey.current !== key) return;
         const facetsFor = `${refresh}\u0000${onePerStory}\u0000${query}`;
         const previous = committed.current;
-        committed.current = { key, query, sort, onePerStory, total: page.total, pages: new Map([[0, page.items]]),
-          facets: previous?.facets ?? null, facetsFor: previous?.facetsFor ?? null, facetsWanted: facetsFor, tookMs: page.tookMs };
+        committed.current = {
+          key,
+          query,
+          sort,
+          onePerStory,
+          total: page.total,
+          pages: new Map([[0, page.items]]),
+          facets: previous?.facets ?? null,
+          facetsFor: previous?.facetsFor ?? null,
+          facetsWanted: facetsFor,
+          tookMs: page.tookMs,
+        };
         inFlight.current = new Set();
         wanted.current = [0];
         setError(null);
@@ -119,17 +129,20 @@ export function useSearchResults(query: string, sort: SortOrder, refresh: number
         }
         // Wait out typing; a library refresh or a click on a facet has nothing to wait for.
         const typing = previous !== null && previous.query !== query;
-        facetsTimer = window.setTimeout(() => {
-          client.articles.facets({ query, onePerStory }).then(
-            (facets) => {
-              if (committed.current?.facetsWanted !== facetsFor) return;
-              committed.current.facets = facets;
-              committed.current.facetsFor = facetsFor;
-              bump();
-            },
-            () => {}, // the list is what matters; facets stay from before
-          );
-        }, typing ? FACETS_DELAY_MS : 0);
+        facetsTimer = window.setTimeout(
+          () => {
+            client.articles.facets({ query, onePerStory }).then(
+              (facets) => {
+                if (committed.current?.facetsWanted !== facetsFor) return;
+                committed.current.facets = facets;
+                committed.current.facetsFor = facetsFor;
+                bump();
+              },
+              () => {}, // the list is what matters; facets stay from before
+            );
+          },
+          typing ? FACETS_DELAY_MS : 0,
+        );
       },
       (err: unknown) => {
         if (requestedKey.current !== key) return;

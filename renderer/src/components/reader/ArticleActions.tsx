@@ -49,7 +49,18 @@ export function ArticleActions({ detail, change, allTags, collections, noteOpen,
         {detail.read ? 'Mark unread' : 'Mark read'}
       </button>
       <TagAdder key={detail.id} detail={detail} change={change} allTags={allTags} />
-      <Popover align="left" label={<><Icon name="collection" size={14} /> Collect…</>} buttonLabel="Collect…" buttonTitle="Add this article to a collection" buttonClassName="btn btn-small" title="Add to collection">
+      <Popover
+        align="left"
+        label={
+          <>
+            <Icon name="collection" size={14} /> Collect…
+          </>
+        }
+        buttonLabel="Collect…"
+        buttonTitle="Add this article to a collection"
+        buttonClassName="btn btn-small"
+        title="Add to collection"
+      >
         {(close) => <CollectionPicker collections={others} target={target} change={change} onDone={close} />}
       </Popover>
       <button

@@ -25,7 +25,12 @@ export function ArticleChips({ detail, change, collections }: Props) {
           {detail.tagOrigins.map((tag) => (
             <li key={tag.name} className="tag-chip tag-chip-edit" title={tag.origin === 'file' ? 'From the file' : 'Added by you'}>
               <span>{tag.name}</span>
-              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag.name}`} onClick={() => run(() => client.tags.remove({ name: tag.name, target }))}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={`Remove tag ${tag.name}`}
+                onClick={() => run(() => client.tags.remove({ name: tag.name, target }))}
+              >
                 <Icon name="close" size={10} />
               </button>
             </li>
@@ -38,7 +43,12 @@ export function ArticleChips({ detail, change, collections }: Props) {
             <li key={c.id} className="tag-chip tag-chip-edit collection-chip">
               <Icon name="collection" size={11} />
               <span>{c.name}</span>
-              <button type="button" className="tag-remove" aria-label={`Remove from collection ${c.name}`} onClick={() => run(() => client.collections.remove({ id: c.id, target: { ids: [detail.id] } }))}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={`Remove from collection ${c.name}`}
+                onClick={() => run(() => client.collections.remove({ id: c.id, target: { ids: [detail.id] } }))}
+              >
                 <Icon name="close" size={10} />
               </button>
             </li>

@@ -83,12 +83,28 @@ export function ReadingPane({ article, look, tools, libraryEmpty, change, allTag
           >
             <ArticleChips detail={detail} change={change} collections={collections} />
             {noteOpen && <ArticleNote key={detail.id} id={noteId} detail={detail} change={change} focus={chosen === true} />}
-            <CopiesPanel detail={detail} change={change} open={copiesOpen} onToggle={onToggleCopies} comparing={compared?.memberId ?? null} onCompare={setComparison} />
+            <CopiesPanel
+              detail={detail}
+              change={change}
+              open={copiesOpen}
+              onToggle={onToggleCopies}
+              comparing={compared?.memberId ?? null}
+              onCompare={setComparison}
+            />
           </ArticleHeader>
           {compared ? (
             <CompareView {...compared} onClose={() => setComparison(null)} />
-          ) : preview && preview.id === detail.id && (
-            <ArticleHighlights articleId={detail.id} html={preview.html} allowRemoteImages={preview.remoteImagesAllowed} look={look} change={change} />
+          ) : (
+            preview &&
+            preview.id === detail.id && (
+              <ArticleHighlights
+                articleId={detail.id}
+                html={preview.html}
+                allowRemoteImages={preview.remoteImagesAllowed}
+                look={look}
+                change={change}
+              />
+            )
           )}
         </div>
       ) : libraryEmpty ? (

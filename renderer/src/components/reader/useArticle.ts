@@ -22,7 +22,13 @@ export interface OpenArticle {
  * another starts blocked again.
  */
 export function useArticle(id: number | null, refresh: number): OpenArticle {
-  const [state, setState] = useState<{ id: number | null; once: boolean; detail: ArticleDetail | null; preview: ArticlePreview | null; error: string | null }>({
+  const [state, setState] = useState<{
+    id: number | null;
+    once: boolean;
+    detail: ArticleDetail | null;
+    preview: ArticlePreview | null;
+    error: string | null;
+  }>({
     id: null,
     once: false,
     detail: null,

@@ -21,7 +21,11 @@ const EXAMPLE = 'Search, e.g. tag:ai source:"IBN" after:2025-07';
 /** The search box with the query syntax; its parse shows as removable chips, and a parse error points at the bad part. */
 export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ text, parsed, serviceError, onChange, onLeaveDown }, ref) {
   const chips = chipsOf(text, parsed);
-  const error = !parsed.ok ? parsed.error : serviceError && text.trim() ? { message: serviceError.message, span: serviceError.span ?? { start: 0, end: 0 } } : null;
+  const error = !parsed.ok
+    ? parsed.error
+    : serviceError && text.trim()
+      ? { message: serviceError.message, span: serviceError.span ?? { start: 0, end: 0 } }
+      : null;
   return (
     <div className="search">
       <div className="search-field">

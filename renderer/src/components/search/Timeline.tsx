@@ -68,7 +68,7 @@ export function Timeline({ months, range: kept, onPickRange, onClearDates }: Pro
       ? `${formatMonth(bars[lo]!.value)} – ${formatMonth(bars[hi]!.value)}: ${formatCount(bars.slice(lo, hi + 1).reduce((s, b) => s + b.count, 0))}`
       : focus !== null && bars[focus]
         ? `${formatMonth(bars[focus].value)}: ${formatCount(bars[focus].count)}`
-        : keptLabel(bars, kept) ?? `${formatMonth(bars[0]!.value)} – ${formatMonth(bars[bars.length - 1]!.value)}`;
+        : (keptLabel(bars, kept) ?? `${formatMonth(bars[0]!.value)} – ${formatMonth(bars[bars.length - 1]!.value)}`);
 
   return (
     <div className="timeline">

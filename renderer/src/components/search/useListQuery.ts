@@ -86,7 +86,20 @@ export function useListQuery(collections: CollectionInfo[]): ListQuery {
   };
 
   return {
-    query, setQueryNow, sortChoice, sort, setSort, canRank, hasCollectionFilter, onCollection,
-    onePerStorySetting, onePerStory, toggleOnePerStory, onFacet, isActive, applySaved, showCollection,
+    query,
+    setQueryNow,
+    sortChoice,
+    sort,
+    setSort,
+    canRank,
+    hasCollectionFilter,
+    onCollection,
+    onePerStorySetting,
+    onePerStory,
+    toggleOnePerStory,
+    onFacet,
+    isActive,
+    applySaved,
+    showCollection,
   };
 }

@@ -33,7 +33,10 @@ export function useRemovalSuggestions(text: string, parsed: ParsedQuery, enabled
     client.articles.counts({ queries: tries.map((t) => t.query) }).then(
       (totals) => {
         if (!live) return;
-        const found = tries.map(({ chip }, i) => ({ chip, total: totals[i]! })).filter((s) => s.total > 0).sort((a, b) => b.total - a.total);
+        const found = tries
+          .map(({ chip }, i) => ({ chip, total: totals[i]! }))
+          .filter((s) => s.total > 0)
+          .sort((a, b) => b.total - a.total);
         setResult({ text, suggestions: found });
       },
       () => live && setResult({ text, suggestions: [] }),

@@ -34,7 +34,13 @@ export function FacetList({ title, noun, items, isActive, onPick, initial = 8, l
             return (
               <li key={item.value} className={entryMenu ? 'sidebar-entry' : undefined}>
                 {/* The name comes from the content (label in name, WCAG 2.5.3); the hidden words make it a sentence. */}
-                <button type="button" className="sidebar-item" aria-pressed={active} title={`${label(item.value)} (${plural(item.count, 'article')})`} onClick={() => onPick(item.value)}>
+                <button
+                  type="button"
+                  className="sidebar-item"
+                  aria-pressed={active}
+                  title={`${label(item.value)} (${plural(item.count, 'article')})`}
+                  onClick={() => onPick(item.value)}
+                >
                   <span className="visually-hidden">Filter by {noun} </span>
                   <span className="sidebar-item-label">{label(item.value)}</span>{' '}
                   <span className="count">

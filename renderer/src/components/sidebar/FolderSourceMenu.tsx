@@ -27,12 +27,16 @@ export function FolderSourceMenu({ source, folders }: Props) {
     }
   };
   return (
-    <Popover align="left" label={<Icon name="more" size={14} />} buttonLabel={`More for ${source}`} buttonClassName="btn btn-ghost icon-btn sidebar-entry-menu" title={`Source ${source}`}>
+    <Popover
+      align="left"
+      label={<Icon name="more" size={14} />}
+      buttonLabel={`More for ${source}`}
+      buttonClassName="btn btn-ghost icon-btn sidebar-entry-menu"
+      title={`Source ${source}`}
+    >
       {(close) => (
         <div className="folder-source-menu">
-          <p className="muted small">
-            Articles in {folders.map((f) => f.path).join(', ')} that name no source of their own get this one.
-          </p>
+          <p className="muted small">Articles in {folders.map((f) => f.path).join(', ')} that name no source of their own get this one.</p>
           <NameForm
             label={`New name for the source ${source}`}
             initial={source}

@@ -45,7 +45,13 @@ export function LibrarySection({ libraryCount, queryEmpty, counts, activeQuery, 
           </button>
         </li>
         <li>
-          <button type="button" className="sidebar-item" aria-pressed={highlightsOpen} title="Every highlight, of the articles that match the search" onClick={onHighlights}>
+          <button
+            type="button"
+            className="sidebar-item"
+            aria-pressed={highlightsOpen}
+            title="Every highlight, of the articles that match the search"
+            onClick={onHighlights}
+          >
             <Icon name="highlight" size={14} />
             <span className="sidebar-item-label">Highlights</span>
           </button>

@@ -39,7 +39,12 @@ export function SavedSearchesSection({ saved, activeQuery, sort, onSaved, onSave
               rename={(name) => change(() => client.saved.update({ id: s.id, name }))}
               actions={[
                 ...(canSave && activeQuery !== s.query
-                  ? [{ label: 'Replace with the current search', run: () => void change(() => client.saved.update({ id: s.id, query: activeQuery, sort })) }]
+                  ? [
+                      {
+                        label: 'Replace with the current search',
+                        run: () => void change(() => client.saved.update({ id: s.id, query: activeQuery, sort })),
+                      },
+                    ]
                   : []),
                 { label: 'Export…', run: () => onExport({ savedSearchId: s.id }) },
                 { label: 'Delete saved search', run: () => void change(() => client.saved.delete({ id: s.id })) },

@@ -1,4 +1,14 @@
-import type { ChangeResult, CollectionInfo, ExportSource, Facets, FolderInfo, SavedSearchInfo, SidebarCounts, SortOrder, TagInfo } from '../../../../shared/types.js';
+import type {
+  ChangeResult,
+  CollectionInfo,
+  ExportSource,
+  Facets,
+  FolderInfo,
+  SavedSearchInfo,
+  SidebarCounts,
+  SortOrder,
+  TagInfo,
+} from '../../../../shared/types.js';
 import { CollectionsSection } from '../collections/CollectionsSection';
 import { languageName } from '../../lib/format';
 import { DateFacets } from './DateFacets';
@@ -62,7 +72,21 @@ export type FacetField = 'source' | 'author' | 'lang' | 'tag' | 'date';
  * section is a component of its own, and this one only puts them in order.
  */
 export function Sidebar(props: Props) {
-  const { facets, facetsFresh, libraryCount, queryEmpty, isActive, onFacet, onAllArticles, onOpenFolder, importing, libraryEmpty, counts, activeQuery, onQuery } = props;
+  const {
+    facets,
+    facetsFresh,
+    libraryCount,
+    queryEmpty,
+    isActive,
+    onFacet,
+    onAllArticles,
+    onOpenFolder,
+    importing,
+    libraryEmpty,
+    counts,
+    activeQuery,
+    onQuery,
+  } = props;
   return (
     <nav className="pane sidebar" aria-label="Library">
       <div className="sidebar-top">
@@ -72,7 +96,14 @@ export function Sidebar(props: Props) {
           </span>
           Gleaner
         </span>
-        <button type="button" className="btn btn-ghost icon-btn" aria-label="Open folder…" title="Import a folder of articles" onClick={onOpenFolder} disabled={importing}>
+        <button
+          type="button"
+          className="btn btn-ghost icon-btn"
+          aria-label="Open folder…"
+          title="Import a folder of articles"
+          onClick={onOpenFolder}
+          disabled={importing}
+        >
           <Icon name="folder" />
         </button>
       </div>
@@ -88,18 +119,60 @@ export function Sidebar(props: Props) {
           onHighlights={props.onHighlights}
         />
         {!libraryEmpty && (
-          <SavedSearchesSection saved={props.saved} activeQuery={activeQuery} sort={props.sort} onSaved={props.onSaved} onSaveSearch={props.onSaveSearch} change={props.change} onExport={props.onExport} />
+          <SavedSearchesSection
+            saved={props.saved}
+            activeQuery={activeQuery}
+            sort={props.sort}
+            onSaved={props.onSaved}
+            onSaveSearch={props.onSaveSearch}
+            change={props.change}
+            onExport={props.onExport}
+          />
         )}
-        {!libraryEmpty && <CollectionsSection collections={props.collections} current={props.currentCollection} onOpen={props.onCollection} change={props.change} onExport={props.onExport} />}
+        {!libraryEmpty && (
+          <CollectionsSection
+            collections={props.collections}
+            current={props.currentCollection}
+            onOpen={props.onCollection}
+            change={props.change}
+            onExport={props.onExport}
+          />
+        )}
         {facets && !libraryEmpty && (
           <>
-            <SourcesSection sources={facets.sources} isActive={(v) => isActive('source', v)} onPick={(v) => onFacet('source', v)} folders={props.folders} />
+            <SourcesSection
+              sources={facets.sources}
+              isActive={(v) => isActive('source', v)}
+              onPick={(v) => onFacet('source', v)}
+              folders={props.folders}
+            />
             {props.libraryHas.authors && (
-              <FacetList title="Authors" noun="author" items={facets.authors} isActive={(v) => isActive('author', v)} onPick={(v) => onFacet('author', v)} />
+              <FacetList
+                title="Authors"
+                noun="author"
+                items={facets.authors}
+                isActive={(v) => isActive('author', v)}
+                onPick={(v) => onFacet('author', v)}
+              />
             )}
-            <TagTree facets={facets} facetsFresh={facetsFresh} activeQuery={activeQuery} query={props.tagQuery} change={props.change} tags={props.tags} />
+            <TagTree
+              facets={facets}
+              facetsFresh={facetsFresh}
+              activeQuery={activeQuery}
+              query={props.tagQuery}
+              change={props.change}
+              tags={props.tags}
+            />
             {props.libraryHas.languages && (
-              <FacetList title="Languages" noun="language" items={facets.languages} isActive={(v) => isActive('lang', v)} onPick={(v) => onFacet('lang', v)} label={languageName} initial={6} />
+              <FacetList
+                title="Languages"
+                noun="language"
+                items={facets.languages}
+                isActive={(v) => isActive('lang', v)}
+                onPick={(v) => onFacet('lang', v)}
+                label={languageName}
+                initial={6}
+              />
             )}
             <DateFacets years={facets.years} months={facets.months} isActive={(v) => isActive('date', v)} onPick={(v) => onFacet('date', v)} />
           </>

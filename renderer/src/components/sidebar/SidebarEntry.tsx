@@ -96,7 +96,13 @@ export function SidebarEntry({ icon, label, count, pressed, title, onOpen, renam
         <span className="sidebar-item-label">{label}</span> <span className="count">{count === null ? '—' : formatCount(count)}</span>
       </button>
       {menu.length > 0 && (
-        <Popover align="left" label={<Icon name="more" size={14} />} buttonLabel={`More for ${label}`} buttonClassName="btn btn-ghost icon-btn sidebar-entry-menu" title={label}>
+        <Popover
+          align="left"
+          label={<Icon name="more" size={14} />}
+          buttonLabel={`More for ${label}`}
+          buttonClassName="btn btn-ghost icon-btn sidebar-entry-menu"
+          title={label}
+        >
           {(close) => (
             <ul className="menu-list">
               {menu.map((action, i) => (

@@ -21,7 +21,13 @@ export function useSidebarData(refresh: number): SidebarData {
   useEffect(() => {
     let live = true;
     // One update for all of them, so the sidebar never shows a mix of before and after.
-    Promise.all([client.library.counts({}), client.saved.list({}), client.collections.list({}), client.tags.list({}), client.library.folders({})]).then(
+    Promise.all([
+      client.library.counts({}),
+      client.saved.list({}),
+      client.collections.list({}),
+      client.tags.list({}),
+      client.library.folders({}),
+    ]).then(
       ([counts, saved, collections, tags, folders]) => live && setData({ counts, saved, collections, tags, folders }),
       () => undefined,
     );

@@ -60,7 +60,13 @@ function Bars({ title, noun, items, total, onPick, label = (v) => v }: BarsProps
 /** Articles per source, author, language and tag for the current query; a bar is also a filter. */
 export function StatsView({ facets, total, stats, onFacet, onClose, tools }: Props) {
   return (
-    <ViewPane title="Statistics" className="stats-view" summary={total !== null ? `for ${plural(total, 'matching article')}` : ''} onClose={onClose} tools={tools}>
+    <ViewPane
+      title="Statistics"
+      className="stats-view"
+      summary={total !== null ? `for ${plural(total, 'matching article')}` : ''}
+      onClose={onClose}
+      tools={tools}
+    >
       <div className="stats-body">
         {stats && (
           <p className="muted stats-library">
@@ -75,7 +81,14 @@ export function StatsView({ facets, total, stats, onFacet, onClose, tools }: Pro
           <>
             <Bars title="Articles per source" noun="source" items={facets.sources} total={total ?? 0} onPick={(v) => onFacet('source', v)} />
             <Bars title="Articles per author" noun="author" items={facets.authors} total={total ?? 0} onPick={(v) => onFacet('author', v)} />
-            <Bars title="Articles per language" noun="language" items={facets.languages} total={total ?? 0} onPick={(v) => onFacet('lang', v)} label={languageName} />
+            <Bars
+              title="Articles per language"
+              noun="language"
+              items={facets.languages}
+              total={total ?? 0}
+              onPick={(v) => onFacet('lang', v)}
+              label={languageName}
+            />
             <Bars title="Articles per tag" noun="tag" items={facets.tags} total={total ?? 0} onPick={(v) => onFacet('tag', v)} />
           </>
         )}

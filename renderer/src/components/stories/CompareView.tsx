@@ -43,13 +43,17 @@ export function CompareView({ originalId, copyId, originalLabel, copyLabel, onCl
       live = false;
     };
   }, [originalId, copyId]);
-  const changes = useMemo(() => (loaded && 'original' in loaded ? diffWords(spaced(loaded.original.body), spaced(loaded.copy.body)) : null), [loaded]);
+  const changes = useMemo(
+    () => (loaded && 'original' in loaded ? diffWords(spaced(loaded.original.body), spaced(loaded.copy.body)) : null),
+    [loaded],
+  );
 
   return (
     <section className="story-compare" aria-label={`Changes in ${copyLabel}`}>
       <div className="story-compare-head">
         <p className="small">
-          <del className="diff-del">Struck through</del>: only in the original ({originalLabel}). <ins className="diff-ins">Underlined</ins>: only in {copyLabel}.
+          <del className="diff-del">Struck through</del>: only in the original ({originalLabel}). <ins className="diff-ins">Underlined</ins>: only in{' '}
+          {copyLabel}.
         </p>
         <button type="button" className="btn btn-small btn-ghost" onClick={onClose}>
           Close comparison
@@ -61,11 +65,23 @@ export function CompareView({ originalId, copyId, originalLabel, copyLabel, onCl
         <p className="error-text">The copies could not be compared: {loaded.error}</p>
       ) : (
         <>
-          <OutletText label="Outlet header" original={loaded.original.header} copy={loaded.copy.header} originalLabel={originalLabel} copyLabel={copyLabel} />
+          <OutletText
+            label="Outlet header"
+            original={loaded.original.header}
+            copy={loaded.copy.header}
+            originalLabel={originalLabel}
+            copyLabel={copyLabel}
+          />
           <div className="story-diff" data-testid="story-diff">
             {changes && <DiffText changes={changes} />}
           </div>
-          <OutletText label="Outlet footer" original={loaded.original.footer} copy={loaded.copy.footer} originalLabel={originalLabel} copyLabel={copyLabel} />
+          <OutletText
+            label="Outlet footer"
+            original={loaded.original.footer}
+            copy={loaded.copy.footer}
+            originalLabel={originalLabel}
+            copyLabel={copyLabel}
+          />
         </>
       )}
     </section>

@@ -48,7 +48,14 @@ export function CopiesPanel({ detail, change, open, onToggle, comparing, onCompa
     // Comparing with the original itself shows what the open article changed.
     const copy = member.first ? self : member;
     if (!original || !copy || comparing === member.id) return onCompare(null);
-    onCompare({ articleId: id, memberId: member.id, originalId: original.id, copyId: copy.id, originalLabel: labelOf(original), copyLabel: labelOf(copy) });
+    onCompare({
+      articleId: id,
+      memberId: member.id,
+      originalId: original.id,
+      copyId: copy.id,
+      originalLabel: labelOf(original),
+      copyLabel: labelOf(copy),
+    });
   };
 
   return (
@@ -70,20 +77,25 @@ export function CopiesPanel({ detail, change, open, onToggle, comparing, onCompa
       </div>
       {open &&
         (members === null ? (
-            <p className="muted small">Loading…</p>
-          ) : (
-            <ul className="story-members">
-              {others.map((m) => (
-                <li key={m.id}>
-                  <button type="button" className={`story-member${comparing === m.id ? ' current' : ''}`} aria-pressed={comparing === m.id} onClick={() => compare(m)}>
-                    <span className="story-member-source">{labelOf(m)}</span>
-                    {m.date && <time dateTime={m.date}>{formatDate(m.date)}</time>}
-                    {m.first && <span className="badge">Original</span>}
-                    <span className="story-member-title">{m.title || 'Untitled'}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+          <p className="muted small">Loading…</p>
+        ) : (
+          <ul className="story-members">
+            {others.map((m) => (
+              <li key={m.id}>
+                <button
+                  type="button"
+                  className={`story-member${comparing === m.id ? ' current' : ''}`}
+                  aria-pressed={comparing === m.id}
+                  onClick={() => compare(m)}
+                >
+                  <span className="story-member-source">{labelOf(m)}</span>
+                  {m.date && <time dateTime={m.date}>{formatDate(m.date)}</time>}
+                  {m.first && <span className="badge">Original</span>}
+                  <span className="story-member-title">{m.title || 'Untitled'}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
         ))}
     </section>
   );

@@ -20,10 +20,17 @@ export function IncludeCopiesButton({ ids, add, notify }: Props) {
     setBusy(true);
     try {
       const stories = await Promise.all([...ids].map((id) => client.stories.members({ id })));
-      const copies = stories.flat().map((m) => m.id).filter((id) => !ids.has(id));
+      const copies = stories
+        .flat()
+        .map((m) => m.id)
+        .filter((id) => !ids.has(id));
       const added = [...new Set(copies)];
       add(added);
-      notify(added.length === 0 ? 'The selected articles have no copies' : `Added ${formatCount(added.length)} ${added.length === 1 ? 'copy' : 'copies'} to the selection`);
+      notify(
+        added.length === 0
+          ? 'The selected articles have no copies'
+          : `Added ${formatCount(added.length)} ${added.length === 1 ? 'copy' : 'copies'} to the selection`,
+      );
     } catch (error) {
       notify(error instanceof Error ? error.message : String(error));
     } finally {
@@ -31,7 +38,13 @@ export function IncludeCopiesButton({ ids, add, notify }: Props) {
     }
   };
   return (
-    <button type="button" className="btn btn-small" disabled={busy} title="Add the other articles of the selected articles' stories to the selection" onClick={() => void include()}>
+    <button
+      type="button"
+      className="btn btn-small"
+      disabled={busy}
+      title="Add the other articles of the selected articles' stories to the selection"
+      onClick={() => void include()}
+    >
       Include copies
     </button>
   );

@@ -32,10 +32,7 @@ export function RowCopies({ item, onShowCopies }: Props) {
   const more = sources && sources.length > MAX_SOURCES ? ` +${sources.length - MAX_SOURCES}` : '';
   return (
     <span className="row-copies" title={sources ? `Also from: ${sources.join(', ')}` : undefined}>
-      <span
-        className="copies-count"
-        onClick={onShowCopies ?? undefined}
-      >
+      <span className="copies-count" onClick={onShowCopies ?? undefined}>
         {storyCopies} {storyCopies === 1 ? 'copy' : 'copies'}
       </span>
       {shown && (

@@ -5,4 +5,8 @@ const COPY_FILTER = /(^|\s)-is:copy(?=\s|$)/i;
 export const excludesCopies = (query: string): boolean => COPY_FILTER.test(query);
 
 /** The query without its `-is:copy` terms, for turning "One per story" off. */
-export const dropCopyFilter = (query: string): string => query.replace(new RegExp(COPY_FILTER.source, 'gi'), '$1').replace(/\s{2,}/g, ' ').trim();
+export const dropCopyFilter = (query: string): string =>
+  query
+    .replace(new RegExp(COPY_FILTER.source, 'gi'), '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();

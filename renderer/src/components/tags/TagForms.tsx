@@ -151,7 +151,13 @@ export function ColorForm({ name, info, formId, change, onDone }: FormProps) {
         <legend className="tag-form-label">Colour of “{name}”</legend>
         {options.map((c, i) => (
           <label key={c.value} className="tag-colors-option" title={c.name}>
-            <input type="radio" name={`${formId}-color`} checked={color === c.value} data-autofocus={color === c.value || (color === null && i === 0) ? true : undefined} onChange={() => setColor(c.value)} />
+            <input
+              type="radio"
+              name={`${formId}-color`}
+              checked={color === c.value}
+              data-autofocus={color === c.value || (color === null && i === 0) ? true : undefined}
+              onChange={() => setColor(c.value)}
+            />
             <span className="tag-swatch tag-swatch-big" style={{ background: c.value }} aria-hidden="true" />
             <span className="visually-hidden">{c.name}</span>
           </label>

@@ -65,7 +65,16 @@ export function TagManagerDialog({ request, tags, change, onClose, onRenamed }: 
     <Dialog title={edit.title(view.name)} className="tag-dialog" onClose={onClose} footer={footer}>
       {/* Keyed by tag and command, so switching from the list starts a fresh form. */}
       <div key={`${view.action}:${view.name}`}>
-        {edit.form({ name: view.name, info: tags.find((t) => t.name === view.name), tags, formId, change, onDone: back, onReady: setReady, onRenamed })}
+        {edit.form({
+          name: view.name,
+          info: tags.find((t) => t.name === view.name),
+          tags,
+          formId,
+          change,
+          onDone: back,
+          onReady: setReady,
+          onRenamed,
+        })}
       </div>
     </Dialog>
   );
@@ -76,9 +85,20 @@ function TagList({ tags, onEdit }: { tags: TagInfo[]; onEdit: (action: TagEdit, 
   const shown = tags.filter((t) => t.name.toLowerCase().includes(filter.trim().toLowerCase()));
   return (
     <>
-      <input className="field" type="search" aria-label="Find a tag" placeholder={`Find among ${plural(tags.length, 'tag')}`} value={filter} autoFocus data-autofocus onChange={(e) => setFilter(e.target.value)} />
+      <input
+        className="field"
+        type="search"
+        aria-label="Find a tag"
+        placeholder={`Find among ${plural(tags.length, 'tag')}`}
+        value={filter}
+        autoFocus
+        data-autofocus
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {shown.length === 0 ? (
-        <p className="sidebar-empty">{tags.length === 0 ? 'No tags yet: add one to an article in the reading pane' : 'No tag has that in its name'}</p>
+        <p className="sidebar-empty">
+          {tags.length === 0 ? 'No tags yet: add one to an article in the reading pane' : 'No tag has that in its name'}
+        </p>
       ) : (
         <ul className="tag-manage-list" aria-label="Tags">
           {shown.map((t) => (

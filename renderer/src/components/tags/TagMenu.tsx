@@ -91,13 +91,7 @@ export function TagMenu({ target, mode, onFilter, onAction, onClose }: Props) {
   };
   const groupOnly = `"${target.name}" is a group of tags, not a tag: rename it, or edit the tags under it`;
   return (
-    <div
-      ref={ref}
-      popover="auto"
-      className="popover tag-menu"
-      onToggle={(e) => e.newState === 'closed' && onClose()}
-      onKeyDown={onKeyDown}
-    >
+    <div ref={ref} popover="auto" className="popover tag-menu" onToggle={(e) => e.newState === 'closed' && onClose()} onKeyDown={onKeyDown}>
       <p className="tag-menu-head">
         <span className="tag-menu-name">{target.name}</span> <span className="count">{plural(target.count, 'article')}</span>
       </p>

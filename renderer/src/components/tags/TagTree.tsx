@@ -103,7 +103,13 @@ export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags 
       <li key={node.name}>
         <div className={`tag-row${count === 0 ? ' tag-row-empty' : ''}`} data-mode={mode ?? undefined}>
           {isParent ? (
-            <button type="button" className="disclosure" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} tags under ${node.name}`} onClick={() => toggleOpen(node.name)}>
+            <button
+              type="button"
+              className="disclosure"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? 'Hide' : 'Show'} tags under ${node.name}`}
+              onClick={() => toggleOpen(node.name)}
+            >
               <Icon name="chevron" size={12} />
             </button>
           ) : (
@@ -118,11 +124,11 @@ export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags 
             title={hint}
             onClick={(e) => pick(node.name, e)}
           >
-            {(color || anyColor) && <span className={`tag-swatch${color ? '' : ' tag-swatch-none'}`} style={color ? { background: color } : undefined} />}
-            <span className="sidebar-item-label">{node.label}</span>{' '}
-            {mode === 'any' && <span className="tag-mode">any of</span>}
-            {mode === 'none' && <span className="tag-mode tag-mode-none">excluded</span>}{' '}
-            <span className="count">{formatCount(count)}</span>
+            {(color || anyColor) && (
+              <span className={`tag-swatch${color ? '' : ' tag-swatch-none'}`} style={color ? { background: color } : undefined} />
+            )}
+            <span className="sidebar-item-label">{node.label}</span> {mode === 'any' && <span className="tag-mode">any of</span>}
+            {mode === 'none' && <span className="tag-mode tag-mode-none">excluded</span>} <span className="count">{formatCount(count)}</span>
           </button>
           <button
             type="button"
@@ -168,7 +174,8 @@ export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags 
           }}
         />
       )}
-      {dialog && <TagManagerDialog
+      {dialog && (
+        <TagManagerDialog
           request={dialog}
           tags={tags}
           change={change}
@@ -177,7 +184,8 @@ export function TagTree({ facets, facetsFresh, activeQuery, query, change, tags 
             const next = renameTagInQuery(query.text, from, to, withChildren);
             if (next !== query.text) query.set(next);
           }}
-        />}
+        />
+      )}
     </SidebarSection>
   );
 }
@@ -190,4 +198,3 @@ function hasFilter(node: TagNode, modes: Map<string, TagFilterMode>): boolean {
 function visibleParents(nodes: TagNode[], open: Set<string>): string[] {
   return nodes.flatMap((n) => (n.children.length === 0 ? [] : [n.name, ...(open.has(n.name) ? visibleParents(n.children, open) : [])]));
 }
-

@@ -29,27 +29,45 @@ export function Popover({ label, buttonLabel, buttonClassName, title, children, 
     panel.current?.hidePopover();
     button.current?.focus();
   }, []);
-  const place = useCallback((event: React.ToggleEvent<HTMLDivElement>) => {
-    if (event.newState !== 'open' || !button.current) return;
-    const rect = button.current.getBoundingClientRect();
-    const panel = event.currentTarget;
-    panel.style.position = 'fixed';
-    panel.style.top = `${Math.round(rect.bottom + 6)}px`;
-    if (align === 'left') {
-      panel.style.left = `${Math.max(8, Math.round(rect.left))}px`;
-      panel.style.right = 'auto';
-    } else {
-      panel.style.right = `${Math.max(8, Math.round(window.innerWidth - rect.right))}px`;
-      panel.style.left = 'auto';
-    }
-    panel.style.bottom = 'auto';
-  }, [align]);
+  const place = useCallback(
+    (event: React.ToggleEvent<HTMLDivElement>) => {
+      if (event.newState !== 'open' || !button.current) return;
+      const rect = button.current.getBoundingClientRect();
+      const panel = event.currentTarget;
+      panel.style.position = 'fixed';
+      panel.style.top = `${Math.round(rect.bottom + 6)}px`;
+      if (align === 'left') {
+        panel.style.left = `${Math.max(8, Math.round(rect.left))}px`;
+        panel.style.right = 'auto';
+      } else {
+        panel.style.right = `${Math.max(8, Math.round(window.innerWidth - rect.right))}px`;
+        panel.style.left = 'auto';
+      }
+      panel.style.bottom = 'auto';
+    },
+    [align],
+  );
   return (
     <>
-      <button ref={button} type="button" className={buttonClassName ?? 'btn btn-ghost'} aria-label={buttonLabel} title={buttonTitle} disabled={disabled} popoverTarget={id}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClassName ?? 'btn btn-ghost'}
+        aria-label={buttonLabel}
+        title={buttonTitle}
+        disabled={disabled}
+        popoverTarget={id}
+      >
         {label}
       </button>
-      <div ref={panel} id={id} popover="auto" className="popover" role="dialog" aria-label={title} onBeforeToggle={place}
+      <div
+        ref={panel}
+        id={id}
+        popover="auto"
+        className="popover"
+        role="dialog"
+        aria-label={title}
+        onBeforeToggle={place}
         onToggle={(e) => {
           // A palette starts in its field, like a menu starts on its first item.
           if (e.newState === 'open') e.currentTarget.querySelector<HTMLElement>('[data-autofocus]')?.focus();

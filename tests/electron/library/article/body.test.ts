@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  detectBodyFormat,
-  extractText,
-  htmlToText,
-  renderBody,
-  renderMarkdown,
-  stripShortcodes,
-} from '../../../../electron/library/article/body.js';
+import { detectBodyFormat, extractText, htmlToText, renderBody, renderMarkdown, stripShortcodes } from '../../../../electron/library/article/body.js';
 import { parseFrontMatter } from '../../../../electron/library/article/frontmatter.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/parse/${name}`, import.meta.url), 'utf8');

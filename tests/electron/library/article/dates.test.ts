@@ -28,12 +28,22 @@ describe('parseDateString', () => {
     expect(parseDateString(input)).toEqual({ iso: expected, warning: null });
   });
 
-  it.each(['2025-02-30', '2025-13-01', '2023-02-29', '1900-02-29', '2025-04-31', '2025-00-10', '2025-01-00', '2025-01-01T24:00:00Z', '2025-01-01T10:60:00Z', '2025-01-01T10:00:61Z', '2025-01-01T10:00:00+25:00', '31 Feb 2025 10:00:00 +0000'])(
-    'refuses the impossible %j instead of rolling it over',
-    (input) => {
-      expect(parseDateString(input)).toEqual({ iso: null, warning: `"${input}" is not a real date` });
-    },
-  );
+  it.each([
+    '2025-02-30',
+    '2025-13-01',
+    '2023-02-29',
+    '1900-02-29',
+    '2025-04-31',
+    '2025-00-10',
+    '2025-01-00',
+    '2025-01-01T24:00:00Z',
+    '2025-01-01T10:60:00Z',
+    '2025-01-01T10:00:61Z',
+    '2025-01-01T10:00:00+25:00',
+    '31 Feb 2025 10:00:00 +0000',
+  ])('refuses the impossible %j instead of rolling it over', (input) => {
+    expect(parseDateString(input)).toEqual({ iso: null, warning: `"${input}" is not a real date` });
+  });
 
   it.each(['next Tuesday', '07/29/2025', '2025-7-29', '', 'Tue, 29 Jul 2025 14:15:29 EST'])('says it cannot read %j', (input) => {
     const result = parseDateString(input);
@@ -101,10 +111,16 @@ describe('dateFromPath', () => {
     expect(dateFromPath(path)).toBe(expected);
   });
 
-  it.each(['1.94.1-release.md', 'posts/slug.md', '2019/11/slug.md', '2025/02/30/slug.md', '2019-13-07-slug.md', 'x2019-11-07-slug.md', '20191107-slug.md', '2019/11/077/x'])(
-    'finds no date in %s',
-    (path) => {
-      expect(dateFromPath(path)).toBeNull();
-    },
-  );
+  it.each([
+    '1.94.1-release.md',
+    'posts/slug.md',
+    '2019/11/slug.md',
+    '2025/02/30/slug.md',
+    '2019-13-07-slug.md',
+    'x2019-11-07-slug.md',
+    '20191107-slug.md',
+    '2019/11/077/x',
+  ])('finds no date in %s', (path) => {
+    expect(dateFromPath(path)).toBeNull();
+  });
 });

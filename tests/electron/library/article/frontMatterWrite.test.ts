@@ -53,7 +53,9 @@ describe('articleFileText: TOML', () => {
     const raw = '# comment\ntitle = \'literal\'\ntags = [\n  "a",\n]\n[extra]\nx = 1979-05-27\n[[authors]]\nname = "A"\n';
     const { raw: out } = roundTrip('toml', raw);
     expect(out.startsWith(raw)).toBe(true);
-    expect(out.slice(raw.length)).toBe(`\n[gleaner]\nversion = 1\npath = "a/b.md"\ntags = ["to read", "ünï \\"q\\""]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = ${quote(CURATION.note!)}\ncollections = ["Reading pack"]\n`);
+    expect(out.slice(raw.length)).toBe(
+      `\n[gleaner]\nversion = 1\npath = "a/b.md"\ntags = ["to read", "ünï \\"q\\""]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = ${quote(CURATION.note!)}\ncollections = ["Reading pack"]\n`,
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -65,7 +67,9 @@ describe('articleFileText: TOML', () => {
   it('replaces an earlier [gleaner] table (and its subtables), wherever it is', () => {
     const raw = 'title = "x"\n[gleaner]\nversion = 1\nstarred = false\n[gleaner.more]\nx = 1\n[extra]\ny = "[gleaner]"\n';
     const { raw: out } = roundTrip('toml', raw);
-    expect(out).toBe(`title = "x"\n[extra]\ny = "[gleaner]"\n\n[gleaner]\nversion = 1\npath = "a/b.md"\ntags = ["to read", "ünï \\"q\\""]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = ${quote(CURATION.note!)}\ncollections = ["Reading pack"]\n`);
+    expect(out).toBe(
+      `title = "x"\n[extra]\ny = "[gleaner]"\n\n[gleaner]\nversion = 1\npath = "a/b.md"\ntags = ["to read", "ünï \\"q\\""]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = ${quote(CURATION.note!)}\ncollections = ["Reading pack"]\n`,
+    );
   });
 
   it('replaces a top-level gleaner key, inline table or dotted key', () => {
@@ -111,7 +115,13 @@ describe('articleFileText: JSON', () => {
     expect(out.startsWith('{\n  "title": "x",\n  "id": 99999999999999999999,\n  "gleaner": {"version": 1, ')).toBe(true);
   });
 
-  for (const raw of ['{}', '{"gleaner": 1}', '{"gleaner": {"a": [1, {"b": "}"}]}, "title": "x"}', '{"title": "x", "gleaner": "\\"", "z": 2}', '{"a": 1, "gleaner": null}']) {
+  for (const raw of [
+    '{}',
+    '{"gleaner": 1}',
+    '{"gleaner": {"a": [1, {"b": "}"}]}, "title": "x"}',
+    '{"title": "x", "gleaner": "\\"", "z": 2}',
+    '{"a": 1, "gleaner": null}',
+  ]) {
     it(`handles ${raw}`, () => {
       const { raw: out } = roundTrip('json', raw);
       expect(out.match(/"gleaner"/g)).toHaveLength(1);

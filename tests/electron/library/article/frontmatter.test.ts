@@ -89,12 +89,17 @@ describe('TOML front matter', () => {
   });
 
   it('refuses table paths through inherited names, which @iarna/toml would write onto built-ins', () => {
-    expect(reason(fixture('toml-inherited-table.md'))).toBe('TOML front matter is not accepted: "constructor" cannot be used as a table name (line 3)');
+    expect(reason(fixture('toml-inherited-table.md'))).toBe(
+      'TOML front matter is not accepted: "constructor" cannot be used as a table name (line 3)',
+    );
     expect(reason('+++\n[x]\ntoString.zz = 1\n+++\n')).toBe('TOML front matter is not accepted: "toString" cannot be used as a table name (line 3)');
     expect((Object as unknown as Record<string, unknown>)['zz']).toBeUndefined();
     expect((Object.prototype.toString as unknown as Record<string, unknown>)['zz']).toBeUndefined();
     // A plain key with such a name is harmless and stays accepted.
-    expect(parseFrontMatter('+++\nconstructor = 1\n[a]\ntoString = "x"\n+++\n')).toMatchObject({ ok: true, value: { data: { constructor: 1, a: { toString: 'x' } } } });
+    expect(parseFrontMatter('+++\nconstructor = 1\n[a]\ntoString = "x"\n+++\n')).toMatchObject({
+      ok: true,
+      value: { data: { constructor: 1, a: { toString: 'x' } } },
+    });
   });
 
   it('reports front matter that is never closed', () => {

@@ -15,20 +15,50 @@ describe('readGleanerKey', () => {
 
   it('reads what the exporter writes, from TOML, YAML, JSON and the JSON-safe extra form', () => {
     const value = gleanerKeyValue({ tags: ['a'], starred: true, readAt: '2025-07-30T08:00:00.000Z', note: 'n', collections: ['c'] }, 'p/q.md');
-    const expected = { curation: { tags: ['a'], starred: true, readAt: '2025-07-30T08:00:00.000Z', note: 'n', collections: ['c'] }, highlights: [], path: 'p/q.md', version: 1, warnings: [] };
+    const expected = {
+      curation: { tags: ['a'], starred: true, readAt: '2025-07-30T08:00:00.000Z', note: 'n', collections: ['c'] },
+      highlights: [],
+      path: 'p/q.md',
+      version: 1,
+      warnings: [],
+    };
     expect(readGleanerKey({ gleaner: value })).toEqual(expected);
-    expect(readGleanerKey(parse('+++\n[gleaner]\nversion = 1\npath = "p/q.md"\ntags = ["a"]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "n"\ncollections = ["c"]\n+++\n'))).toEqual(expected);
-    expect(readGleanerKey(parse('---\ngleaner:\n  path: p/q.md\n  tags: [a]\n  starred: true\n  read_at: 2025-07-30T08:00:00Z\n  note: n\n  collections: [c]\n---\n'))).toEqual(expected);
-    expect(readGleanerKey(parse('{"gleaner": {"version": 1, "path": "p/q.md", "tags": ["a"], "starred": true, "read_at": "2025-07-30T08:00:00.000Z", "note": "n", "collections": ["c"]}}\n'))).toEqual(expected);
+    expect(
+      readGleanerKey(
+        parse(
+          '+++\n[gleaner]\nversion = 1\npath = "p/q.md"\ntags = ["a"]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "n"\ncollections = ["c"]\n+++\n',
+        ),
+      ),
+    ).toEqual(expected);
+    expect(
+      readGleanerKey(
+        parse('---\ngleaner:\n  path: p/q.md\n  tags: [a]\n  starred: true\n  read_at: 2025-07-30T08:00:00Z\n  note: n\n  collections: [c]\n---\n'),
+      ),
+    ).toEqual(expected);
+    expect(
+      readGleanerKey(
+        parse(
+          '{"gleaner": {"version": 1, "path": "p/q.md", "tags": ["a"], "starred": true, "read_at": "2025-07-30T08:00:00.000Z", "note": "n", "collections": ["c"]}}\n',
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it('accepts a native TOML datetime for read_at and treats missing values as defaults', () => {
     const key = readGleanerKey(parse('+++\n[gleaner]\nread_at = 2025-07-30T08:00:00Z\n+++\n'))!;
-    expect(key).toEqual({ curation: { tags: [], starred: false, readAt: '2025-07-30T08:00:00.000Z', note: null, collections: [] }, highlights: [], path: null, version: 1, warnings: [] });
+    expect(key).toEqual({
+      curation: { tags: [], starred: false, readAt: '2025-07-30T08:00:00.000Z', note: null, collections: [] },
+      highlights: [],
+      path: null,
+      version: 1,
+      warnings: [],
+    });
   });
 
   it('never fails on bad values: each becomes a warning and its default', () => {
-    const key = readGleanerKey({ gleaner: { version: 7, tags: 'x', starred: 'yes', read_at: '2025-02-30', note: 5, collections: [1, ' ok ', 'OK', ''] } })!;
+    const key = readGleanerKey({
+      gleaner: { version: 7, tags: 'x', starred: 'yes', read_at: '2025-02-30', note: 5, collections: [1, ' ok ', 'OK', ''] },
+    })!;
     expect(key.curation).toEqual({ tags: [], starred: false, readAt: null, note: null, collections: ['ok'] });
     expect(key.warnings).toEqual([
       'gleaner version 7 is newer than this Gleaner reads (1); known values were used',

@@ -21,7 +21,11 @@ const tagNames = async () => (await service.api.tags.list({})).map((t) => `${t.n
 describe('tags', () => {
   it('adds a new tag to a selection, and undo removes exactly that (and the new tag)', async () => {
     const result = await service.api.tags.add({ name: 'ai', target: { ids: [ids.Alpha!, ids.Beta!] } });
-    expect(result).toMatchObject({ changed: 2, label: 'Add tag "ai" to 2 articles', history: { canUndo: true, undoLabel: 'Add tag "ai" to 2 articles' } });
+    expect(result).toMatchObject({
+      changed: 2,
+      label: 'Add tag "ai" to 2 articles',
+      history: { canUndo: true, undoLabel: 'Add tag "ai" to 2 articles' },
+    });
     expect(await titlesOf('tag:ai')).toEqual(['Alpha', 'Beta']);
     await service.api.history.undo({});
     expect(await titlesOf('tag:ai')).toEqual([]);

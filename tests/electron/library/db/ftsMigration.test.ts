@@ -15,7 +15,7 @@ function insertArticle(db: Database.Database, id: number, title: string, body: s
 }
 
 describe('migration 70: the full-text index rebuilt with prefixes and CJK units', () => {
-  it('carries an existing library\'s index over, and CJK words in it become findable', () => {
+  it("carries an existing library's index over, and CJK words in it become findable", () => {
     const db = new Database(':memory:');
     migrate(db, 60);
     expect(db.pragma('user_version', { simple: true })).toBeLessThan(70);
@@ -24,7 +24,7 @@ describe('migration 70: the full-text index rebuilt with prefixes and CJK units'
     insertArticle(db, 2, 'Governance', 'Governments and policy.', true);
     insertArticle(db, 3, 'Waiting', 'Staged text 操作系统 not yet indexed.', false);
     // Before: the Chinese run is one unicode61 word, so a word inside it is not found.
-    expect(db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"微内核\"'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH \'"微内核"\'').pluck().get()).toBe(0);
 
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(70);

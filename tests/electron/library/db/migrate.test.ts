@@ -67,10 +67,12 @@ describe('migrations', () => {
     migrate(old, 50);
     old.prepare('INSERT INTO folders (id, path, added_at) VALUES (1, ?, ?)').run(folder, 'now');
     // As Gleaner before schema 60 stored it: same size and mtime, so without the migration it would never be read again.
-    old.prepare(
-      `INSERT INTO articles (id, folder_id, rel_path, file_size, file_mtime_ms, content_hash, format, body_format, title,
+    old
+      .prepare(
+        `INSERT INTO articles (id, folder_id, rel_path, file_size, file_mtime_ms, content_hash, format, body_format, title,
         imported_at, updated_at, starred) VALUES (1, 1, 'a.de.md', ?, ?, 'h', 'yaml', 'markdown', 'Alt', 'now', 'now', 1)`,
-    ).run(size, Math.trunc(mtimeMs));
+      )
+      .run(size, Math.trunc(mtimeMs));
     old.close();
     const db = openLibrary(file);
     const report = await importFolders(db, [folder]);

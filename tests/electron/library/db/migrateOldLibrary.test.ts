@@ -28,7 +28,9 @@ function writeOldLibrary(file: string): void {
      VALUES (?, 1, ?, 100, 1, ?, 'toml', 'markdown', ?, ?, 'front-matter', ?, ?, ?, '[]', '${now}', '${now}', ?, ?, ?)`,
   );
   const body = db.prepare('INSERT INTO article_bodies (article_id, front_matter, body) VALUES (?, ?, ?)');
-  const fts = db.prepare('INSERT INTO articles_fts (rowid, title, summary, body, source) VALUES ((SELECT fts_key FROM articles WHERE id = ?), ?, ?, ?, ?)');
+  const fts = db.prepare(
+    'INSERT INTO articles_fts (rowid, title, summary, body, source) VALUES ((SELECT fts_key FROM articles WHERE id = ?), ?, ?, ?, ?)',
+  );
   const rows = [
     [1, 'whales.md', 'Blue whales sing', '2024-03-01T00:00:00.000Z', 'Ocean Weekly', 'The blue whale sings at low frequency.', 1, null],
     [2, 'krill.md', 'Krill swarms', '2024-02-01T00:00:00.000Z', 'Ocean Weekly', 'Krill feed the whales of the south.', 0, now],
@@ -36,7 +38,19 @@ function writeOldLibrary(file: string): void {
     [4, 'undated.md', 'An undated note', null, null, 'Nothing about animals here, only müsli.', 0, null],
   ] as const;
   for (const [id, path, title, date, source, text, starred, readAt] of rows) {
-    article.run(id, path, `hash${id}`, title, date, source, `https://example.com/${id}`, JSON.stringify({ legacy: id }), starred, readAt, id === 3 ? 'a note' : null);
+    article.run(
+      id,
+      path,
+      `hash${id}`,
+      title,
+      date,
+      source,
+      `https://example.com/${id}`,
+      JSON.stringify({ legacy: id }),
+      starred,
+      readAt,
+      id === 3 ? 'a note' : null,
+    );
     body.run(id, `title = "${title}"`, text);
     fts.run(id, title, '', text, source ?? '');
   }
@@ -64,7 +78,9 @@ function snapshot(file: string): Record<string, unknown[]> {
     collection_items: 'collection_id, article_id, position',
     saved_searches: 'id, name, query, sort, position',
   };
-  const rows = Object.fromEntries(Object.entries(columns).map(([table, cols]) => [table, db.prepare(`SELECT ${cols} FROM ${table} ORDER BY 1, 2`).all()]));
+  const rows = Object.fromEntries(
+    Object.entries(columns).map(([table, cols]) => [table, db.prepare(`SELECT ${cols} FROM ${table} ORDER BY 1, 2`).all()]),
+  );
   db.close();
   return rows;
 }
@@ -94,7 +110,10 @@ describe('a library written by the first schema', () => {
         ['Unread', 'is:unread', 3],
       ]);
       expect((await service.api.tags.list({})).map((t) => [t.name, t.count, t.color])).toEqual(
-        expect.arrayContaining([['ocean', 2, '#0055aa'], ['Garden', 1, null]]),
+        expect.arrayContaining([
+          ['ocean', 2, '#0055aa'],
+          ['Garden', 1, null],
+        ]),
       );
       expect((await service.api.collections.list({})).map((c) => [c.name, c.count])).toEqual([['Reading pack', 2]]);
       const detail = await service.api.articles.get({ id: 3 });

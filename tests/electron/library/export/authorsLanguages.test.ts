@@ -17,7 +17,9 @@ beforeAll(async () => {
     'one.de.md': '---\ntitle: Eins\nauthor: Anna Schmidt & Jörg Weber\n---\nErster Text.\n',
     'two.de.md': '---\ntitle: Zwei\nauthor: Anna Schmidt\n---\nZweiter Text.\n',
     'three.md': '+++\ntitle = "Three"\nauthors = ["Mara Bos"]\n+++\nEnglish text.\n',
-    ...Object.fromEntries(Array.from({ length: MAX_BOOK_CREATORS + 1 }, (_, i) => [`many/${i}.md`, `---\ntitle: Many ${i}\nauthor: Person ${i}\n---\nx\n`])),
+    ...Object.fromEntries(
+      Array.from({ length: MAX_BOOK_CREATORS + 1 }, (_, i) => [`many/${i}.md`, `---\ntitle: Many ${i}\nauthor: Person ${i}\n---\nx\n`]),
+    ),
   });
   db = await libraryFrom([dir]);
   ids = Object.fromEntries((db.prepare('SELECT title, id FROM articles').raw().all() as [string, number][]).map(([t, id]) => [t, id]));
@@ -27,14 +29,20 @@ const epub = async (articleIds: number[]) => {
   const file = join(tempDir(), 'book.epub');
   await exportArticles(db, { ids: articleIds, format: 'epub', out: file });
   const entries = zipEntries(readFileSync(file));
-  const text = (name: string) => entries.find((e) => e.name === name)!.data().toString('utf8');
+  const text = (name: string) =>
+    entries
+      .find((e) => e.name === name)!
+      .data()
+      .toString('utf8');
   return { opf: text('OEBPS/content.opf'), chapter: (n: number) => text(`OEBPS/text/c${String(n).padStart(5, '0')}.xhtml`) };
 };
 
 describe('exports carry authors and languages', () => {
   it('EPUB: the book credits its authors and shared language; each chapter has its own language', async () => {
     const german = await epub([ids['Eins']!, ids['Zwei']!]);
-    expect(german.opf).toContain('<dc:language>de</dc:language>\n    <dc:creator>Anna Schmidt</dc:creator>\n    <dc:creator>Jörg Weber</dc:creator>\n');
+    expect(german.opf).toContain(
+      '<dc:language>de</dc:language>\n    <dc:creator>Anna Schmidt</dc:creator>\n    <dc:creator>Jörg Weber</dc:creator>\n',
+    );
     expect(german.chapter(1)).toContain('xml:lang="de" lang="de"');
     expect(german.chapter(1)).toContain('<dt>Authors</dt><dd>Anna Schmidt, Jörg Weber</dd>');
     expect(german.chapter(2)).toContain('<dt>Author</dt><dd>Anna Schmidt</dd>');
@@ -60,7 +68,7 @@ describe('exports carry authors and languages', () => {
     expect(html).toContain('<dt>Author</dt><dd>Mara Bos</dd>');
   });
 
-  it('Markdown digest: authors and language in each article\'s metadata list', async () => {
+  it("Markdown digest: authors and language in each article's metadata list", async () => {
     const file = join(tempDir(), 'digest.md');
     await exportArticles(db, { ids: [ids['Eins']!, ids['Three']!], format: 'md', out: file });
     const md = readFileSync(file, 'utf8');

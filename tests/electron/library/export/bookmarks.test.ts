@@ -51,7 +51,9 @@ describe('Netscape bookmarks export', () => {
     const out = join(tempDir(), 'bookmarks.html');
     const report = await exportArticles(db, { ids, format: 'bookmarks', out, title: 'My <reading> & co' });
     expect(report.articles).toBe(ids.length);
-    expect(report.warnings).toEqual([`2 article(s) without a web address (http or https URL) were left out of the bookmarks: ids ${id('nourl.md')}, ${id('evil.md')}`]);
+    expect(report.warnings).toEqual([
+      `2 article(s) without a web address (http or https URL) were left out of the bookmarks: ids ${id('nourl.md')}, ${id('evil.md')}`,
+    ]);
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE NETSCAPE-Bookmark-file-1>\n')).toBe(true);
     expect(html).toContain('<TITLE>My &lt;reading&gt; &amp; co</TITLE>');
@@ -64,7 +66,13 @@ describe('Netscape bookmarks export', () => {
     expect(links).toEqual([
       { folder: 'Reading pack', href: 'https://ibn.example/a?x=1&y=2', title: news, tags: 'climate,to read,week 27', added: imported },
       { folder: 'Reading pack', href: 'https://e.example/1', title: 'Same title', tags: undefined, added: expect.any(Number) as number },
-      { folder: 'Backup, "quoted" <b>', href: 'https://example.org/page', title: 'Plain page a/b\\c #1 [x] | y', tags: undefined, added: expect.any(Number) as number },
+      {
+        folder: 'Backup, "quoted" <b>',
+        href: 'https://example.org/page',
+        title: 'Plain page a/b\\c #1 [x] | y',
+        tags: undefined,
+        added: expect.any(Number) as number,
+      },
       { folder: 'Backup, "quoted" <b>', href: 'https://e.example/1', title: 'Same title', tags: undefined, added: expect.any(Number) as number },
       { folder: null, href: 'https://e.example/2', title: 'Same title', tags: undefined, added: expect.any(Number) as number },
     ]);
@@ -91,6 +99,10 @@ describe('bookmarks of seed-shaped articles', () => {
     expect(links.length).toBeGreaterThan(30);
     const out = join(tempDir(), 'seed.html');
     await exportArticles(samples, { ids: all, format: 'bookmarks', out });
-    expect(readBookmarks(readFileSync(out, 'utf8')).map((b) => b.href).sort()).toEqual([...links].sort());
+    expect(
+      readBookmarks(readFileSync(out, 'utf8'))
+        .map((b) => b.href)
+        .sort(),
+    ).toEqual([...links].sort());
   });
 });

@@ -82,8 +82,22 @@ describe('BibTeX and RIS exports', () => {
       '../../etc/passwd',
     ]);
     // Only web addresses are cited: a `javascript:` url is left out.
-    expect(items.map((i) => i.URL ?? null)).toEqual(['https://ibn.example/a?x=1&y=2', 'https://example.org/page', null, 'https://e.example/1', 'https://e.example/2', null]);
-    expect(items.map((i) => i.issued?.['date-parts'][0] ?? null)).toEqual([[2025, 7, 3], [2025, 7, 15], [2025, 8, 1], [2025, 6, 1], [2025, 6, 2], null]);
+    expect(items.map((i) => i.URL ?? null)).toEqual([
+      'https://ibn.example/a?x=1&y=2',
+      'https://example.org/page',
+      null,
+      'https://e.example/1',
+      'https://e.example/2',
+      null,
+    ]);
+    expect(items.map((i) => i.issued?.['date-parts'][0] ?? null)).toEqual([
+      [2025, 7, 3],
+      [2025, 7, 15],
+      [2025, 8, 1],
+      [2025, 6, 1],
+      [2025, 6, 2],
+      null,
+    ]);
     const keys = [...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
     expect(keys).toEqual(['Bos2025Deal', 'vanderBerg2025Plain', 'No2025', 'Same2025', 'Same2025a', 'etcpasswd']);
     expect(bib).toContain('& more: yes'.replace('&', '\\&'));
@@ -93,14 +107,35 @@ describe('BibTeX and RIS exports', () => {
 
   it('RIS parses back (citation-js) to the same titles, urls, dates and authors', async () => {
     const ris = await exported('ris', 'refs.ris');
-    expect(ris.split('\r\n').filter((l) => l.startsWith('TY  - '))).toEqual(['TY  - NEWS', 'TY  - ELEC', 'TY  - ELEC', 'TY  - NEWS', 'TY  - NEWS', 'TY  - ELEC']);
+    expect(ris.split('\r\n').filter((l) => l.startsWith('TY  - '))).toEqual([
+      'TY  - NEWS',
+      'TY  - ELEC',
+      'TY  - ELEC',
+      'TY  - NEWS',
+      'TY  - NEWS',
+      'TY  - ELEC',
+    ]);
     expect(ris).toContain('AU  - Bos, Mara\r\nAU  - UN News\r\n');
     expect(ris).toContain('DA  - 2025/07/03/\r\n');
     expect(ris).toContain('KW  - climate\r\nKW  - to read\r\nKW  - week 27\r\n');
     const items = new Cite(ris).data as Item[];
-    expect(items.map((i) => i.title)).toEqual(['Deal "reached" <script>alert(1)</script> & more: yes', 'Plain page a/b\\c #1 [x] | y', 'No link here', 'Same title', 'Same title', '../../etc/passwd']);
+    expect(items.map((i) => i.title)).toEqual([
+      'Deal "reached" <script>alert(1)</script> & more: yes',
+      'Plain page a/b\\c #1 [x] | y',
+      'No link here',
+      'Same title',
+      'Same title',
+      '../../etc/passwd',
+    ]);
     // Only web addresses are cited: a `javascript:` url is left out.
-    expect(items.map((i) => i.URL ?? null)).toEqual(['https://ibn.example/a?x=1&y=2', 'https://example.org/page', null, 'https://e.example/1', 'https://e.example/2', null]);
+    expect(items.map((i) => i.URL ?? null)).toEqual([
+      'https://ibn.example/a?x=1&y=2',
+      'https://example.org/page',
+      null,
+      'https://e.example/1',
+      'https://e.example/2',
+      null,
+    ]);
     // citation-js reads a newspaper article's year (PY) only; web pages keep the whole date (DA).
     expect(items.map((i) => i.issued?.['date-parts'][0] ?? null)).toEqual([[2025], [2025, 7, 15], [2025, 8, 1], [2025], [2025], null]);
     expect(items.map((i) => i.type)).toEqual(['article-newspaper', 'webpage', 'webpage', 'article-newspaper', 'article-newspaper', 'webpage']);

@@ -27,17 +27,23 @@ beforeAll(async () => {
   curate(db, f1, { note: '=cmd|/C calc', tags: ['@mention'] });
   // A collection's order, not the library's: reversed, with every fifth article left out.
   const formulas = new Set(db.prepare("SELECT id FROM articles WHERE rel_path LIKE 'formulas/%'").pluck().all() as number[]);
-  ids = allIds(db).reverse().filter((id, i) => i % 5 !== 0 || formulas.has(id));
+  ids = allIds(db)
+    .reverse()
+    .filter((id, i) => i % 5 !== 0 || formulas.has(id));
 });
 
 /** What the library holds about one article, read straight from SQLite. */
 function expected(id: number) {
-  const a = db.prepare('SELECT a.*, b.front_matter, b.body FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?').get(id) as Record<string, unknown>;
+  const a = db
+    .prepare('SELECT a.*, b.front_matter, b.body FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?')
+    .get(id) as Record<string, unknown>;
   const tags = db
     .prepare('SELECT t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE')
     .all(id) as { name: string; origin: string }[];
   const collections = db
-    .prepare('SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE i.article_id = ? ORDER BY c.position, c.name COLLATE NOCASE')
+    .prepare(
+      'SELECT c.name FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE i.article_id = ? ORDER BY c.position, c.name COLLATE NOCASE',
+    )
     .pluck()
     .all(id) as string[];
   return {
@@ -49,7 +55,10 @@ function expected(id: number) {
     frontMatter: a.front_matter,
     extra: JSON.parse(a.extra as string),
     articleId: a.article_id,
-    authors: db.prepare('SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ? ORDER BY aa.position').pluck().all(id),
+    authors: db
+      .prepare('SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ? ORDER BY aa.position')
+      .pluck()
+      .all(id),
     lang: a.lang,
     tags,
     curation: {
@@ -63,8 +72,18 @@ function expected(id: number) {
 }
 
 const pick = (r: Record<string, unknown>) => ({
-  id: r.id, path: r.path, title: r.title, date: r.date, body: r.body, frontMatter: r.frontMatter, extra: r.extra,
-  articleId: r.articleId, authors: r.authors, lang: r.lang, tags: r.tags, curation: r.curation,
+  id: r.id,
+  path: r.path,
+  title: r.title,
+  date: r.date,
+  body: r.body,
+  frontMatter: r.frontMatter,
+  extra: r.extra,
+  articleId: r.articleId,
+  authors: r.authors,
+  lang: r.lang,
+  tags: r.tags,
+  curation: r.curation,
 });
 
 describe('JSON export', () => {
@@ -75,15 +94,49 @@ describe('JSON export', () => {
     const text = readFileSync(file, 'utf8');
     expect(report.bytes).toBe(Buffer.byteLength(text));
     const doc = JSON.parse(text) as { gleaner: Record<string, unknown>; articles: Record<string, unknown>[] };
-    expect(doc.gleaner).toEqual({ version: 1, format: 'json', title: 'My pack', exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/), count: ids.length });
+    expect(doc.gleaner).toEqual({
+      version: 1,
+      format: 'json',
+      title: 'My pack',
+      exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      count: ids.length,
+    });
     expect(doc.articles.map(pick)).toEqual(ids.map(expected));
     // The test can fail: some exported articles do name authors (synthetic [[authors]] tables, f4's byline) and a language.
     expect(doc.articles.filter((a) => (a.authors as string[]).length > 0).length).toBeGreaterThan(5);
     expect(doc.articles.find((a) => a.path === 'formulas/f4.de.md')).toMatchObject({ authors: ['=1+1', 'Bob Roe'], lang: 'de' });
     expect(Object.keys(doc.articles[0]!)).toEqual([
-      'id', 'folder', 'path', 'format', 'bodyFormat', 'title', 'date', 'dateSource', 'draft', 'summary', 'description', 'source',
-      'sourceOrigin', 'authors', 'lang', 'sourceLink', 'url', 'enclosure', 'articleId', 'feedItemId', 'extra', 'tags', 'curation', 'highlights', 'frontMatter', 'body', 'warnings',
-      'missing', 'importedAt', 'updatedAt', 'storyId',
+      'id',
+      'folder',
+      'path',
+      'format',
+      'bodyFormat',
+      'title',
+      'date',
+      'dateSource',
+      'draft',
+      'summary',
+      'description',
+      'source',
+      'sourceOrigin',
+      'authors',
+      'lang',
+      'sourceLink',
+      'url',
+      'enclosure',
+      'articleId',
+      'feedItemId',
+      'extra',
+      'tags',
+      'curation',
+      'highlights',
+      'frontMatter',
+      'body',
+      'warnings',
+      'missing',
+      'importedAt',
+      'updatedAt',
+      'storyId',
     ]);
   });
 });
@@ -118,14 +171,35 @@ describe('CSV export', () => {
     rows.forEach((row, i) => {
       const e = expected(ids[i]!);
       expect({
-        id: Number(row.id), path: row.path, title: unguard(row.title!), date: row.date || null, extra: JSON.parse(row.extra!),
-        articleId: row.article_id || null, tags: list(row.tags!), userTags: list(row.user_tags!), starred: row.starred === 'true',
-        readAt: row.read_at || null, note: row.note ? unguard(row.note) : null, collections: list(row.collections!),
-        authors: list(row.authors!), lang: row.lang || null,
+        id: Number(row.id),
+        path: row.path,
+        title: unguard(row.title!),
+        date: row.date || null,
+        extra: JSON.parse(row.extra!),
+        articleId: row.article_id || null,
+        tags: list(row.tags!),
+        userTags: list(row.user_tags!),
+        starred: row.starred === 'true',
+        readAt: row.read_at || null,
+        note: row.note ? unguard(row.note) : null,
+        collections: list(row.collections!),
+        authors: list(row.authors!),
+        lang: row.lang || null,
       }).toEqual({
-        id: e.id, path: e.path, title: e.title, date: e.date, extra: e.extra, articleId: e.articleId, tags: e.tags.map((t) => t.name),
-        userTags: e.curation.tags, starred: e.curation.starred, readAt: e.curation.readAt, note: e.curation.note, collections: e.curation.collections,
-        authors: e.authors, lang: e.lang,
+        id: e.id,
+        path: e.path,
+        title: e.title,
+        date: e.date,
+        extra: e.extra,
+        articleId: e.articleId,
+        tags: e.tags.map((t) => t.name),
+        userTags: e.curation.tags,
+        starred: e.curation.starred,
+        readAt: e.curation.readAt,
+        note: e.curation.note,
+        collections: e.curation.collections,
+        authors: e.authors,
+        lang: e.lang,
       });
     });
     const f1 = rows.find((r) => r.path === 'formulas/f1.txt')!;

@@ -49,7 +49,10 @@ beforeAll(async () => {
       ].join('\n'),
     }),
     'markdown.md': `---\ntitle: Markdown body\n---\nSome *text* with ![md alt](${url('/md.png')}) inside.\n`,
-    'clean.txt': seedLike({ title: 'Clean', body: `<p>Only <img src="${url('/cached.png')}" alt="again"> and <img src="${url('/photo.gif')}" alt="gif"></p>` }),
+    'clean.txt': seedLike({
+      title: 'Clean',
+      body: `<p>Only <img src="${url('/cached.png')}" alt="again"> and <img src="${url('/photo.gif')}" alt="gif"></p>`,
+    }),
     'plain.txt': seedLike({ title: 'No images', body: '<p>Nothing remote here.</p>' }),
   });
   db = await libraryFrom([dir]);
@@ -114,7 +117,13 @@ describe('remote images in exports', () => {
     expect([...requests].sort()).toEqual(['/evil.svg', '/fresh.png', '/md.png', '/missing.png', '/photo.gif', '/photo.webp']);
     const html = readFileSync(out, 'utf8');
     expect(imgSrcs(html)).toEqual(
-      expect.arrayContaining([dataUrl('image/png', CACHED), dataUrl('image/png', FRESH), dataUrl('image/gif', GIF), dataUrl('image/png', MD_IMAGE), dataUrl('image/webp', WEBP_HEAD)]),
+      expect.arrayContaining([
+        dataUrl('image/png', CACHED),
+        dataUrl('image/png', FRESH),
+        dataUrl('image/gif', GIF),
+        dataUrl('image/png', MD_IMAGE),
+        dataUrl('image/webp', WEBP_HEAD),
+      ]),
     );
     expect(imgSrcs(html).every((src) => src.startsWith('data:image/'))).toBe(true);
     expect(html).toContain(`<a href="${url('/missing.png')}" class="gleaner-blocked"`);
@@ -135,7 +144,11 @@ describe('remote images in exports', () => {
     // Everything the clean articles show is cached now: a second export asks nothing.
     const again = await run('html', { embedLocalImages: true, fetchRemoteImages: true }, [ids.clean, ids.md]);
     expect(again.requests).toEqual([]);
-    expect(imgSrcs(readFileSync(again.out, 'utf8'))).toEqual([dataUrl('image/png', CACHED), dataUrl('image/gif', GIF), dataUrl('image/png', MD_IMAGE)]);
+    expect(imgSrcs(readFileSync(again.out, 'utf8'))).toEqual([
+      dataUrl('image/png', CACHED),
+      dataUrl('image/gif', GIF),
+      dataUrl('image/png', MD_IMAGE),
+    ]);
   });
 
   it('Markdown digest: embedded images are data: URLs, in Markdown bodies too', async () => {
@@ -157,32 +170,50 @@ describe('remote images in exports', () => {
     expect(requests).not.toContain('/pixel.gif');
     const entries = zipEntries(readFileSync(out));
     const images = entries.filter((e) => e.name.startsWith('OEBPS/images/'));
-    expect(images.map((e) => e.name).sort()).toEqual(['OEBPS/images/i00001.png', 'OEBPS/images/i00002.png', 'OEBPS/images/i00003.gif', 'OEBPS/images/i00004.png']);
+    expect(images.map((e) => e.name).sort()).toEqual([
+      'OEBPS/images/i00001.png',
+      'OEBPS/images/i00002.png',
+      'OEBPS/images/i00003.gif',
+      'OEBPS/images/i00004.png',
+    ]);
     expect(images.map((e) => e.data()).sort(Buffer.compare)).toEqual([CACHED, FRESH, GIF, MD_IMAGE].sort(Buffer.compare));
-    const opf = entries.find((e) => e.name === 'OEBPS/content.opf')!.data().toString('utf8');
+    const opf = entries
+      .find((e) => e.name === 'OEBPS/content.opf')!
+      .data()
+      .toString('utf8');
     expect(opf).toContain('<item id="img00001" href="images/i00001.png" media-type="image/png"/>');
     expect(opf).toContain('<item id="img00003" href="images/i00003.gif" media-type="image/gif"/>');
-    const chapters = entries.filter((e) => e.name.startsWith('OEBPS/text/')).map((e) => e.data().toString('utf8')).join('\n');
+    const chapters = entries
+      .filter((e) => e.name.startsWith('OEBPS/text/'))
+      .map((e) => e.data().toString('utf8'))
+      .join('\n');
     expect(chapters).toContain('<img src="../images/i00001.png" alt="cached one" width="60" height="40"/>');
     expect(chapters.match(/src="\.\.\/images\/i00001\.png"/g)).toHaveLength(2); // shown twice, stored once
     expect(chapters).not.toMatch(/<img[^>]+src="(?:https?|data):/);
     expect(report.warnings).toContain('1 image(s) not embedded: WebP and AVIF are not types every EPUB reader shows; they are links');
   }, 120_000);
 
-  itNeeding([EPUBCHECK], 'EPUB: a book with embedded images passes epubcheck', async () => {
-    resetCache();
-    const { out } = await run('epub', { embedLocalImages: true, fetchRemoteImages: true, title: 'Pictures' });
-    const check = epubcheck(out);
-    expect(check.output).toMatch(/No errors or warnings detected/);
-    expect(check.status).toBe(0);
-  }, 120_000);
+  itNeeding(
+    [EPUBCHECK],
+    'EPUB: a book with embedded images passes epubcheck',
+    async () => {
+      resetCache();
+      const { out } = await run('epub', { embedLocalImages: true, fetchRemoteImages: true, title: 'Pictures' });
+      const check = epubcheck(out);
+      expect(check.output).toMatch(/No errors or warnings detected/);
+      expect(check.status).toBe(0);
+    },
+    120_000,
+  );
 
   it('formats that keep bodies as written say so and make no request', async () => {
     resetCache();
     for (const format of ['json', 'ndjson', 'csv', 'folder'] as const) {
       const { report, requests } = await run(format, { embedLocalImages: true, fetchRemoteImages: true });
       expect(requests).toEqual([]);
-      expect(report.warnings).toContain(`images are embedded only in the HTML digest, the Markdown digest, EPUB and the Obsidian vault; the ${format} export keeps bodies as written`);
+      expect(report.warnings).toContain(
+        `images are embedded only in the HTML digest, the Markdown digest, EPUB and the Obsidian vault; the ${format} export keeps bodies as written`,
+      );
     }
   });
 
@@ -190,11 +221,33 @@ describe('remote images in exports', () => {
     db.prepare('DELETE FROM image_cache').run();
     const dir = tempDir();
     const before = server.requests.length;
-    const embedOnly = await cli('export', '--db', db.name, '--ids', String(ids.clean), '--format', 'html', '--out', join(dir, 'a.html'), '--embed-images');
+    const embedOnly = await cli(
+      'export',
+      '--db',
+      db.name,
+      '--ids',
+      String(ids.clean),
+      '--format',
+      'html',
+      '--out',
+      join(dir, 'a.html'),
+      '--embed-images',
+    );
     expect(embedOnly.code).toBe(0);
     expect(embedOnly.stdout).toContain('warning: 2 image(s) are not in the local image cache (allow downloading to embed them); they are links');
     expect(server.requests.length).toBe(before);
-    const fetching = await cli('export', '--db', db.name, '--ids', String(ids.clean), '--format', 'html', '--out', join(dir, 'b.html'), '--fetch-images');
+    const fetching = await cli(
+      'export',
+      '--db',
+      db.name,
+      '--ids',
+      String(ids.clean),
+      '--format',
+      'html',
+      '--out',
+      join(dir, 'b.html'),
+      '--fetch-images',
+    );
     expect(fetching.code).toBe(0);
     expect([...server.requests.slice(before)].sort()).toEqual(['/cached.png', '/photo.gif']);
     expect(imgSrcs(readFileSync(join(dir, 'b.html'), 'utf8'))).toEqual([dataUrl('image/png', CACHED), dataUrl('image/gif', GIF)]);
@@ -205,7 +258,11 @@ describe('remote images in exports', () => {
     let asked = 0;
     for (const name of ['a', 'b', 'c']) server.route(`/hang-${name}.png`, () => void asked++);
     const embedder = new ImageEmbedder(db, { fetch: true, limits: { timeoutMs: 300 }, parallel: 1 });
-    const article = { body: ['a', 'b', 'c'].map((n) => `<img src="${url(`/hang-${n}.png`)}">`).join(''), bodyFormat: 'html', extra: {} } as unknown as ExportArticle;
+    const article = {
+      body: ['a', 'b', 'c'].map((n) => `<img src="${url(`/hang-${n}.png`)}">`).join(''),
+      bodyFormat: 'html',
+      extra: {},
+    } as unknown as ExportArticle;
     await embedder.prefetch([article]);
     expect(asked).toBe(1);
     expect(embedder.warnings()).toEqual([
@@ -220,7 +277,7 @@ describe('remote images in exports', () => {
     let started = 0;
     server.route('/slow-a.png', () => void started++);
     const controller = new AbortController();
-    const slow = db.prepare("UPDATE article_bodies SET body = ? WHERE article_id = ?");
+    const slow = db.prepare('UPDATE article_bodies SET body = ? WHERE article_id = ?');
     const original = db.prepare('SELECT body FROM article_bodies WHERE article_id = ?').pluck().get(ids.plain) as string;
     slow.run(`<p><img src="${url('/slow-a.png')}"></p>`, ids.plain);
     try {

@@ -70,7 +70,12 @@ describe('local images in exports', () => {
     const { out } = await run('epub', { embedLocalImages: true });
     const entries = zipEntries(readFileSync(out));
     const images = entries.filter((e) => e.name.startsWith('OEBPS/images/'));
-    expect(images.map((e) => e.name)).toEqual(['OEBPS/images/i00001.png', 'OEBPS/images/i00002.jpg', 'OEBPS/images/i00003.png', 'OEBPS/images/i00004.png']);
+    expect(images.map((e) => e.name)).toEqual([
+      'OEBPS/images/i00001.png',
+      'OEBPS/images/i00002.jpg',
+      'OEBPS/images/i00003.png',
+      'OEBPS/images/i00004.png',
+    ]);
     expect(images[0]!.data().equals(file('content/posts/my-post/chart.png'))).toBe(true);
   });
 });

@@ -8,7 +8,6 @@ import { CORPORA, corporaDir, describeNeeding, EPUBCHECK, itNeeding } from '../.
 import { tempDir } from '../../../helpers/tmp.js';
 import { allIds, curateSome, epubcheck, FIXTURES, libraryFrom, suiteDir, syntheticCorpus, zipEntries } from './helpers.js';
 
-
 // The library mixes two shared corpora (multilingual, Hugo shortcodes) with the fixtures.
 describeNeeding([CORPORA], 'EPUB export', () => {
   let db: Db;
@@ -26,15 +25,20 @@ describeNeeding([CORPORA], 'EPUB export', () => {
     curateSome(db);
   });
 
-  itNeeding([EPUBCHECK], 'passes epubcheck with no errors or warnings: hostile, messy, multilingual and synthetic articles', async () => {
-    const file = join(tempDir(), 'book.epub');
-    const report = await exportArticles(db, { ids: allIds(db), format: 'epub', out: file, title: 'Reading pack: <all> & "more"' });
-    expect(report.articles).toBe(allIds(db).length);
-    expect(report.articles).toBeGreaterThan(600);
-    const check = epubcheck(file);
-    expect(check.output).toMatch(/No errors or warnings detected/);
-    expect(check.status).toBe(0);
-  }, 300_000);
+  itNeeding(
+    [EPUBCHECK],
+    'passes epubcheck with no errors or warnings: hostile, messy, multilingual and synthetic articles',
+    async () => {
+      const file = join(tempDir(), 'book.epub');
+      const report = await exportArticles(db, { ids: allIds(db), format: 'epub', out: file, title: 'Reading pack: <all> & "more"' });
+      expect(report.articles).toBe(allIds(db).length);
+      expect(report.articles).toBeGreaterThan(600);
+      const check = epubcheck(file);
+      expect(check.output).toMatch(/No errors or warnings detected/);
+      expect(check.status).toBe(0);
+    },
+    300_000,
+  );
 
   it('is laid out as OCF requires, one chapter per article in the requested order, text kept', async () => {
     const ids = allIds(db).slice(0, 40).reverse();
@@ -56,7 +60,10 @@ describeNeeding([CORPORA], 'EPUB export', () => {
     const chapters = entries.filter((e) => e.name.startsWith('OEBPS/text/'));
     expect(chapters).toHaveLength(40);
 
-    const opf = entries.find((e) => e.name === 'OEBPS/content.opf')!.data().toString('utf8');
+    const opf = entries
+      .find((e) => e.name === 'OEBPS/content.opf')!
+      .data()
+      .toString('utf8');
     expect(opf).toMatch(/<dc:identifier id="book-id">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/);
     expect(opf).toMatch(/<meta property="dcterms:modified">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/meta>/);
     expect(opf).toContain('<dc:title>Gleaner export</dc:title>');
@@ -83,12 +90,41 @@ describeNeeding([CORPORA], 'EPUB export', () => {
     const id = db.prepare("SELECT id FROM articles WHERE rel_path = 'messy-structure.html'").pluck().get() as number;
     const file = join(tempDir(), 'messy.epub');
     await exportArticles(db, { ids: [id], format: 'epub', out: file });
-    const chapter = zipEntries(readFileSync(file)).find((e) => e.name === 'OEBPS/text/c00001.xhtml')!.data().toString('utf8');
+    const chapter = zipEntries(readFileSync(file))
+      .find((e) => e.name === 'OEBPS/text/c00001.xhtml')!
+      .data()
+      .toString('utf8');
     for (const words of [
-      'Paragraph with a list inside', 'two', 'a div', 'inner link', 'Block inside a link', 'Text directly in a list', 'nested list without li',
-      'definition before any term', 'trailing term', 'cell directly in table', 'Text in table', 'late head', 'late caption', 'second caption',
-      'second foot', 'text in row', 'row outside table', 'table in caption', 'heading in th', 'middle caption', 'details without summary',
-      'late summary', 'nested header', 'yesterday', 'a quote', 'pre with', '[image: webp]', 'double hash', 'block in del', 'Article',
+      'Paragraph with a list inside',
+      'two',
+      'a div',
+      'inner link',
+      'Block inside a link',
+      'Text directly in a list',
+      'nested list without li',
+      'definition before any term',
+      'trailing term',
+      'cell directly in table',
+      'Text in table',
+      'late head',
+      'late caption',
+      'second caption',
+      'second foot',
+      'text in row',
+      'row outside table',
+      'table in caption',
+      'heading in th',
+      'middle caption',
+      'details without summary',
+      'late summary',
+      'nested header',
+      'yesterday',
+      'a quote',
+      'pre with',
+      '[image: webp]',
+      'double hash',
+      'block in del',
+      'Article',
     ]) {
       expect(chapter, words).toContain(words);
     }

@@ -26,7 +26,10 @@ const fileName = (format: ExportFormat) => {
 };
 
 async function rejection(promise: Promise<unknown>): Promise<ExportError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ExportError);
   return error as ExportError;
 }
@@ -34,9 +37,18 @@ async function rejection(promise: Promise<unknown>): Promise<ExportError> {
 describe('exportArticles: progress', () => {
   it('reports the start, every chunk and the end, never going backwards', async () => {
     const calls: [number, number][] = [];
-    const report = await exportArticles(db, { ids, format: 'ndjson', out: join(tempDir(), 'a.ndjson') }, { onProgress: (d, t) => calls.push([d, t]) });
+    const report = await exportArticles(
+      db,
+      { ids, format: 'ndjson', out: join(tempDir(), 'a.ndjson') },
+      { onProgress: (d, t) => calls.push([d, t]) },
+    );
     expect(report.articles).toBe(450);
-    expect(calls).toEqual([[0, 450], [200, 450], [400, 450], [450, 450]]);
+    expect(calls).toEqual([
+      [0, 450],
+      [200, 450],
+      [400, 450],
+      [450, 450],
+    ]);
   });
 });
 
@@ -46,7 +58,11 @@ describe('exportArticles: all or nothing', () => {
       const dir = tempDir();
       const controller = new AbortController();
       const error = await rejection(
-        exportArticles(db, { ids, format, out: join(dir, fileName(format)) }, { signal: controller.signal, onProgress: (done) => done >= 200 && controller.abort() }),
+        exportArticles(
+          db,
+          { ids, format, out: join(dir, fileName(format)) },
+          { signal: controller.signal, onProgress: (done) => done >= 200 && controller.abort() },
+        ),
       );
       expect(error.code).toBe('cancelled');
       expect(error.message).toBe(`The export to ${join(dir, fileName(format))} was cancelled; nothing was written`);
@@ -57,11 +73,15 @@ describe('exportArticles: all or nothing', () => {
       const dir = tempDir();
       // Pull the temporary out from under the export half way through.
       const error = await rejection(
-        exportArticles(db, { ids, format, out: join(dir, fileName(format)) }, {
-          onProgress: (done) => {
-            if (done === 200) for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+        exportArticles(
+          db,
+          { ids, format, out: join(dir, fileName(format)) },
+          {
+            onProgress: (done) => {
+              if (done === 200) for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+            },
           },
-        }),
+        ),
       );
       expect(error.code).toBe('io');
       expect(error.message).toContain(join(dir, fileName(format)));
@@ -98,7 +118,12 @@ describe('exportArticles: never overwrites by accident', () => {
     mkdirSync(out);
     await exportArticles(db, { ids: ids.slice(0, 5), format: 'folder', out });
     const paths = ids.slice(0, 5).map((id) => db.prepare('SELECT rel_path FROM articles WHERE id = ?').pluck().get(id) as string);
-    expect(readdirSync(out, { recursive: true }).map(String).filter((p) => p.includes('.')).sort()).toEqual([FOLDER_MARKER, ...paths].sort());
+    expect(
+      readdirSync(out, { recursive: true })
+        .map(String)
+        .filter((p) => p.includes('.'))
+        .sort(),
+    ).toEqual([FOLDER_MARKER, ...paths].sort());
     expect(JSON.parse(readFileSync(join(out, FOLDER_MARKER), 'utf8'))).toMatchObject({ gleaner: { version: 1, format: 'folder', count: 5 } });
     expect((await rejection(exportArticles(db, { ids, format: 'folder', out }))).code).toBe('exists');
 
@@ -114,7 +139,9 @@ describe('exportArticles: never overwrites by accident', () => {
     writeFileSync(join(mine, 'thesis.md'), 'years of work');
     const error = await rejection(exportArticles(db, { ids, format: 'folder', out: mine, overwrite: true }));
     expect(error.code).toBe('bad-request');
-    expect(error.message).toBe(`Will not replace ${mine}: it is not empty and was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`);
+    expect(error.message).toBe(
+      `Will not replace ${mine}: it is not empty and was not written by a Gleaner folder export (no ${FOLDER_MARKER}); choose an empty or new folder`,
+    );
     // …and says so at once, without first offering to replace it.
     expect(await rejection(exportArticles(db, { ids, format: 'folder', out: mine }))).toMatchObject({ code: 'bad-request', message: error.message });
     expect(readFileSync(join(mine, 'thesis.md'), 'utf8')).toBe('years of work');
@@ -124,8 +151,12 @@ describe('exportArticles: never overwrites by accident', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'x.json'));
     writeFileSync(join(dir, 'folder'), '');
-    expect((await rejection(exportArticles(db, { ids, format: 'json', out: join(dir, 'x.json'), overwrite: true }))).message).toMatch(/it is a folder; choose a file name$/);
-    expect((await rejection(exportArticles(db, { ids, format: 'folder', out: join(dir, 'folder'), overwrite: true }))).message).toMatch(/a file with that name exists; choose a folder$/);
+    expect((await rejection(exportArticles(db, { ids, format: 'json', out: join(dir, 'x.json'), overwrite: true }))).message).toMatch(
+      /it is a folder; choose a file name$/,
+    );
+    expect((await rejection(exportArticles(db, { ids, format: 'folder', out: join(dir, 'folder'), overwrite: true }))).message).toMatch(
+      /a file with that name exists; choose a folder$/,
+    );
   });
 });
 
@@ -140,7 +171,9 @@ describe('exportArticles: clear errors and warnings', () => {
     const out = join(tempDir(), 'x');
     expect((await rejection(exportArticles(db, { ids, format: 'pdf' as ExportFormat, out }))).code).toBe('bad-request');
     expect((await rejection(exportArticles(db, { ids: [1.5], format: 'json', out }))).code).toBe('bad-request');
-    expect((await rejection(exportArticles(db, { ids: [999_999], format: 'json', out }))).message).toBe('There are no articles to export (none of the ids exists)');
+    expect((await rejection(exportArticles(db, { ids: [999_999], format: 'json', out }))).message).toBe(
+      'There are no articles to export (none of the ids exists)',
+    );
     expect((await rejection(exportArticles(db, { ids, format: 'json', out: 'a\0b' }))).code).toBe('bad-request');
   });
 
@@ -159,7 +192,9 @@ describe('exportArticles: clear errors and warnings', () => {
     const out = join(libraryFolder, 'digest-inside.md');
     try {
       const report = await exportArticles(db, { ids: ids.slice(0, 2), format: 'md', out });
-      expect(report.warnings).toContain(`the export is inside the imported folder ${libraryFolder}; importing that folder again will add the exported files as articles`);
+      expect(report.warnings).toContain(
+        `the export is inside the imported folder ${libraryFolder}; importing that folder again will add the exported files as articles`,
+      );
     } finally {
       rmSync(out, { force: true });
     }

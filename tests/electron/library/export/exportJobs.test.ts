@@ -50,7 +50,12 @@ describe('starting an export at a taken target', () => {
     mkdirSync(join(dir, 'full'));
     writeFileSync(join(dir, 'full', 'keep.txt'), 'x');
     // Someone's own folder is no conflict to resolve: it is never replaced.
-    const folder = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'folder', out: join(dir, 'full'), overwrite: false });
+    const folder = await dispatch(service.api, 'exports', 'start', {
+      source: { all: true },
+      format: 'folder',
+      out: join(dir, 'full'),
+      overwrite: false,
+    });
     expect(folder).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('Will not replace') } });
 
     const replaced = await dispatch(service.api, 'exports', 'start', { source: { all: true }, format: 'json', out, overwrite: true });

@@ -53,7 +53,8 @@ function stored(db: Db): Map<string, Stored> {
 
 /** The front matter as the importer sees it, from the stored raw text. */
 function frontMatterData(row: Stored): Record<string, unknown> {
-  const doc = row.format === 'toml' ? `+++\n${row.front_matter}+++\n` : row.format === 'yaml' ? `---\n${row.front_matter}---\n` : `${row.front_matter}\n`;
+  const doc =
+    row.format === 'toml' ? `+++\n${row.front_matter}+++\n` : row.format === 'yaml' ? `---\n${row.front_matter}---\n` : `${row.front_matter}\n`;
   const parsed = parseFrontMatter(doc);
   if (!parsed.ok) throw new Error(`${row.rel_path}: ${parsed.reason}`);
   return parsed.value.data;
@@ -76,7 +77,24 @@ function expectSameArticles(before: Map<string, Stored>, after: Map<string, Stor
     const b = after.get(path)!;
     // A source the folder gave (its name, its site's title) belongs to the folder, not the file: the copy's folder gives its own.
     const fileSource = (r: Stored) => (['site-config', 'folder', 'label'].includes(r.source_origin ?? '') ? null : [r.source, r.source_origin]);
-    const fields = (r: Stored) => [r.format === 'none' ? 'toml' : r.format, r.body_format, r.title, r.date, r.draft, r.summary, r.description, fileSource(r), r.source_link, r.url, r.enclosure, r.article_id, r.feed_item_id, r.file_tags, r.authors, r.lang];
+    const fields = (r: Stored) => [
+      r.format === 'none' ? 'toml' : r.format,
+      r.body_format,
+      r.title,
+      r.date,
+      r.draft,
+      r.summary,
+      r.description,
+      fileSource(r),
+      r.source_link,
+      r.url,
+      r.enclosure,
+      r.article_id,
+      r.feed_item_id,
+      r.file_tags,
+      r.authors,
+      r.lang,
+    ];
     expect({ path, fields: fields(b) }).toEqual({ path, fields: fields(a) });
     // The importer takes the `gleaner` key out as curation: it never lands in extra.
     expect({ path, extra: JSON.parse(b.extra) }).toEqual({ path, extra: JSON.parse(a.extra) });
@@ -102,7 +120,12 @@ function curationByPath(db: Db): Map<string, unknown> {
          FROM articles a`,
     )
     .all() as { rel_path: string; starred: number; read_at: string | null; note: string | null; tags: string; collections: string }[];
-  return new Map(rows.map((r) => [r.rel_path, { starred: r.starred === 1, readAt: r.read_at, note: r.note, tags: JSON.parse(r.tags), collections: JSON.parse(r.collections) }]));
+  return new Map(
+    rows.map((r) => [
+      r.rel_path,
+      { starred: r.starred === 1, readAt: r.read_at, note: r.note, tags: JSON.parse(r.tags), collections: JSON.parse(r.collections) },
+    ]),
+  );
 }
 
 /** Importing the exported folder gives the same curation back, in the copy's own tables. */
@@ -111,7 +134,10 @@ function expectSameCuration(source: Db, copy: Db): void {
   const after = curationByPath(copy);
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [path, curation] of before) expect(after.get(path), path).toEqual(curation);
-  expect([...before.values()].filter((c) => JSON.stringify(c) !== JSON.stringify({ starred: false, readAt: null, note: null, tags: [], collections: [] })).length).toBeGreaterThan(0);
+  expect(
+    [...before.values()].filter((c) => JSON.stringify(c) !== JSON.stringify({ starred: false, readAt: null, note: null, tags: [], collections: [] }))
+      .length,
+  ).toBeGreaterThan(0);
 }
 
 describe('folder export: round trip through the importer', () => {
@@ -123,7 +149,9 @@ describe('folder export: round trip through the importer', () => {
     expectSameArticles(before, after);
     expectSameCuration(source, copy);
     const text = readFileSync(join(out, '202507/124330-uk-openai.txt'), 'utf8');
-    expect(text).toMatch(/^\+\+\+\ntitle = "UK Government and OpenAI[^\n]*\n[\s\S]*source = "InvestorBrandNetwork \(IBN\)"\n\n\[gleaner\]\nversion = 1\npath = "202507\/124330-uk-openai.txt"\ntags = \["batch 0", "to read"\]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "Note 0: \\"quoted\\", multi\\nline\\ttabbed \\\\ back\\u007f"\ncollections = \["Backup", "Reading pack"\]\n\+\+\+\n\n<p>The UK government/);
+    expect(text).toMatch(
+      /^\+\+\+\ntitle = "UK Government and OpenAI[^\n]*\n[\s\S]*source = "InvestorBrandNetwork \(IBN\)"\n\n\[gleaner\]\nversion = 1\npath = "202507\/124330-uk-openai.txt"\ntags = \["batch 0", "to read"\]\nstarred = true\nread_at = "2025-07-30T08:00:00.000Z"\nnote = "Note 0: \\"quoted\\", multi\\nline\\ttabbed \\\\ back\\u007f"\ncollections = \["Backup", "Reading pack"\]\n\+\+\+\n\n<p>The UK government/,
+    );
   });
 
   it('gives back a synthetic corpus of every front-matter format and awkward value', async () => {
@@ -147,7 +175,9 @@ describe('folder export: round trip through the importer', () => {
     expect(report.warnings[0]).toMatch(/^6 file name\(s\) were changed to be safe on every system \(/);
     const copy = stored(await libraryFrom([out]));
     const byTitle = new Map([...copy.values()].map((r) => [r.title, r]));
-    expect([...copy.keys()].sort()).toEqual(['Post.md', '_CON.md', '_aux/inner.md', 'a_b_.md', 'back_slash.md', 'ends with dot..md', 'post (2).md', 'q_uote_s_.txt'].sort());
+    expect([...copy.keys()].sort()).toEqual(
+      ['Post.md', '_CON.md', '_aux/inner.md', 'a_b_.md', 'back_slash.md', 'ends with dot..md', 'post (2).md', 'q_uote_s_.txt'].sort(),
+    );
     names.forEach((name, i) => {
       const row = byTitle.get(`Unsafe ${i}`)!;
       expect(row.body).toBe(`Body ${i}\n`);

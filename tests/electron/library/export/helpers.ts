@@ -43,7 +43,10 @@ export function curate(db: Db, id: number, c: Partial<Curation>): void {
   for (const name of c.tags ?? []) {
     db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING').run(name, now);
     const tagId = db.prepare('SELECT id FROM tags WHERE name = ?').pluck().get(name) as number;
-    db.prepare("INSERT INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'user') ON CONFLICT DO UPDATE SET origin = 'user'").run(id, tagId);
+    db.prepare("INSERT INTO article_tags (article_id, tag_id, origin) VALUES (?, ?, 'user') ON CONFLICT DO UPDATE SET origin = 'user'").run(
+      id,
+      tagId,
+    );
   }
   if (c.starred !== undefined) db.prepare('UPDATE articles SET starred = ? WHERE id = ?').run(c.starred ? 1 : 0, id);
   if (c.readAt !== undefined) db.prepare('UPDATE articles SET read_at = ? WHERE id = ?').run(c.readAt, id);
@@ -51,7 +54,12 @@ export function curate(db: Db, id: number, c: Partial<Curation>): void {
   for (const name of c.collections ?? []) {
     db.prepare('INSERT INTO collections (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING').run(name, now);
     const collectionId = db.prepare('SELECT id FROM collections WHERE name = ?').pluck().get(name) as number;
-    db.prepare('INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)').run(collectionId, id, id, now);
+    db.prepare('INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)').run(
+      collectionId,
+      id,
+      id,
+      now,
+    );
   }
 }
 
@@ -76,7 +84,14 @@ export function syntheticCorpus(root: string, count: number): void {
     const month = String((i % 12) + 1).padStart(2, '0');
     const dir = `2025${month}`;
     const kind = i % 6;
-    const title = [`Article ${i}`, `Ünïcödé “quotes” ${i}`, `Title with 'single' and "double" ${i}`, `עברית ${i}`, `Emoji 🚀🇺🇳 ${i}`, `Back\\slash ${i}`][i % 6]!;
+    const title = [
+      `Article ${i}`,
+      `Ünïcödé “quotes” ${i}`,
+      `Title with 'single' and "double" ${i}`,
+      `עברית ${i}`,
+      `Emoji 🚀🇺🇳 ${i}`,
+      `Back\\slash ${i}`,
+    ][i % 6]!;
     if (kind === 0 || kind === 1) {
       files[`${dir}/${i}-seed.txt`] = seedLike({
         title,
@@ -92,17 +107,53 @@ export function syntheticCorpus(root: string, count: number): void {
       const eol = i % 4 === 2 ? '\r\n' : '\n';
       files[`${dir}/${i}-toml.md`] = [
         // @iarna/toml refuses a comment ending in CR, so CRLF files here have none (an importer limitation).
-        '+++', ...(eol === '\n' ? ['# a comment kept verbatim'] : []), `title = ${JSON.stringify(title)}`, 'date = 2025-03-04', "summary = '''", 'Two', 'lines', "'''",
-        'tags = ["toml", "x"]', '[extra]', 'depth = { a = 1, b = [1, 2] }', '[[authors]]', 'name = "A"', '[[authors]]', 'name = "B"', '+++', '',
-        `# Heading ${i}`, '', '```js', 'const x = "{{< not a shortcode >}}";', '```', '',
+        '+++',
+        ...(eol === '\n' ? ['# a comment kept verbatim'] : []),
+        `title = ${JSON.stringify(title)}`,
+        'date = 2025-03-04',
+        "summary = '''",
+        'Two',
+        'lines',
+        "'''",
+        'tags = ["toml", "x"]',
+        '[extra]',
+        'depth = { a = 1, b = [1, 2] }',
+        '[[authors]]',
+        'name = "A"',
+        '[[authors]]',
+        'name = "B"',
+        '+++',
+        '',
+        `# Heading ${i}`,
+        '',
+        '```js',
+        'const x = "{{< not a shortcode >}}";',
+        '```',
+        '',
       ].join(eol);
     } else if (kind === 3) {
       files[`${dir}/${i}-yaml.md`] = [
-        '---', `title: ${JSON.stringify(title)}`, `date: 2025-${month}-02T03:04:05.123Z`, 'tags:', '- yaml', '- "quoted tag"', 'categories: [news]',
-        'description: >', '  folded', '  text', 'big: 12345678901234567890', 'nested:', '  list:', '    - {a: 1}', '---', `Body *${i}* in Markdown.`, '',
+        '---',
+        `title: ${JSON.stringify(title)}`,
+        `date: 2025-${month}-02T03:04:05.123Z`,
+        'tags:',
+        '- yaml',
+        '- "quoted tag"',
+        'categories: [news]',
+        'description: >',
+        '  folded',
+        '  text',
+        'big: 12345678901234567890',
+        'nested:',
+        '  list:',
+        '    - {a: 1}',
+        '---',
+        `Body *${i}* in Markdown.`,
+        '',
       ].join('\n');
     } else if (kind === 4) {
-      files[`${dir}/${i}-json.md`] = `{\n  "title": ${JSON.stringify(title)},\n  "date": "2025-${month}-05",\n  "tags": ["json"],\n  "id": 99999999999999999999,\n  "obj": {"k": [1, "two", null]}\n}\nJSON body ${i}.\n`;
+      files[`${dir}/${i}-json.md`] =
+        `{\n  "title": ${JSON.stringify(title)},\n  "date": "2025-${month}-05",\n  "tags": ["json"],\n  "id": 99999999999999999999,\n  "obj": {"k": [1, "two", null]}\n}\nJSON body ${i}.\n`;
     } else {
       files[`${dir}/${i}-plain.txt`] = `Plain text article ${i}\n\nSecond paragraph with <angle> & ampersand.\n`;
     }
@@ -133,7 +184,12 @@ export function zipEntries(zip: Buffer): { name: string; method: number; offset:
     const offset = zip.readUInt32LE(p + 42);
     const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
     const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
-    entries.push({ name, method, offset, data: () => (method === 0 ? zip.subarray(start, start + size) : inflateRawSync(zip.subarray(start, start + size))) });
+    entries.push({
+      name,
+      method,
+      offset,
+      data: () => (method === 0 ? zip.subarray(start, start + size) : inflateRawSync(zip.subarray(start, start + size))),
+    });
     p += 46 + skip;
   }
   return entries;

@@ -92,14 +92,48 @@ function highlight(db: Db, spec: Spec, n: number): void {
 }
 
 /** What a round trip must keep of a highlight (ids and offsets belong to one library and body). */
-const kept = (h: Highlight) => ({ exact: h.exact, color: h.color, note: h.note, detached: h.detached, createdAt: h.createdAt, updatedAt: h.updatedAt });
+const kept = (h: Highlight) => ({
+  exact: h.exact,
+  color: h.color,
+  note: h.note,
+  detached: h.detached,
+  createdAt: h.createdAt,
+  updatedAt: h.updatedAt,
+});
 
 /** An article for the file writer; each test sets its front matter, curation and highlights. */
 const BASE: ExportArticle = {
-  id: 9, folderName: 'f', relPath: 'a.md', format: 'toml', bodyFormat: 'markdown', title: 'T', date: null, dateSource: null, draft: false,
-  summary: null, description: null, source: null, sourceOrigin: null, authors: [], lang: null, sourceLink: null, url: null, enclosure: null,
-  articleId: null, feedItemId: null, extra: {}, tags: [], curation: { tags: [], starred: false, readAt: null, note: null, collections: [] },
-  highlights: [], frontMatter: null, body: 'Body.\n', warnings: [], missing: false, importedAt: '', updatedAt: '', storyId: 9,
+  id: 9,
+  folderName: 'f',
+  relPath: 'a.md',
+  format: 'toml',
+  bodyFormat: 'markdown',
+  title: 'T',
+  date: null,
+  dateSource: null,
+  draft: false,
+  summary: null,
+  description: null,
+  source: null,
+  sourceOrigin: null,
+  authors: [],
+  lang: null,
+  sourceLink: null,
+  url: null,
+  enclosure: null,
+  articleId: null,
+  feedItemId: null,
+  extra: {},
+  tags: [],
+  curation: { tags: [], starred: false, readAt: null, note: null, collections: [] },
+  highlights: [],
+  frontMatter: null,
+  body: 'Body.\n',
+  warnings: [],
+  missing: false,
+  importedAt: '',
+  updatedAt: '',
+  storyId: 9,
 };
 
 let db: Db;
@@ -119,18 +153,26 @@ describe('JSON and NDJSON', () => {
       const out = join(tempDir(), `export.${format}`);
       await exportArticles(db, { ids: allIds(db), format, out });
       const text = readFileSync(out, 'utf8');
-      const articles = (format === 'json' ? (JSON.parse(text) as { articles: unknown[] }).articles : text.trim().split('\n').slice(1).map((l) => JSON.parse(l) as unknown)) as {
+      const articles = (
+        format === 'json'
+          ? (JSON.parse(text) as { articles: unknown[] }).articles
+          : text
+              .trim()
+              .split('\n')
+              .slice(1)
+              .map((l) => JSON.parse(l) as unknown)
+      ) as {
         path: string;
         highlights: Record<string, unknown>[];
       }[];
       const byPath = new Map(articles.map((a) => [a.path, a.highlights]));
       expect(byPath.get('plain.txt')).toEqual([]);
       for (const file of ['toml.md', 'yaml.md', 'json.md']) {
-        expect(byPath.get(file)).toEqual(
-          stored(file).map(({ id: _id, articleId: _article, exact, ...rest }) => ({ text: exact, ...rest })),
-        );
+        expect(byPath.get(file)).toEqual(stored(file).map(({ id: _id, articleId: _article, exact, ...rest }) => ({ text: exact, ...rest })));
       }
-      expect(byPath.get('toml.md')!.map((h) => h.text)).toEqual(expect.arrayContaining(['approved the budget', 'a paragraph that a later import removed']));
+      expect(byPath.get('toml.md')!.map((h) => h.text)).toEqual(
+        expect.arrayContaining(['approved the budget', 'a paragraph that a later import removed']),
+      );
       expect(byPath.get('toml.md')!.find((h) => h.detached === true)!.text).toBe('a paragraph that a later import removed');
     }
   });
@@ -222,7 +264,10 @@ describe('HTML digest', () => {
     expect(refs.every((r) => !DomUtils.getParent(r) || (DomUtils.getParent(r) as Element).name !== 'a')).toBe(true);
     const aside = DomUtils.findOne((e) => e.name === 'aside', article.children)!;
     const notes = DomUtils.getElementsByTagName('li', DomUtils.getElementsByTagName('ol', aside.children)[0]!.children);
-    expect(notes.map((li) => DomUtils.textContent(li).replace(' ↩', ''))).toEqual(['Check the vote count"quoted" & <b>not html</b>', 'inside a link']);
+    expect(notes.map((li) => DomUtils.textContent(li).replace(' ↩', ''))).toEqual([
+      'Check the vote count"quoted" & <b>not html</b>',
+      'inside a link',
+    ]);
     // Each reference points at its note, and each note back at its reference.
     for (const [i, ref] of refs.entries()) {
       const link = DomUtils.getElementsByTagName('a', [ref])[0]!;
@@ -266,13 +311,18 @@ describe('EPUB', () => {
     expect(marks(second)).toEqual([]);
   });
 
-  itNeeding([EPUBCHECK], 'still passes epubcheck with highlights, notes and detached highlights', async () => {
-    const out = join(tempDir(), 'book.epub');
-    await exportArticles(db, { ids: allIds(db), format: 'epub', out });
-    const check = epubcheck(out);
-    expect(check.output).toMatch(/No errors or warnings detected/);
-    expect(check.status).toBe(0);
-  }, 300_000);
+  itNeeding(
+    [EPUBCHECK],
+    'still passes epubcheck with highlights, notes and detached highlights',
+    async () => {
+      const out = join(tempDir(), 'book.epub');
+      await exportArticles(db, { ids: allIds(db), format: 'epub', out });
+      const check = epubcheck(out);
+      expect(check.output).toMatch(/No errors or warnings detected/);
+      expect(check.status).toBe(0);
+    },
+    300_000,
+  );
 });
 
 describe('Markdown digest', () => {
@@ -280,12 +330,21 @@ describe('Markdown digest', () => {
     const out = join(tempDir(), 'digest.md');
     await exportArticles(db, { ids: allIds(db), format: 'md', out });
     const text = readFileSync(out, 'utf8');
-    const sections = new Map(text.split('\n---\n').slice(1).map((s) => [/^## (.*)$/m.exec(s)![1]!, s]));
+    const sections = new Map(
+      text
+        .split('\n---\n')
+        .slice(1)
+        .map((s) => [/^## (.*)$/m.exec(s)![1]!, s]),
+    );
     const budget = sections.get('Council budget')!;
     const list = budget.slice(budget.indexOf('### Highlights'));
     expect(budget.indexOf('### Highlights')).toBeGreaterThan(budget.indexOf('rushed'));
     const quotes = [...list.matchAll(/^> (.*)$/gm)].map((m) => m[1]);
-    expect(quotes).toEqual(['approved the budget', 'Critics said', 'linked phrase', 'bold & brave', 'a paragraph that a later import removed'].map((q) => q.replace(/&/g, '\\&')));
+    expect(quotes).toEqual(
+      ['approved the budget', 'Critics said', 'linked phrase', 'bold & brave', 'a paragraph that a later import removed'].map((q) =>
+        q.replace(/&/g, '\\&'),
+      ),
+    );
     expect(list).toContain('Check the vote count  \n"quoted" \\& \\<b\\>not html\\</b\\>');
     expect(list).toMatch(/\*pink · no longer found in the text\*\n\ngone now/);
     expect(sections.get('plain')).toContain('Plain text without highlights.');
@@ -343,8 +402,21 @@ describe('the gleaner key’s highlights', () => {
       updatedAt: '2025-08-02T10:00:00.000Z',
     };
     const curation = { tags: [], starred: false, readAt: null, note: null, collections: [] };
-    for (const [format, raw] of [['toml', 'title = "T"\n'], ['yaml', 'title: T\n'], ['json', '{\n  "title": "T"\n}']] as const) {
-      const { text, warning } = articleFileText({ ...BASE, format, frontMatter: raw, curation, highlights: [{ ...h, id: 9, articleId: 9 }, { ...h, id: 10, articleId: 9, color: 'green', detached: false }] });
+    for (const [format, raw] of [
+      ['toml', 'title = "T"\n'],
+      ['yaml', 'title: T\n'],
+      ['json', '{\n  "title": "T"\n}'],
+    ] as const) {
+      const { text, warning } = articleFileText({
+        ...BASE,
+        format,
+        frontMatter: raw,
+        curation,
+        highlights: [
+          { ...h, id: 9, articleId: 9 },
+          { ...h, id: 10, articleId: 9, color: 'green', detached: false },
+        ],
+      });
       expect(warning).toBeNull();
       expect(readGleanerKey(parse(text))!.highlights).toEqual([h, { ...h, color: 'green', detached: false }]);
     }

@@ -46,11 +46,18 @@ describe('HTML digest', () => {
   });
 
   it('has no script, no event handler, no remote load and no dangerous element', () => {
-    expect(elements.filter((e) => ['script', 'iframe', 'frame', 'object', 'embed', 'applet', 'base', 'link', 'form', 'svg', 'math', 'template'].includes(e.name))).toEqual([]);
+    expect(
+      elements.filter((e) =>
+        ['script', 'iframe', 'frame', 'object', 'embed', 'applet', 'base', 'link', 'form', 'svg', 'math', 'template'].includes(e.name),
+      ),
+    ).toEqual([]);
     expect(elements.filter((e) => e.name === 'style')).toHaveLength(1);
     for (const e of elements) {
       const names = Object.keys(e.attribs);
-      expect(names.filter((a) => /^on/i.test(a)), e.name).toEqual([]);
+      expect(
+        names.filter((a) => /^on/i.test(a)),
+        e.name,
+      ).toEqual([]);
       expect(names.filter((a) => ['style', 'srcset', 'background', 'poster', 'formaction', 'action', 'ping'].includes(a))).toEqual([]);
       if (e.attribs.src !== undefined) expect(e.attribs.src).toMatch(/^data:image\//);
       if (e.attribs.href !== undefined) expect(e.attribs.href).toMatch(/^(#|https?:\/\/|mailto:)/);
@@ -65,9 +72,17 @@ describe('HTML digest', () => {
     const evil = elements.find((e) => e.attribs.id === `article-${evilId}`)!;
     expect(DomUtils.textContent(DomUtils.findOne((e) => e.name === 'h2', [evil])!)).toBe('<script>window.__gleanerXss(1000)</script> & "title"');
     const meta = Object.fromEntries(
-      DomUtils.findAll((e) => e.name === 'dt', [evil]).map((dt) => [DomUtils.textContent(dt), DomUtils.textContent(dt.next?.type === 'tag' ? dt.next : (dt.next!.next as Element))]),
+      DomUtils.findAll((e) => e.name === 'dt', [evil]).map((dt) => [
+        DomUtils.textContent(dt),
+        DomUtils.textContent(dt.next?.type === 'tag' ? dt.next : (dt.next!.next as Element)),
+      ]),
     );
-    expect(meta).toMatchObject({ Source: '<img src=x onerror=alert(1)>', Link: 'javascript:alert(1)', Tags: '<b>bold</b>', Note: '</dd><script>alert(2)</script>\nsecond line' });
+    expect(meta).toMatchObject({
+      Source: '<img src=x onerror=alert(1)>',
+      Link: 'javascript:alert(1)',
+      Tags: '<b>bold</b>',
+      Note: '</dd><script>alert(2)</script>\nsecond line',
+    });
   });
 
   it('turns a blocked remote image into a link, never an image', () => {

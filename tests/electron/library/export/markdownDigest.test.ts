@@ -14,7 +14,10 @@ describe('Markdown digest', () => {
     writeTree(dir, {
       'a-unclosed.md': '+++\ntitle = "Unclosed fence"\n+++\nIntro.\n\n```js\nconst open = true;\n',
       'b-markdown.md': '---\ntitle: "# Title *with* [brackets] <b>"\ndate: 2025-07-29\n---\nKept **as written**, {{< shortcode >}} and all.\n',
-      'c-html.txt': seedLike({ title: 'HTML body', body: '<h2>Sub</h2><p>Para with <img src="https://cdn.invalid/x.png" alt="pic"> and <a href="https://ok.invalid/">a link</a>.</p><ul><li>one</li></ul>' }),
+      'c-html.txt': seedLike({
+        title: 'HTML body',
+        body: '<h2>Sub</h2><p>Para with <img src="https://cdn.invalid/x.png" alt="pic"> and <a href="https://ok.invalid/">a link</a>.</p><ul><li>one</li></ul>',
+      }),
       'd-text.txt': 'Plain *stars* and # not a heading\n\nSecond paragraph <script>x</script>\n',
     });
     copyFileSync(join(__dirname, '../../../fixtures/hostile/01-script-plain.html'), join(dir, 'e-hostile.html'));
@@ -30,7 +33,13 @@ describe('Markdown digest', () => {
     const headings = tokens.filter((t) => t.type === 'heading_open').map((t, i, all) => `${t.tag}:${tokens[tokens.indexOf(all[i]!) + 1]!.content}`);
     // The unclosed fence of the first article must not swallow the rest of the digest.
     expect(headings).toEqual([
-      'h1:Gleaner export', 'h2:Contents', 'h2:Unclosed fence', 'h2:\\# Title \\*with\\* \\[brackets\\] \\<b\\>', 'h2:HTML body', 'h2:Sub', 'h2:d\\-text',
+      'h1:Gleaner export',
+      'h2:Contents',
+      'h2:Unclosed fence',
+      'h2:\\# Title \\*with\\* \\[brackets\\] \\<b\\>',
+      'h2:HTML body',
+      'h2:Sub',
+      'h2:d\\-text',
       'h2:Hostile 01: script element, plain',
     ]);
     expect(md).toContain('1. Unclosed fence\n2. \\# Title \\*with\\* \\[brackets\\] \\<b\\>\n3. HTML body\n');
@@ -68,7 +77,9 @@ describe('Markdown digest of hostile Markdown bodies', () => {
     expect(rendered).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
     // A title that tried to end its link early ("><script>…) stays inside the title, escaped.
     expect(md).toContain('[Entity-quoted.](https://ok.invalid/ "\\"><script>window.__gleanerXss(10)</script>")');
-    expect(rendered).toContain('<a href="https://ok.invalid/" title="&quot;&gt;&lt;script&gt;window.__gleanerXss(10)&lt;/script&gt;">Entity-quoted.</a>');
+    expect(rendered).toContain(
+      '<a href="https://ok.invalid/" title="&quot;&gt;&lt;script&gt;window.__gleanerXss(10)&lt;/script&gt;">Entity-quoted.</a>',
+    );
     expect(rendered).not.toMatch(/(href|src)\s*=\s*["']?\s*(javascript|vbscript|data:text)/i);
     // …while the articles' own text is all there.
     for (const file of files) expect(rendered, file).toContain(`BENIGN-MARKER-${file.slice(0, 2)}`);

@@ -60,7 +60,10 @@ describe('Obsidian vault export', () => {
     expect(news.body).toContain('> [!note] My note\n> Check the \\*numbers\\*\\.\n> Second line\\.\n');
     expect(news.body).toContain('The **deal** was signed.');
     expect(news.body).not.toMatch(/<script/);
-    expect(notes['Plain page a_b_c  1  x    y.md']!.properties).toMatchObject({ title: 'Plain page a/b\\c #1 [x] | y', date: '2025-07-15T14:30:00.000Z' });
+    expect(notes['Plain page a_b_c  1  x    y.md']!.properties).toMatchObject({
+      title: 'Plain page a/b\\c #1 [x] | y',
+      date: '2025-07-15T14:30:00.000Z',
+    });
     expect(notes['No link here.md']!.properties.tags).toEqual(['_2025']);
     expect(notes['Same title.md']!.properties.collections).toEqual(['Backup, "quoted" <b>', 'Reading pack']);
     expect(notes['Same title (2).md']!.properties).not.toHaveProperty('collections');
@@ -90,7 +93,14 @@ describe('Obsidian vault export', () => {
   });
 
   it('makes tags Obsidian accepts', () => {
-    expect(['to read', '2025', 'a/b', 'ünïcode ✓', '#hash', '/lead'].map(obsidianTag)).toEqual(['to-read', '_2025', 'a/b', 'ünïcode-', 'hash', 'lead']);
+    expect(['to read', '2025', 'a/b', 'ünïcode ✓', '#hash', '/lead'].map(obsidianTag)).toEqual([
+      'to-read',
+      '_2025',
+      'a/b',
+      'ünïcode-',
+      'hash',
+      'lead',
+    ]);
   });
 
   it('saves embedded images beside the notes and links them by relative path', async () => {

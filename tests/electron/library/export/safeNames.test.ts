@@ -1,7 +1,14 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PATH_BYTES, MAX_SEGMENT_BYTES, PathAllocator, resolveInside, safeFileName, safeSegment } from '../../../../electron/library/export/safeNames.js';
+import {
+  MAX_PATH_BYTES,
+  MAX_SEGMENT_BYTES,
+  PathAllocator,
+  resolveInside,
+  safeFileName,
+  safeSegment,
+} from '../../../../electron/library/export/safeNames.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const bytes = (s: string) => Buffer.byteLength(s);
@@ -116,7 +123,24 @@ describe('PathAllocator', () => {
     const out = join(root, 'out');
     mkdirSync(out);
     const a = new PathAllocator();
-    const hostile = ['../../x', '..\\..\\y', '/etc/z', 'CON', 'con.txt', 'a/b\\c', 'x'.repeat(300), '🚀'.repeat(100), 'שלום', '..', '.', '', 'n\u0000ul', 'Same', 'same', 'SAME'];
+    const hostile = [
+      '../../x',
+      '..\\..\\y',
+      '/etc/z',
+      'CON',
+      'con.txt',
+      'a/b\\c',
+      'x'.repeat(300),
+      '🚀'.repeat(100),
+      'שלום',
+      '..',
+      '.',
+      '',
+      'n\u0000ul',
+      'Same',
+      'same',
+      'SAME',
+    ];
     for (const name of hostile) {
       const rel = a.allocate(name);
       const abs = resolveInside(out, rel);

@@ -6,7 +6,8 @@ import { curate, libraryFrom, suiteDir } from './helpers.js';
 export const TOOL_FILES: Record<string, string> = {
   'news.md':
     '---\ntitle: \'Deal "reached" <script>alert(1)</script> & more: yes\'\nauthor: Mara Bos & UN News\nsource: IBN\nurl: https://ibn.example/a?x=1&y=2\ndate: 2025-07-03\ntags: [climate, to read]\n---\nThe **deal** was signed. <script>alert(2)</script>\n\nSecond paragraph.\n',
-  'web.md': '---\ntitle: "Plain page a/b\\\\c #1 [x] | y"\nurl: https://example.org/page\ndate: 2025-07-15T14:30:00Z\nauthor: Anna van der Berg\n---\nA web page.\n',
+  'web.md':
+    '---\ntitle: "Plain page a/b\\\\c #1 [x] | y"\nurl: https://example.org/page\ndate: 2025-07-15T14:30:00Z\nauthor: Anna van der Berg\n---\nA web page.\n',
   'nourl.md': '---\ntitle: No link here\ndate: 2025-08-01\ntags: ["2025"]\n---\nNo address.\n',
   'same1.md': '---\ntitle: Same title\nsource: Daily\nurl: https://e.example/1\ndate: 2025-06-01\n---\nOne.\n',
   'same2.md': '---\ntitle: Same title\nsource: Daily\nurl: https://e.example/2\ndate: 2025-06-02\n---\nTwo.\n',

@@ -38,8 +38,18 @@ describe('highlights API', () => {
   it('adds, lists, recolours, annotates and deletes, each one undo step that tells every window', async () => {
     const events: LibraryEvent[] = [];
     service.onEvent((e) => events.push(e));
-    const added = await service.api.highlights.add({ articleId: ids.Alpha!, anchor: anchorOf(ids.Alpha!, 'harbour budget & the new ferry'), note: 'key line' });
-    expect(added.highlight).toMatchObject({ exact: 'harbour budget & the new ferry', color: 'yellow', note: 'key line', detached: false, articleId: ids.Alpha });
+    const added = await service.api.highlights.add({
+      articleId: ids.Alpha!,
+      anchor: anchorOf(ids.Alpha!, 'harbour budget & the new ferry'),
+      note: 'key line',
+    });
+    expect(added.highlight).toMatchObject({
+      exact: 'harbour budget & the new ferry',
+      color: 'yellow',
+      note: 'key line',
+      detached: false,
+      articleId: ids.Alpha,
+    });
     expect(added.history.undoLabel).toBe('Highlight');
     expect(events.filter((e) => e.type === 'curation-changed')).toHaveLength(1);
 

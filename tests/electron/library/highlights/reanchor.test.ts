@@ -34,7 +34,11 @@ it('keeps a highlight on its passage across re-imports, detaches it when the pas
   const { highlight } = await service.api.highlights.add({ articleId: id, anchor: quoteAt(text, start, start + PASSAGE.length), note: 'timetable' });
 
   // A paragraph before the passage, and a word changed right after it.
-  await rewrite(folder, `<p>A new introduction added by the editors.</p><p>Opening remarks about the weather.</p><p>${PASSAGE} Ferries will sail hourly.</p>`, 2_000_000_000);
+  await rewrite(
+    folder,
+    `<p>A new introduction added by the editors.</p><p>Opening remarks about the weather.</p><p>${PASSAGE} Ferries will sail hourly.</p>`,
+    2_000_000_000,
+  );
   let [moved] = await service.api.highlights.forArticle({ id });
   const newText = anchorText(service.db, id)!;
   expect(moved).toMatchObject({ id: highlight.id, detached: false, exact: PASSAGE, note: 'timetable' });

@@ -66,7 +66,10 @@ describe('fetchImage', () => {
     server.route('/hop2', redirect(`${server.origin}/to-file`, 308));
     for (const path of ['/to-file', '/to-ftp', '/hop1']) {
       const result = await fetchImage(`${server.origin}${path}`);
-      expect(result, path).toEqual({ ok: false, reason: expect.stringMatching(/redirected to a refused address: (file|ftp): URLs are never fetched/) });
+      expect(result, path).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/redirected to a refused address: (file|ftp): URLs are never fetched/),
+      });
     }
   });
 

@@ -24,7 +24,12 @@ export function png(width: number, height: number, rgb: [number, number, number]
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A valid 1x1 GIF. */
@@ -46,15 +51,19 @@ export interface ImageServer {
 }
 
 /** Serves `body` with `type` (the type is only a claim: the fetcher must not believe it). */
-export const serve = (body: Buffer | string, type = 'image/png'): Handler => (_req, res) => {
-  res.writeHead(200, { 'content-type': type });
-  res.end(body);
-};
+export const serve =
+  (body: Buffer | string, type = 'image/png'): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  };
 
-export const redirect = (location: string, status = 302): Handler => (_req, res) => {
-  res.writeHead(status, { location });
-  res.end();
-};
+export const redirect =
+  (location: string, status = 302): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location });
+    res.end();
+  };
 
 /**
  * Starts the server and lets image downloads reach it: they are refused on loopback

@@ -3,7 +3,14 @@ import { createServer } from 'node:http';
 import { Socket, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchImage } from '../../../../electron/library/images/fetchImage.js';
-import { guardedLookup, isNotPublic, networkPolicy, notPublicReason, refusedLiteral, type Resolve } from '../../../../electron/library/images/publicAddress.js';
+import {
+  guardedLookup,
+  isNotPublic,
+  networkPolicy,
+  notPublicReason,
+  refusedLiteral,
+  type Resolve,
+} from '../../../../electron/library/images/publicAddress.js';
 
 /** A resolver that gives each answer in turn (the last one from then on), and counts the questions. */
 function fakeResolver(...answers: string[][]): Resolve & { asked: number } {
@@ -18,7 +25,11 @@ function fakeResolver(...answers: string[][]): Resolve & { asked: number } {
   return resolve;
 }
 
-type Lookup = (host: string, options: LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => void;
+type Lookup = (
+  host: string,
+  options: LookupOptions,
+  callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
 
 /**
  * Sees the address every new TCP connection is handed (whoever resolved it: the fetcher's
@@ -37,7 +48,8 @@ function watchConnections(): string[] {
         if (error) return callback(error, address, family);
         const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
         seen.push(...addresses);
-        if (addresses.some((a) => !a.startsWith('127.'))) return callback(Object.assign(new Error('test: no network beyond loopback'), { code: 'ENETUNREACH' }), '');
+        if (addresses.some((a) => !a.startsWith('127.')))
+          return callback(Object.assign(new Error('test: no network beyond loopback'), { code: 'ENETUNREACH' }), '');
         callback(null, address, family);
       });
     return (connect as (...a: unknown[]) => Socket).apply(this, args);
@@ -52,16 +64,49 @@ describe('image downloads reach public addresses only', () => {
   it('tells local, private and special-purpose addresses from public ones', () => {
     const local = [
       // IPv4: loopback, private, link-local (cloud metadata), carrier-grade NAT, unspecified, multicast, broadcast, reserved, benchmarking
-      '127.0.0.1', '127.8.9.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0',
-      '224.0.0.1', '255.255.255.255', '240.0.0.1', '192.0.2.1', '198.18.0.1', '198.51.100.7', '203.0.113.9',
+      '127.0.0.1',
+      '127.8.9.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      '240.0.0.1',
+      '192.0.2.1',
+      '198.18.0.1',
+      '198.51.100.7',
+      '203.0.113.9',
       // IPv6: loopback, unspecified, link-local, unique-local, site-local, multicast, documentation, Teredo
-      '::1', '::', 'fe80::1', 'fd12::3', 'fc00::1', 'fec0::1', 'feff::1', 'ff02::1', '2001:db8::1', '2001:0:4136:e378::1',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd12::3',
+      'fc00::1',
+      'fec0::1',
+      'feff::1',
+      'ff02::1',
+      '2001:db8::1',
+      '2001:0:4136:e378::1',
       // IPv4 inside IPv6, judged by the IPv4: mapped, compatible, NAT64, 6to4, SIIT
-      '::ffff:127.0.0.1', '::ffff:192.168.0.1', '::127.0.0.1', '::10.0.0.1', '64:ff9b::127.0.0.1', '64:ff9b::a9fe:a9fe', '2002:7f00:1::', '2002:c0a8:101::1', '::ffff:0:127.0.0.1',
+      '::ffff:127.0.0.1',
+      '::ffff:192.168.0.1',
+      '::127.0.0.1',
+      '::10.0.0.1',
+      '64:ff9b::127.0.0.1',
+      '64:ff9b::a9fe:a9fe',
+      '2002:7f00:1::',
+      '2002:c0a8:101::1',
+      '::ffff:0:127.0.0.1',
       // the local-use NAT64 prefix is never public
       '64:ff9b:1::8.8.8.8',
       // not addresses at all
-      'localhost', '', '1.2.3',
+      'localhost',
+      '',
+      '1.2.3',
     ];
     for (const address of local) expect(isNotPublic(address), address).toBe(true);
     const pub = ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '::8.8.8.8', '64:ff9b::8.8.8.8', '2002:808:808::1'];
@@ -77,7 +122,19 @@ describe('image downloads reach public addresses only', () => {
   });
 
   it('refuses IP literals in URLs, in every written form the URL parser turns into one', () => {
-    for (const url of ['http://[::1]/x.png', 'http://[::127.0.0.1]/x.png', 'http://[::ffff:7f00:1]/x.png', 'http://[64:ff9b::7f00:1]/x.png', 'http://[2002:7f00:1::]/x.png', 'http://[fec0::1]/x.png', 'http://169.254.169.254/latest/meta-data', 'http://0x7f000001/x.png', 'http://2130706433/x.png', 'http://017700000001/x.png', 'http://127.1/x.png']) {
+    for (const url of [
+      'http://[::1]/x.png',
+      'http://[::127.0.0.1]/x.png',
+      'http://[::ffff:7f00:1]/x.png',
+      'http://[64:ff9b::7f00:1]/x.png',
+      'http://[2002:7f00:1::]/x.png',
+      'http://[fec0::1]/x.png',
+      'http://169.254.169.254/latest/meta-data',
+      'http://0x7f000001/x.png',
+      'http://2130706433/x.png',
+      'http://017700000001/x.png',
+      'http://127.1/x.png',
+    ]) {
       expect(refusedLiteral(new URL(url)), url).toMatch(/is this computer or the local network/);
     }
     expect(refusedLiteral(new URL('http://8.8.8.8/x.png'))).toBeNull();
@@ -87,14 +144,19 @@ describe('image downloads reach public addresses only', () => {
 
   it('refuses a whole DNS answer when any address in it is local, and hands on only checked ones', async () => {
     const ask = (resolve: Resolve, all: boolean) =>
-      new Promise<{ error: Error | null; address: unknown }>((done) => guardedLookup(resolve)('images.example', { all }, (error, address) => done({ error, address })));
+      new Promise<{ error: Error | null; address: unknown }>((done) =>
+        guardedLookup(resolve)('images.example', { all }, (error, address) => done({ error, address })),
+      );
     const mixed = await ask(fakeResolver(['93.184.216.34', '127.0.0.1']), true);
     expect(mixed.error?.message).toMatch(/images\.example is this computer or the local network \(127\.0\.0\.1: loopback\)/);
     const mapped = await ask(fakeResolver(['2606:4700::1111', '::ffff:10.0.0.1']), false);
     expect(mapped.error?.message).toMatch(/private 10\.0\.0\.1/);
     expect(await ask(fakeResolver(['93.184.216.34', '2606:4700::1111']), true)).toEqual({
       error: null,
-      address: [{ address: '93.184.216.34', family: 4 }, { address: '2606:4700::1111', family: 6 }],
+      address: [
+        { address: '93.184.216.34', family: 4 },
+        { address: '2606:4700::1111', family: 6 },
+      ],
     });
     expect(await ask(fakeResolver(['93.184.216.34']), false)).toEqual({ error: null, address: '93.184.216.34' });
   });
@@ -114,10 +176,19 @@ describe('image downloads reach public addresses only', () => {
 
     it('never sends the request to a loopback literal or a name for one', async () => {
       expect(networkPolicy.allowPrivateNetwork).toBe(false);
-      expect(await fetchImage(`http://127.0.0.1:${port}/pixel.png`)).toEqual({ ok: false, reason: expect.stringMatching(/127\.0\.0\.1 is this computer/) });
-      expect(await fetchImage(`http://[::ffff:127.0.0.1]:${port}/pixel.png`)).toEqual({ ok: false, reason: expect.stringMatching(/is this computer/) });
+      expect(await fetchImage(`http://127.0.0.1:${port}/pixel.png`)).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/127\.0\.0\.1 is this computer/),
+      });
+      expect(await fetchImage(`http://[::ffff:127.0.0.1]:${port}/pixel.png`)).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/is this computer/),
+      });
       const named = fakeResolver(['127.0.0.1']);
-      expect(await fetchImage(`http://images.example:${port}/pixel.png`, { resolve: named })).toEqual({ ok: false, reason: expect.stringMatching(/images\.example is this computer or the local network \(127\.0\.0\.1/) });
+      expect(await fetchImage(`http://images.example:${port}/pixel.png`, { resolve: named })).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/images\.example is this computer or the local network \(127\.0\.0\.1/),
+      });
       expect(hits).toBe(0);
     });
 
@@ -131,7 +202,10 @@ describe('image downloads reach public addresses only', () => {
       expect(first).toEqual({ ok: false, reason: 'could not download it (ENETUNREACH)', unreachable: true });
       // Asked again (a retry, a redirect back to the same name), the answer is 127.0.0.1: refused before connecting.
       const second = await fetchImage(`http://rebind.example:${port}/pixel.png`, { resolve: rebinding });
-      expect(second).toEqual({ ok: false, reason: expect.stringMatching(/rebind\.example is this computer or the local network \(127\.0\.0\.1: loopback\)/) });
+      expect(second).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/rebind\.example is this computer or the local network \(127\.0\.0\.1: loopback\)/),
+      });
       expect(rebinding.asked).toBe(2);
       expect(connections).toEqual(['93.184.216.34']);
       expect(hits).toBe(0);
@@ -152,7 +226,12 @@ describe('image downloads reach public addresses only', () => {
         networkPolicy.allowPrivateNetwork = true;
         const pending = fetchImage(start, { resolve });
         networkPolicy.allowPrivateNetwork = false;
-        expect(await pending).toEqual({ ok: false, reason: expect.stringMatching(/^redirected to a refused address: internal\.example is this computer or the local network \(10\.0\.0\.7: private\)/) });
+        expect(await pending).toEqual({
+          ok: false,
+          reason: expect.stringMatching(
+            /^redirected to a refused address: internal\.example is this computer or the local network \(10\.0\.0\.7: private\)/,
+          ),
+        });
         expect(connections).toEqual([]);
         expect(hits).toBe(0);
       } finally {

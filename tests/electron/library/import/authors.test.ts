@@ -32,7 +32,11 @@ describe('author names from front matter', () => {
     ['an organisation inside the link text', '[Reese Lee, New Relic](https://github.com/reese-lee)', ['Reese Lee']],
     ['brackets inside the link text', '[Lukasz Ciukaj (Cisco Splunk)](https://github.com/luke6Lh43)', ['Lukasz Ciukaj']],
     ['a trailing comma and newline (folded YAML)', '[Adriana Villela](https://github.com/avillela) (ServiceNow),\n', ['Adriana Villela']],
-    ['quotes around the whole byline', '"[Ernest Owojori](https://github.com/E-STAT), [Victoria Nduka](https://github.com/nwanduka)"', ['Ernest Owojori', 'Victoria Nduka']],
+    [
+      'quotes around the whole byline',
+      '"[Ernest Owojori](https://github.com/E-STAT), [Victoria Nduka](https://github.com/nwanduka)"',
+      ['Ernest Owojori', 'Victoria Nduka'],
+    ],
     ['"on behalf of" (rust-blog)', 'Ben Striegel on behalf of the Edition 2024 Project Group', ['Ben Striegel']],
     ['an e-mail address (Cargo style)', 'Your Name <you@example.com>', ['Your Name']],
     ['an @handle as a name', 'Niko Matsakis and @mark-i-m', ['Niko Matsakis', 'mark-i-m']],

@@ -9,7 +9,13 @@ import { tempDir } from '../../../helpers/tmp.js';
 
 describe('the source a folder gives its articles', () => {
   it.each([
-    ['a Hugo config above the folder', { 'site/hugo.toml': 'title = "Hugo Site"\nbaseURL = "https://x/"\n' }, 'site/content/posts', 'Hugo Site', 'site-config'],
+    [
+      'a Hugo config above the folder',
+      { 'site/hugo.toml': 'title = "Hugo Site"\nbaseURL = "https://x/"\n' },
+      'site/content/posts',
+      'Hugo Site',
+      'site-config',
+    ],
     ['an older Hugo config.yaml', { 'site/config.yaml': 'title: YAML Site\n' }, 'site/content', 'YAML Site', 'site-config'],
     ['a Jekyll _config.yml at the folder', { 'jekyll/_config.yml': 'title: "Jekyll Blog"\n' }, 'jekyll', 'Jekyll Blog', 'site-config'],
     ['the nearest config wins', { 'a/hugo.toml': 'title = "Outer"\n', 'a/b/hugo.toml': 'title = "Inner"\n' }, 'a/b/content', 'Inner', 'site-config'],
@@ -64,7 +70,11 @@ describe('folder source labels', () => {
 
     const reset = await api.library.setFolderSource({ id: folder!.id, label: null });
     expect(reset).toMatchObject({ sourceLabel: 'field-notes', sourceLabelCustom: false });
-    expect(await sources()).toMatchObject({ 'Nothing named': 'field-notes (folder)', 'New one': 'field-notes (folder)', Publisher: 'The Daily (site-field)' });
+    expect(await sources()).toMatchObject({
+      'Nothing named': 'field-notes (folder)',
+      'New one': 'field-notes (folder)',
+      Publisher: 'The Daily (site-field)',
+    });
     expect((await api.articles.search({ query: 'quokka weekly' })).total).toBe(0);
     service.close();
   });

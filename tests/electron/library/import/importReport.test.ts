@@ -10,7 +10,11 @@ import { tempDir } from '../../../helpers/tmp.js';
 describe('the import report', () => {
   it('counts clean added files and lists only failed, skipped, warned, updated and missing ones', async () => {
     const folder = tempDir();
-    const files: Record<string, string> = { 'warned.md': 'no front matter, no heading', 'bad.md': '+++\ntitle = "x"\ntitle = "y"\n+++\n', 'photo.jpg': 'x' };
+    const files: Record<string, string> = {
+      'warned.md': 'no front matter, no heading',
+      'bad.md': '+++\ntitle = "x"\ntitle = "y"\n+++\n',
+      'photo.jpg': 'x',
+    };
     for (let i = 0; i < 300; i++) files[`clean/${i}.md`] = seedLike({ title: `Clean ${i}` });
     writeTree(folder, files);
     const db = openLibrary(join(tempDir(), 'lib.db'));

@@ -99,7 +99,11 @@ describe('authors, language, source, categories and excerpts', () => {
 
   it('skips empty and whitespace-only files with a reason, but keeps front matter with an empty body', () => {
     expect(parseArticleFile(bytes('empty-file.md'), 'empty-file.md')).toEqual({ ok: false, skipped: true, reason: 'empty file' });
-    expect(parseArticleFile(bytes('whitespace-only.md'), 'whitespace-only.md')).toEqual({ ok: false, skipped: true, reason: 'file holds only blank space' });
+    expect(parseArticleFile(bytes('whitespace-only.md'), 'whitespace-only.md')).toEqual({
+      ok: false,
+      skipped: true,
+      reason: 'file holds only blank space',
+    });
     expect(article('frontmatter-empty-body.md').fields.title).toBe('Still an article');
   });
 });
@@ -347,7 +351,11 @@ describeNeeding([CORPORA], 'real-world corpora', () => {
   const failures: string[] = [];
   // In a hook, not at collection time, so the ~3 s of parsing counts against a timeout.
   beforeAll(() => {
-    corpora.push(...readdirSync(corporaDir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name));
+    corpora.push(
+      ...readdirSync(corporaDir(), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name),
+    );
     for (const corpus of corpora) {
       const root = join(corporaDir(), corpus, 'articles');
       for (const file of walk(root)) {
@@ -371,12 +379,19 @@ describeNeeding([CORPORA], 'real-world corpora', () => {
   });
 
   it('rust-blog: TOML, dates from the path key, literal strings, no-title and text files', () => {
-    expect(get('rust-blog/4-Years-Of-Rust.md').fields).toMatchObject({ title: '4 years of Rust', date: '2019-05-15T00:00:00.000Z', dateSource: 'path' });
+    expect(get('rust-blog/4-Years-Of-Rust.md').fields).toMatchObject({
+      title: '4 years of Rust',
+      date: '2019-05-15T00:00:00.000Z',
+      dateSource: 'path',
+    });
     expect(get('rust-blog/Clippy-deprecating-feature-cargo-clippy.md').fields).toMatchObject({
       title: 'Clippy: Deprecating `feature = "cargo-clippy"`',
       date: '2024-02-28T00:00:00.000Z',
     });
-    expect(get('rust-blog/inside-rust/all-hands.md').fields).toMatchObject({ title: 'Save the Date: Rust All Hands 2025', date: '2024-09-02T00:00:00.000Z' });
+    expect(get('rust-blog/inside-rust/all-hands.md').fields).toMatchObject({
+      title: 'Save the Date: Rust All Hands 2025',
+      date: '2024-09-02T00:00:00.000Z',
+    });
     expect(get('rust-blog/1.94.1-release.md').fields.date).toBe('2026-03-26T00:00:00.000Z');
     const latest = get('rust-blog/releases/latest.md');
     expect([latest.fields.title, latest.fields.date, latest.text, latest.extra]).toEqual(['latest', null, '', { template: 'latest.html' }]);

@@ -21,10 +21,7 @@ describe('workerParseStage', () => {
     writeFileSync(script, FAKE_WORKER);
     const stage = workerParseStage(script, 1, 1024);
     try {
-      const [first, second] = await Promise.all([
-        stage.parse([file('a.md'), file('crash.md'), file('b.md')]),
-        stage.parse([file('c.md')]),
-      ]);
+      const [first, second] = await Promise.all([stage.parse([file('a.md'), file('crash.md'), file('b.md')]), stage.parse([file('c.md')])]);
       expect(first.map((p) => [p.file.relPath, p.result.ok ? 'ok' : p.result.reason])).toEqual([
         ['a.md', 'parsed by fake a.md'],
         ['crash.md', expect.stringMatching(/^could not be parsed: .*code 3/)],

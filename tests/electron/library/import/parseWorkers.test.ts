@@ -101,7 +101,8 @@ describe('the CLI with --max-file-size 100', () => {
     expect(existsSync(join(REPO, 'out/cli.cjs')), 'run `npm run build:node` first: this test drives the built CLI').toBe(true);
     const root = join(tempDir(), 'articles');
     const files: Record<string, string> = { 'small.md': seedLike({ title: 'Small' }) };
-    for (const size of [42, 46, 50]) files[`big-${size}.md`] = `+++\ntitle = "Big"\n+++\n` + 'Lorem ipsum *dolor* sit amet. '.repeat(Math.ceil((size * MB) / 30));
+    for (const size of [42, 46, 50])
+      files[`big-${size}.md`] = `+++\ntitle = "Big"\n+++\n` + 'Lorem ipsum *dolor* sit amet. '.repeat(Math.ceil((size * MB) / 30));
     writeTree(root, files);
     const db = join(tempDir(), 'library.db');
 

@@ -69,7 +69,10 @@ describe('local images of an article', () => {
     const bare = tempDir();
     writeFileSync(join(bare, 'a.md'), '# a');
     expect(siteStaticFolder(bare)).toBeNull();
-    expect(image({ root: bare, relPath: 'a.md' }, '/img/logo.png')).toEqual({ ok: false, reason: 'no Hugo static folder at or above the imported folder' });
+    expect(image({ root: bare, relPath: 'a.md' }, '/img/logo.png')).toEqual({
+      ok: false,
+      reason: 'no Hugo static folder at or above the imported folder',
+    });
   });
 });
 

@@ -64,4 +64,3 @@ describe('collection: filter and collection order', () => {
     expect(written.articles.map((a) => a.title)).toEqual(['Charlie', 'Alpha', 'Delta']);
   });
 });
-

@@ -26,7 +26,9 @@ describe('compileQuery: the shared query vocabulary', () => {
   it('refuses another is: or has: value, naming exactly the shared values', () => {
     expect(() => compileQuery(field('is', 'New'))).toThrow(`is:new is not a filter: use ${IS_VALUES.map((v) => `is:${v}`).join(', ')}`);
     expect(() => compileQuery(field('is', 'New'))).toThrow('is:read, is:unread, is:starred, is:unstarred, is:missing, is:draft, is:copy');
-    expect(() => compileQuery(field('has', 'constructor'))).toThrow(`has:constructor is not a filter: use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}`);
+    expect(() => compileQuery(field('has', 'constructor'))).toThrow(
+      `has:constructor is not a filter: use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}`,
+    );
   });
 
   it('refuses a field that is not in the vocabulary, even one named like an object property', () => {

@@ -39,7 +39,10 @@ describe('the read cache', () => {
     const { cache, log } = await setUp();
     expect(await cache.count('solar source:"Grid Weekly"')).toBe(2);
     expect(await cache.count('  solar   source:"Grid Weekly" ')).toBe(2);
-    expect((await cache.facets('solar')).sources).toEqual([{ value: 'Grid Weekly', count: 2 }, { value: 'Power Post', count: 1 }]);
+    expect((await cache.facets('solar')).sources).toEqual([
+      { value: 'Grid Weekly', count: 2 },
+      { value: 'Power Post', count: 1 },
+    ]);
     expect((await cache.facets('solar')).sources).toHaveLength(2);
     expect(log).toEqual(['count', 'facets']);
     // A batch reads only what it has not seen: one read for the two new queries.

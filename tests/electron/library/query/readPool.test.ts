@@ -59,7 +59,7 @@ describe('the read pool', () => {
     const waiting = reads.search({ query: 'first' }, 'facets').catch((error: unknown) => error);
     const latest = reads.search({ query: 'second' }, 'facets');
     expect(await waiting).toBeInstanceOf(ReadAbandoned);
-    expect((await latest as unknown as { query: string }).query).toBe('second');
+    expect(((await latest) as unknown as { query: string }).query).toBe('second');
     await busy;
   });
 
@@ -69,7 +69,7 @@ describe('the read pool', () => {
     expect(stuck.value).toBeInstanceOf(ReadAbandoned);
     expect((stuck.value as Error).message).toMatch(/longer than 0.3 s/);
     expect(stuck.ms).toBeLessThan(1500);
-    expect((await reads.search({ query: 'after' }) as unknown as { query: string }).query).toBe('after');
+    expect(((await reads.search({ query: 'after' })) as unknown as { query: string }).query).toBe('after');
   });
 
   it('workers that cannot start are not restarted for ever: searches go to the fallback', async () => {
@@ -81,20 +81,33 @@ describe('the read pool', () => {
   });
 
   it('passes a bad query on as a QueryError with its span', async () => {
-    const error = await pool().search({ query: 'bad' }).catch((e: unknown) => e);
+    const error = await pool()
+      .search({ query: 'bad' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QueryError);
     expect((error as QueryError).end).toBe(3);
   });
 
   it('the real read worker gives the same page as the service thread, and sees new writes', async () => {
     const dir = tempDir();
-    writeTree(dir, { 'a.txt': seedLike({ title: 'Heliostat arrays', body: '<p>Molten salt storage</p>' }), 'b.txt': seedLike({ title: 'Grid batteries', body: '<p>Storage on the grid</p>' }) });
+    writeTree(dir, {
+      'a.txt': seedLike({ title: 'Heliostat arrays', body: '<p>Molten salt storage</p>' }),
+      'b.txt': seedLike({ title: 'Grid batteries', body: '<p>Storage on the grid</p>' }),
+    });
     const dbPath = join(tempDir(), 'library.db');
     const db = openLibrary(dbPath);
     await importFolders(db, [dir]);
     // Inside the repository, so the bundle finds better-sqlite3 in node_modules as out/ does.
     const bundle = join(__dirname, '../../../../test-results/readPool', `readWorker-${process.pid}.cjs`);
-    await build({ entryPoints: [join(__dirname, '../../../../electron/library/query/readWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3'], logLevel: 'silent' });
+    await build({
+      entryPoints: [join(__dirname, '../../../../electron/library/query/readWorker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      external: ['better-sqlite3'],
+      logLevel: 'silent',
+    });
     const reads = pool({ size: 1 }, bundle, dbPath);
     const request = { query: 'storage', facets: true };
     const { tookMs: _a, ...fromWorker } = await reads.search(request);

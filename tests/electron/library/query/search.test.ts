@@ -35,7 +35,8 @@ beforeAll(async () => {
       body: '<p>D-Wave and governments: quantum investments grow.</p>',
     }),
     'd.txt': seedLike({ title: 'Undated press release', source: 'Misc', body: '<p>Governance notes without a date.</p>' }),
-    'e.md': '+++\ntitle = "Enclosure story"\ndate = 2024-12-31\nenclosure = "https://cdn.invalid/x.png"\nsource = "Health Wire"\n+++\nA *markdown* story about policy.\n',
+    'e.md':
+      '+++\ntitle = "Enclosure story"\ndate = 2024-12-31\nenclosure = "https://cdn.invalid/x.png"\nsource = "Health Wire"\n+++\nA *markdown* story about policy.\n',
   });
   db = openLibrary(join(tempDir(), 'lib.db'));
   await importFolders(db, [root]);
@@ -56,11 +57,18 @@ describe('search: free text', () => {
   });
 
   it('matches prefixes', () => {
-    expect(titles('govern*')).toEqual(['Quantum computing stocks rally', 'UK government and OpenAI partner on public sector services', 'Undated press release']);
+    expect(titles('govern*')).toEqual([
+      'Quantum computing stocks rally',
+      'UK government and OpenAI partner on public sector services',
+      'Undated press release',
+    ]);
   });
 
   it('binds OR tighter than the implicit AND', () => {
-    expect(titles('sector nhs OR quantum')).toEqual(['NHS trials new scheduling software', 'UK government and OpenAI partner on public sector services']);
+    expect(titles('sector nhs OR quantum')).toEqual([
+      'NHS trials new scheduling software',
+      'UK government and OpenAI partner on public sector services',
+    ]);
     expect(titles('"public sector" OR hospitals')).toHaveLength(2);
   });
 
@@ -77,7 +85,27 @@ describe('search: free text', () => {
   });
 
   it('never lets a raw SQLite error escape, whatever is typed', () => {
-    const inputs = ['NEAR(a b)', 'a AND', '*', '^x', '"', '""', '" "', '-', '--x', 'title:', 'x:y', '(((', 'a OR OR b', '\\', "'; DROP TABLE articles; --", '\u0000', '🙂', 'col:x', '{title}: x'];
+    const inputs = [
+      'NEAR(a b)',
+      'a AND',
+      '*',
+      '^x',
+      '"',
+      '""',
+      '" "',
+      '-',
+      '--x',
+      'title:',
+      'x:y',
+      '(((',
+      'a OR OR b',
+      '\\',
+      "'; DROP TABLE articles; --",
+      '\u0000',
+      '🙂',
+      'col:x',
+      '{title}: x',
+    ];
     for (const query of inputs) {
       try {
         search(db, { query });

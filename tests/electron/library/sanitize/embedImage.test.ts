@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../../../electron/library/sanitize/sanitizeArticleHtml.js';
 
 const HOSTILE_DIR = join(import.meta.dirname, '../../../fixtures/hostile');
-const hostileFiles = readdirSync(HOSTILE_DIR).filter((name) => name.endsWith('.html')).sort();
+const hostileFiles = readdirSync(HOSTILE_DIR)
+  .filter((name) => name.endsWith('.html'))
+  .sort();
 const body = (file: string) => readFileSync(join(HOSTILE_DIR, file), 'utf8').split(/^\+\+\+[ \t]*$/m)[2]!;
 const off = { allowRemoteImages: false };
 const DATA = 'data:image/png;base64,iVBORw0KGgo=';
@@ -27,12 +29,23 @@ describe('embedImage (exports embedding cached images)', () => {
     const html = '<p><img src="https://cdn.invalid/a.png" alt="A"></p>';
     const none = sanitizeArticleHtml(html, { ...off, embedImage: () => undefined });
     expect(none).toEqual(sanitizeArticleHtml(html, off));
-    expect(sanitizeArticleHtml(html, { ...off, embedImage: () => '../images/i00001.png' }).html).toBe('<p><img src="../images/i00001.png" alt="A" /></p>');
+    expect(sanitizeArticleHtml(html, { ...off, embedImage: () => '../images/i00001.png' }).html).toBe(
+      '<p><img src="../images/i00001.png" alt="A" /></p>',
+    );
   });
 
   it.each([
-    'javascript:alert(1)', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html,<script>alert(1)</script>', 'https://elsewhere.invalid/x.png',
-    '../../../etc/passwd', '../images/../../x.png', '/images/i1.png', 'images/i1.png', '../images/i1.svg', ' ../images/i1.png', '" onerror="alert(1)',
+    'javascript:alert(1)',
+    'data:image/svg+xml;base64,PHN2Zz4=',
+    'data:text/html,<script>alert(1)</script>',
+    'https://elsewhere.invalid/x.png',
+    '../../../etc/passwd',
+    '../images/../../x.png',
+    '/images/i1.png',
+    'images/i1.png',
+    '../images/i1.svg',
+    ' ../images/i1.png',
+    '" onerror="alert(1)',
   ])('ignores a replacement that is not a raster data: URL or a package image: %s', (evil) => {
     const html = '<p><img src="https://cdn.invalid/a.png" alt="A"></p>';
     expect(sanitizeArticleHtml(html, { ...off, embedImage: () => evil })).toEqual(sanitizeArticleHtml(html, off));
@@ -44,7 +57,10 @@ describe('embedImage (exports embedding cached images)', () => {
     for (const img of imgs(embedded.html)) expect(img.attribs.src).toMatch(/^data:image\/(?:png|gif|jpeg|webp|avif)[;,]/i);
     for (const el of DomUtils.findAll(() => true, parseDocument(embedded.html).children)) {
       expect(['script', 'style', 'svg', 'iframe', 'object'], file).not.toContain(el.name);
-      expect(Object.keys(el.attribs).filter((name) => name.startsWith('on')), file).toEqual([]);
+      expect(
+        Object.keys(el.attribs).filter((name) => name.startsWith('on')),
+        file,
+      ).toEqual([]);
     }
     // Held back with embedding = held back without it, minus the remote images that were embedded.
     const imagesEmbedded = plain.blockedRemote.length - embedded.blockedRemote.length;
@@ -56,6 +72,12 @@ describe('embedImage (exports embedding cached images)', () => {
 });
 
 it('the hostile corpus does hold remote images for the check above to replace', () => {
-  const replaced = hostileFiles.reduce((n, file) => n + imgs(sanitizeArticleHtml(body(file), { ...off, embedImage: () => DATA }).html).length - imgs(sanitizeArticleHtml(body(file), off).html).length, 0);
+  const replaced = hostileFiles.reduce(
+    (n, file) =>
+      n +
+      imgs(sanitizeArticleHtml(body(file), { ...off, embedImage: () => DATA }).html).length -
+      imgs(sanitizeArticleHtml(body(file), off).html).length,
+    0,
+  );
   expect(replaced).toBeGreaterThan(3);
 });

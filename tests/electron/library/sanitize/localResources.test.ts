@@ -16,25 +16,42 @@ function local(asked: LocalPath[] = [], src = ROUTE): LocalResources {
 describe('local images and links in the sanitizer', () => {
   it('asks only for local paths, writes the route for shown ones and a named placeholder for the rest', () => {
     const asked: LocalPath[] = [];
-    const html = '<img src="chart.png" alt="A chart" onerror="x()"><img src="/img/gone.png"><img src="https://cdn.invalid/r.png"><img src="javascript:alert(1)"><img src="chart.png" width="1" height="1">';
+    const html =
+      '<img src="chart.png" alt="A chart" onerror="x()"><img src="/img/gone.png"><img src="https://cdn.invalid/r.png"><img src="javascript:alert(1)"><img src="chart.png" width="1" height="1">';
     const { html: out, blockedRemote } = sanitizeArticleHtml(html, { ...off, local: local(asked) });
-    expect(asked).toEqual([{ kind: 'relative', path: 'chart.png' }, { kind: 'site-root', path: '/img/gone.png' }]);
+    expect(asked).toEqual([
+      { kind: 'relative', path: 'chart.png' },
+      { kind: 'site-root', path: '/img/gone.png' },
+    ]);
     expect(out).toContain(`<img src="${ROUTE}" alt="A chart" />`);
-    expect(out).toContain('<span class="gleaner-blocked" data-local-file="/img/gone.png" title="Image not shown: /img/gone.png (not found)">[image: /img/gone.png (not found)]</span>');
+    expect(out).toContain(
+      '<span class="gleaner-blocked" data-local-file="/img/gone.png" title="Image not shown: /img/gone.png (not found)">[image: /img/gone.png (not found)]</span>',
+    );
     // Remote images keep their own placeholders; the tracking pixel is dropped unasked.
     expect(blockedRemote).toEqual([{ kind: 'image', url: 'https://cdn.invalid/r.png' }]);
     expect(out).not.toContain('javascript');
   });
 
   it('writes no src the resolver offers outside the route or an embeddable copy', () => {
-    for (const bad of ['javascript:alert(1)', '/api/library/stats', '../article-images/7/x', 'https://evil.invalid/x.png', 'data:image/svg+xml,<svg/>']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      '/api/library/stats',
+      '../article-images/7/x',
+      'https://evil.invalid/x.png',
+      'data:image/svg+xml,<svg/>',
+    ]) {
       const { html } = sanitizeArticleHtml('<img src="chart.png">', { ...off, local: local([], bad) });
-      expect(html, bad).toBe('<span class="gleaner-blocked" data-local-file="chart.png" title="Image not shown: chart.png (not embedded)">[image: chart.png (not embedded)]</span>');
+      expect(html, bad).toBe(
+        '<span class="gleaner-blocked" data-local-file="chart.png" title="Image not shown: chart.png (not embedded)">[image: chart.png (not embedded)]</span>',
+      );
     }
   });
 
   it('turns a link to a library article into an in-app fragment link; other local links keep only their text', () => {
-    const { html } = sanitizeArticleHtml('<a href="../other.md">next</a> <a href="../nowhere.md">gone</a> <a href="#gleaner-article=5">written</a>', { ...off, local: local() });
+    const { html } = sanitizeArticleHtml('<a href="../other.md">next</a> <a href="../nowhere.md">gone</a> <a href="#gleaner-article=5">written</a>', {
+      ...off,
+      local: local(),
+    });
     expect(html).toBe(
       '<a href="#gleaner-article=12" rel="noopener noreferrer nofollow" target="_top">next</a> ' +
         '<a rel="noopener noreferrer nofollow" target="_blank">gone</a> ' +

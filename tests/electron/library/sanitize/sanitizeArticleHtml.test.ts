@@ -8,7 +8,9 @@ type Element = ReturnType<typeof DomUtils.findAll>[number];
 type DomNode = ReturnType<typeof parseDocument>['children'][number];
 
 const HOSTILE_DIR = join(import.meta.dirname, '../../../fixtures/hostile');
-const hostileFiles = readdirSync(HOSTILE_DIR).filter((name) => name.endsWith('.html')).sort();
+const hostileFiles = readdirSync(HOSTILE_DIR)
+  .filter((name) => name.endsWith('.html'))
+  .sort();
 
 /** The body after the `+++` front matter, the simple way an importer would split it. */
 function body(file: string): string {
@@ -37,7 +39,21 @@ function text(html: string): string {
 const squash = (value: string): string => value.replace(/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/g, '');
 const LINK_OK = /^(?:https?:\/\/|mailto:)/i;
 const SRC_OK = /^(?:https?:\/\/|data:image\/(?:png|gif|jpeg|webp|avif)[;,])/i;
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'poster', 'srcset', 'xlink:href', 'background', 'dynsrc', 'lowsrc', 'ping', 'cite'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'poster',
+  'srcset',
+  'xlink:href',
+  'background',
+  'dynsrc',
+  'lowsrc',
+  'ping',
+  'cite',
+];
 
 // What the output may contain at all; anything else is a leak even if it looks harmless.
 const TAGS = new Set(
@@ -49,8 +65,15 @@ const GLOBAL_ATTRIBUTES = new Set(['lang', 'dir']);
 const ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'title', 'rel', 'target'],
   img: ['src', 'alt', 'title', 'width', 'height'],
-  abbr: ['title'], time: ['datetime'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'],
-  col: ['span'], colgroup: ['span'], ol: ['start', 'reversed'], li: ['value'], details: ['open'],
+  abbr: ['title'],
+  time: ['datetime'],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+  col: ['span'],
+  colgroup: ['span'],
+  ol: ['start', 'reversed'],
+  li: ['value'],
+  details: ['open'],
   span: ['class', 'data-blocked-kind', 'data-blocked-url', 'title'],
 };
 
@@ -107,7 +130,8 @@ describe('sanitizeArticleHtml keeps what reading needs', () => {
   const off = { allowRemoteImages: false };
 
   it('keeps code samples with angle brackets escaped', () => {
-    const code = '<pre><code>&lt;div class="a"&gt;x &amp;&amp; y &lt;/div&gt;\n&lt;script&gt;</code></pre><p>Use <code>&lt;b&gt;</code> and <kbd>Ctrl</kbd>.</p>';
+    const code =
+      '<pre><code>&lt;div class="a"&gt;x &amp;&amp; y &lt;/div&gt;\n&lt;script&gt;</code></pre><p>Use <code>&lt;b&gt;</code> and <kbd>Ctrl</kbd>.</p>';
     expect(sanitizeArticleHtml(code, off).html).toBe(code);
   });
 
@@ -154,7 +178,8 @@ describe('sanitizeArticleHtml and remote resources', () => {
   });
 
   it.each([off, on])('drops tracking pixels and counts them (%o)', (options) => {
-    const html = '<p>a<img src="https://tracker.invalid/p.gif" width="1" height="1">b<img src="https://tracker.invalid/q.gif" width="0" height="0">c<img src="https://tracker.invalid/r.gif" style="display: none">d</p>';
+    const html =
+      '<p>a<img src="https://tracker.invalid/p.gif" width="1" height="1">b<img src="https://tracker.invalid/q.gif" width="0" height="0">c<img src="https://tracker.invalid/r.gif" style="display: none">d</p>';
     const result = sanitizeArticleHtml(html, options);
     expect(result.html).toBe('<p>abcd</p>');
     expect(result.blockedRemote.map((b) => b.url)).toEqual(['p.gif', 'q.gif', 'r.gif'].map((f) => `https://tracker.invalid/${f}`));
@@ -162,8 +187,9 @@ describe('sanitizeArticleHtml and remote resources', () => {
   });
 
   it.each([off, on])('never loads video, audio or frames, and drops what was inside them (%o)', (options) => {
-    const html = '<p>a<video src="https://evil.invalid/v.mp4" poster="https://evil.invalid/p.jpg">fallback <b>x</b><img src="https://evil.invalid/i.png"></video>b'
-      + '<iframe src="https://evil.invalid/f">fallback <p>y</p></iframe>c<audio controls><source src="https://evil.invalid/a.mp3"></audio>d</p>';
+    const html =
+      '<p>a<video src="https://evil.invalid/v.mp4" poster="https://evil.invalid/p.jpg">fallback <b>x</b><img src="https://evil.invalid/i.png"></video>b' +
+      '<iframe src="https://evil.invalid/f">fallback <p>y</p></iframe>c<audio controls><source src="https://evil.invalid/a.mp3"></audio>d</p>';
     const result = sanitizeArticleHtml(html, options);
     expect(text(result.html)).toBe('a[video: https://evil.invalid/v.mp4]b[iframe: https://evil.invalid/f]c[audio: https://evil.invalid/a.mp3]d');
     expect(result.blockedRemote).toEqual([
@@ -174,7 +200,8 @@ describe('sanitizeArticleHtml and remote resources', () => {
   });
 
   it('records stylesheets, fonts and plugins it drops', () => {
-    const html = '<link rel="Stylesheet" href="https://evil.invalid/s.css"><link rel="preload" as="font" href="https://evil.invalid/f.woff2"><embed src="https://evil.invalid/e.swf">';
+    const html =
+      '<link rel="Stylesheet" href="https://evil.invalid/s.css"><link rel="preload" as="font" href="https://evil.invalid/f.woff2"><embed src="https://evil.invalid/e.swf">';
     expect(sanitizeArticleHtml(html, on)).toEqual({
       html: '',
       blockedRemote: [
@@ -200,8 +227,19 @@ describe('sanitizeArticleHtml and links', () => {
   });
 
   it.each([
-    'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '&#106;avascript:alert(1)', ' \u0001javascript:alert(1)',
-    'java&#x0A;script:alert(1)', 'vbscript:x', 'data:text/html,x', 'data:image/png;base64,AAAA', '//evil.invalid/', '/relative', '#top', 'file:///etc/passwd',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    '&#106;avascript:alert(1)',
+    ' \u0001javascript:alert(1)',
+    'java&#x0A;script:alert(1)',
+    'vbscript:x',
+    'data:text/html,x',
+    'data:image/png;base64,AAAA',
+    '//evil.invalid/',
+    '/relative',
+    '#top',
+    'file:///etc/passwd',
   ])('drops href %j but keeps the text', (href) => {
     expect(sanitizeArticleHtml(`<a href="${href}">keep me</a>`, off).html).toBe('<a rel="noopener noreferrer nofollow" target="_blank">keep me</a>');
   });
@@ -218,12 +256,16 @@ describe('sanitizeArticleHtml structure', () => {
   // sibling's end tag then came out under the wrong name. Dropping must not rename.
   it('closes the sibling after a dropped element under its own name', () => {
     expect(sanitizeArticleHtml('<div><img src="javascript:x"><p>text</p></div><p>after</p>', off).html).toBe('<div><p>text</p></div><p>after</p>');
-    expect(sanitizeArticleHtml('<picture><source srcset="https://e.invalid/a.webp"><img src="https://e.invalid/a.jpg" alt="p"></picture>', { allowRemoteImages: true }).html)
-      .toBe('<img src="https://e.invalid/a.jpg" alt="p" />');
+    expect(
+      sanitizeArticleHtml('<picture><source srcset="https://e.invalid/a.webp"><img src="https://e.invalid/a.jpg" alt="p"></picture>', {
+        allowRemoteImages: true,
+      }).html,
+    ).toBe('<img src="https://e.invalid/a.jpg" alt="p" />');
   });
 
   it('unwraps form markup but keeps readable text', () => {
-    const html = '<form action="https://evil.invalid/"><label>Name <input name="n"></label><button>Send</button><select><option>o</option></select><textarea>t</textarea></form>';
+    const html =
+      '<form action="https://evil.invalid/"><label>Name <input name="n"></label><button>Send</button><select><option>o</option></select><textarea>t</textarea></form>';
     expect(sanitizeArticleHtml(html, off).html).toBe('Name Send');
   });
 });

@@ -15,9 +15,12 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 describe('grouping a syndicated test set', () => {
   it('finds the copies of each story with pairwise precision and recall of at least 0.95', () => {
-    const rows = service.db
-      .prepare("SELECT rel_path, title, source, coalesce(story_id, id) AS story FROM articles")
-      .all() as { rel_path: string; title: string; source: string; story: number }[];
+    const rows = service.db.prepare('SELECT rel_path, title, source, coalesce(story_id, id) AS story FROM articles').all() as {
+      rel_path: string;
+      title: string;
+      source: string;
+      story: number;
+    }[];
     const names = rows.map((r) => r.rel_path);
     const byName = new Map(rows.map((r) => [r.rel_path, r]));
     const truth = new Set<string>();

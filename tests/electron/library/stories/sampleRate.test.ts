@@ -15,9 +15,10 @@ const keep = (service: LibraryService) => (services.push(service), service);
 
 /** Stories as lists of titles (first article first), stories of one article left out. */
 const storiesOf = (service: LibraryService) => {
-  const rows = service.db
-    .prepare('SELECT story_id AS story, title FROM articles WHERE story_id IS NOT NULL ORDER BY story_id, story_rank')
-    .all() as { story: number; title: string }[];
+  const rows = service.db.prepare('SELECT story_id AS story, title FROM articles WHERE story_id IS NOT NULL ORDER BY story_id, story_rank').all() as {
+    story: number;
+    title: string;
+  }[];
   const byStory = new Map<number, string[]>();
   for (const r of rows) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r.title]);
   return [...byStory.values()];
@@ -50,7 +51,9 @@ describe('story sample rates', () => {
         'other.html': { title: 'Something else', date: '2025-01-03', source: 'Gazette', body: html(paragraphsOf('b', 14)) },
       }),
     );
-    const rate = service.db.prepare('SELECT a.title, s.sample_every AS every, s.coarse IS NOT NULL AS coarse FROM story_sketches s JOIN articles a ON a.id = s.article_id ORDER BY a.title');
+    const rate = service.db.prepare(
+      'SELECT a.title, s.sample_every AS every, s.coarse IS NOT NULL AS coarse FROM story_sketches s JOIN articles a ON a.id = s.article_id ORDER BY a.title',
+    );
     expect(rate.all()).toEqual([
       { title: 'Its first half, reprinted', every: SHORT_SAMPLE_EVERY, coarse: 1 },
       { title: 'Something else', every: SHORT_SAMPLE_EVERY, coarse: 1 },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hashWord, mix, paragraphShingles, SHINGLE_WORDS, shingle, signature, SIGNATURE_SIZE } from '../../../../electron/library/stories/shingles.js';
+import {
+  hashWord,
+  mix,
+  paragraphShingles,
+  SHINGLE_WORDS,
+  shingle,
+  signature,
+  SIGNATURE_SIZE,
+} from '../../../../electron/library/stories/shingles.js';
 
 // The definition the one-pass word scanner must keep: words are runs of /[\p{L}\p{N}]/u in
 // the lower-cased paragraph, hashed with hashWord, then chained SHINGLE_WORDS at a time.
@@ -23,7 +31,7 @@ describe('shingles', () => {
       'İstanbul’da ıslak ŞEHİR straße STRASSE ﬁnancial Σίσυφος ΣΊΣΥΦΟΣ',
       'cafe\u0301 café naïve ١٢٣ 中文新闻 日本語のテキスト 한국어',
       'emoji 😀 between 𝒜𝒷𝒸 words, lone \ud800 high and \udc00 low halves, end\ud83d',
-      'tabs\tand\u00a0no-break\u2009thin spaces; O\'Brien — e-mail',
+      "tabs\tand\u00a0no-break\u2009thin spaces; O'Brien — e-mail",
       '',
       '   ',
       'one',

@@ -25,7 +25,8 @@ function filler(count: number): Record<string, SeedLike> {
     return ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'nor'][seed % 8]! + ['pi', 'dan', 'qu', 'ex', 'bra', 'tor'][(seed >>> 8) % 6]!;
   };
   const out: Record<string, SeedLike> = {};
-  for (let i = 0; i < count; i++) out[`filler/f${i}.html`] = { title: `Filler ${i}`, source: 'Filler', body: `<p>${Array.from({ length: 40 }, word).join(' ')}</p>` };
+  for (let i = 0; i < count; i++)
+    out[`filler/f${i}.html`] = { title: `Filler ${i}`, source: 'Filler', body: `<p>${Array.from({ length: 40 }, word).join(' ')}</p>` };
   return out;
 }
 

@@ -38,7 +38,12 @@ const filler = (name: string, n: number): Record<string, SeedLike> =>
   Object.fromEntries(
     Array.from({ length: 3 }, (_, i) => [
       `${name}-filler-${i}.html`,
-      { title: `${name} note ${i}`, date: `2025-02-0${i + 1}T00:00:00Z`, source: name, body: page(name, [prose(n * 10 + i), prose(n * 10 + i + 100)]) },
+      {
+        title: `${name} note ${i}`,
+        date: `2025-02-0${i + 1}T00:00:00Z`,
+        source: name,
+        body: page(name, [prose(n * 10 + i), prose(n * 10 + i + 100)]),
+      },
     ]),
   );
 
@@ -49,7 +54,10 @@ const FILES: Record<string, SeedLike> = {
     title: 'Acme Ships Pico | Herald',
     date: '2025-03-03T09:00:00Z',
     source: 'Herald',
-    body: page('Herald', STORY.map((p) => p.replace('Tuesday', 'Wednesday'))),
+    body: page(
+      'Herald',
+      STORY.map((p) => p.replace('Tuesday', 'Wednesday')),
+    ),
   },
   'bus.html': { title: 'Night buses', date: '2025-03-02T10:00:00Z', source: 'Ledger', body: page('Ledger', UNRELATED) },
   ...filler('Wire', 1),
@@ -86,7 +94,7 @@ describe('stories', () => {
     expect(members.map((m) => m.first)).toEqual([true, false, false]);
     const items = (await service.api.articles.search({ query: 'pico', limit: 10 })).items;
     expect(items.map((i) => [i.storyId, i.storyCopies])).toEqual(items.map(() => [ids['wire.html'], 2]));
-    const bus = (await service.api.articles.get({ id: ids['bus.html']! }));
+    const bus = await service.api.articles.get({ id: ids['bus.html']! });
     expect([bus.storyId, bus.storyCopies]).toEqual([ids['bus.html'], 0]);
   });
 
@@ -119,12 +127,26 @@ describe('stories', () => {
   });
 
   it('joins a new copy at import without regrouping the library, and keeps stories right when a body changes or a file goes', async () => {
-    writeFileSync(join(folder, 'post.html'), seedLike({ title: 'Acme Pico', date: '2025-02-28T09:00:00Z', source: 'Post', body: page('Post', STORY) }));
+    writeFileSync(
+      join(folder, 'post.html'),
+      seedLike({ title: 'Acme Pico', date: '2025-02-28T09:00:00Z', source: 'Post', body: page('Post', STORY) }),
+    );
     await reimport();
     const post = service.db.prepare("SELECT id FROM articles WHERE rel_path = 'post.html'").pluck().get() as number;
     expect((await storyOf('wire.html'))[0]).toBe(post); // the earlier date makes it the first
     // Ledger's copy is rewritten into something else: it leaves the story.
-    writeFileSync(join(folder, 'ledger.html'), seedLike({ title: 'Other', date: '2025-03-02T09:00:00Z', source: 'Ledger', body: page('Ledger', UNRELATED.map((p) => p.replace('bus', 'tram'))) }));
+    writeFileSync(
+      join(folder, 'ledger.html'),
+      seedLike({
+        title: 'Other',
+        date: '2025-03-02T09:00:00Z',
+        source: 'Ledger',
+        body: page(
+          'Ledger',
+          UNRELATED.map((p) => p.replace('bus', 'tram')),
+        ),
+      }),
+    );
     await reimport();
     expect(await storyOf('wire.html')).toEqual([post, ids['wire.html'], ids['herald.html']]);
     expect(await storyOf('ledger.html')).toEqual([ids['ledger.html'], ids['bus.html']]); // now a copy of the bus story
@@ -132,7 +154,10 @@ describe('stories', () => {
     rmSync(join(folder, 'post.html'));
     await reimport();
     expect(await storyOf('wire.html')).toEqual([ids['wire.html'], ids['herald.html']]);
-    writeFileSync(join(folder, 'post.html'), seedLike({ title: 'Acme Pico', date: '2025-02-28T09:00:00Z', source: 'Post', body: page('Post', STORY) }));
+    writeFileSync(
+      join(folder, 'post.html'),
+      seedLike({ title: 'Acme Pico', date: '2025-02-28T09:00:00Z', source: 'Post', body: page('Post', STORY) }),
+    );
     await reimport();
     expect(await storyOf('wire.html')).toEqual([post, ids['wire.html'], ids['herald.html']]);
   });
@@ -158,7 +183,7 @@ describe('stories', () => {
     expect(await storyOf('bus.html')).toHaveLength(4);
   });
 
-  it('shows storyId in the CLI\'s --json output of list, search and show, and lists stories with `gleaner stories`', async () => {
+  it("shows storyId in the CLI's --json output of list, search and show, and lists stories with `gleaner stories`", async () => {
     const run = (...argv: string[]) => cli(...argv, '--db', service.dbPath);
     const wire = ids['wire.html']!;
     const listed = JSON.parse((await run('list', 'pico', '--json')).stdout) as { items: { storyId: number }[] };

@@ -41,7 +41,9 @@ export function syndicatedSet(seed = 17): Syndicated {
   const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
   // Each outlet's own boilerplate: the same words on every article it publishes.
-  const outletFooter = new Map(OUTLETS.map((o) => [o, [`About ${o}: ${sentence(18)} ${sentence(14)}`, `Disclaimer: ${sentence(20)} ${sentence(16)}`]]));
+  const outletFooter = new Map(
+    OUTLETS.map((o) => [o, [`About ${o}: ${sentence(18)} ${sentence(14)}`, `Disclaimer: ${sentence(20)} ${sentence(16)}`]]),
+  );
   const outletHeader = (o: string) => `${pick(CITIES)} — (${o}) —`;
 
   const files: Record<string, SeedLike> = {};
@@ -78,7 +80,10 @@ export function syndicatedSet(seed = 17): Syndicated {
         if (rnd() < 0.5 && edited.length > 3) edited = edited.slice(0, -1);
       }
       const styled = copy === 0 ? title : pick([`PRESS RELEASE: ${title}`, `${title} | ${outlet}`, titleCase(title)]);
-      add({ title: styled, date: day(base, copy === 0 ? 0 : 1 + Math.floor(rnd() * 2)), source: outlet, body: render(edited, outlet, rnd() < 0.5) }, story);
+      add(
+        { title: styled, date: day(base, copy === 0 ? 0 : 1 + Math.floor(rnd() * 2)), source: outlet, body: render(edited, outlet, rnd() < 0.5) },
+        story,
+      );
     });
   }
 
@@ -88,8 +93,14 @@ export function syndicatedSet(seed = 17): Syndicated {
     const version = `${1 + Math.floor(rnd() * 9)}.${Math.floor(rnd() * 20)}.${Math.floor(rnd() * 10)}`;
     const f = () => pick(vocabulary);
     const paras = [
-      [`${product} ${version} is now available for download from ${f()} and ${f()} mirrors.`, `This release fixes ${3 + n} issues reported by ${f()} users and improves ${f()} support.`],
-      [`The ${f()} module now handles ${f()} files up to ${n + 2} gigabytes.`, `Startup on ${f()} systems is ${10 + n} percent faster than in ${product} ${version.split('.')[0]}.0.`],
+      [
+        `${product} ${version} is now available for download from ${f()} and ${f()} mirrors.`,
+        `This release fixes ${3 + n} issues reported by ${f()} users and improves ${f()} support.`,
+      ],
+      [
+        `The ${f()} module now handles ${f()} files up to ${n + 2} gigabytes.`,
+        `Startup on ${f()} systems is ${10 + n} percent faster than in ${product} ${version.split('.')[0]}.0.`,
+      ],
       [`Known issues: ${f()} may fail when ${f()} is enabled; a fix is planned for the ${f()} release.`],
       [`Upgrade notes: back up your ${f()} settings before upgrading from a ${f()} build.`],
     ];

@@ -99,7 +99,10 @@ describe('FolderWatcher with a real library', () => {
     writeFileSync(join(folder, 'batch/deep/er/three.txt'), seedLike({ title: 'Deep medlar' }));
     await waitFor(async () => (await lib.find('medlar')).length === 1, 'a change two folders down in the moved-in folder');
     rmSync(join(folder, 'batch'), { recursive: true });
-    await waitFor(async () => [...(await lib.find('quince')), ...(await lib.find('medlar'))].every((a) => a.missing), 'the removed folder’s articles marked missing');
+    await waitFor(
+      async () => [...(await lib.find('quince')), ...(await lib.find('medlar'))].every((a) => a.missing),
+      'the removed folder’s articles marked missing',
+    );
   });
 
   it('ignores hidden folders and files that are not articles', async () => {
