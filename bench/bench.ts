@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: import and query figures on a generated seed-like corpus.
  *
- *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo] [--no-cold] [--keep]
+ *   node out/bench.cjs [--count 100000] [--dir .bench] [--runs 3] [--workers N] [--no-hugo] [--no-cold] [--no-grouping] [--keep]
  *   node out/bench.cjs --phase highlights --db .bench/bench-10000.db   (the highlights section alone)
  *
  * Each import runs in a fresh child process so its peak RSS is its own. Import and
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'no-hugo': { type: 'boolean', default: false },
     'no-cold': { type: 'boolean', default: false },
+    // Skips the grouping off/on pairs: 2 x runs more imports, an hour's work at 1,000,000 articles.
+    'no-grouping': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     phase: { type: 'string' },
     db: { type: 'string' },
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
     }
   }
   const fresh = steps.map((s) => s.import);
-  const grouping = groupingCost(runs, root, contentDir, resolve(values.dir!, `bench-${count}-grouping.db`));
+  const grouping = values['no-grouping'] ? null : groupingCost(runs, root, contentDir, resolve(values.dir!, `bench-${count}-grouping.db`));
   const again: ImportFigures[] = [];
   for (let run = 0; run < runs; run++) again.push(runImport(dbPath, contentDir));
   const dbBytes = statSync(dbPath).size + (existsSync(dbPath + '-wal') ? statSync(dbPath + '-wal').size : 0);
@@ -297,13 +299,15 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
         : `${b.hugoListAllMedianSeconds} s (${i.hugoLines} lines) → import is ${b.ratioToHugo}x hugo`,
     ]);
   }
-  const g = f.grouping as ReturnType<typeof groupingCost>;
+  const g = f.grouping as ReturnType<typeof groupingCost> | null;
   rows.push(
     ['peak RSS during import', `${i.peakRssMb} MB`],
-    [
-      `grouping stories (median of ${g.runs}, warm)`,
-      `import ${g.offMedianSeconds} s off, ${g.onMedianSeconds} s on → +${g.addedPercent} %; peak RSS ${g.peakRssMb.off} / ${g.peakRssMb.on} MB; load ${g.medianLoad}`,
-    ],
+    g
+      ? [
+          `grouping stories (median of ${g.runs}, warm)`,
+          `import ${g.offMedianSeconds} s off, ${g.onMedianSeconds} s on → +${g.addedPercent} %; peak RSS ${g.peakRssMb.off} / ${g.peakRssMb.on} MB; load ${g.medianLoad}`,
+        ]
+      : ['grouping stories', 'not measured (--no-grouping)'],
     ['unchanged re-import', `${r.medianSeconds} s`],
     ['database size', `${d.megabytes} MB (${d.ratioToCorpus}x corpus)`],
     [
