@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportJob, LibraryEvent } from '../../../shared/api.js';
 import type { ImportProgress, ImportReport } from '../../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { checkFolder, importFolders, importHeapMb } from './importer.js';
+import { checkFolder, emptyReport, importFolders, importHeapMb } from './importer.js';
 import { JobRetention, type RetentionOptions } from '../jobRetention.js';
 
 /** What one import job reads: the folders, and the options the importer and its worker both take. */
@@ -111,7 +111,7 @@ export class ImportJobs {
             this.retention.ended(jobId);
             resolve();
           };
-          if (cancelledEarly) return finish({ ...emptyReportFor(folders), cancelled: true }, null);
+          if (cancelledEarly) return finish({ ...emptyReport(folders), cancelled: true }, null);
           const script = this.workerDir ? join(this.workerDir, 'importWorker.cjs') : null;
           const request = { folders, maxFileBytes, only };
           const run =
@@ -166,24 +166,6 @@ export class ImportJobs {
   private runOnWorker(script: string, request: ImportRequest, onProgress: (p: ImportProgress) => void): ImportRun {
     return runImportWorker({ script, dbPath: this.dbPath, ...request, workerDir: this.workerDir!, parseWorkers: this.parseWorkers }, onProgress);
   }
-}
-
-function emptyReportFor(folders: string[]): ImportReport {
-  return {
-    folders,
-    added: 0,
-    updated: 0,
-    restored: 0,
-    unchanged: 0,
-    missing: 0,
-    failed: 0,
-    skipped: 0,
-    warnings: 0,
-    cancelled: false,
-    durationMs: 0,
-    files: [],
-    duplicates: [],
-  };
 }
 
 export interface WorkerImportOptions {

@@ -274,7 +274,8 @@ export function checkFolder(folder: string): string {
   return abs;
 }
 
-function emptyReport(folders: string[]): ImportReport {
+/** A report of nothing done yet (also what a job cancelled before it started reports). */
+export function emptyReport(folders: string[]): ImportReport {
   return {
     folders,
     added: 0,
