@@ -295,7 +295,7 @@ function printTable(f: Record<string, unknown> & { queries: Record<string, { p50
     rows.push([
       `hugo list all, ${cache} cache`,
       b.hugoListAllMedianSeconds === null
-        ? 'hugo not run'
+        ? 'hugo not run or did not finish (see above)'
         : `${b.hugoListAllMedianSeconds} s (${i.hugoLines} lines) → import is ${b.ratioToHugo}x hugo`,
     ]);
   }
