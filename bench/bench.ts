@@ -202,7 +202,7 @@ async function main(): Promise<void> {
       steps.push(step);
       const hugoText = step.hugo ? `, hugo list all ${step.hugo.seconds.toFixed(2)} s (${step.hugo.lines} lines = ${count} articles + header)` : '';
       console.error(
-        `bench: run ${run + 1}/${runs}, ${cache} cache, ${step.hugoFirst && step.hugo ? 'hugo' : 'import'} first: import ${step.import.seconds.toFixed(2)} s` +
+        `bench: run ${run + 1}/${runs}, ${cache} cache, ${step.hugoFirst && withHugo ? 'hugo' : 'import'} first: import ${step.import.seconds.toFixed(2)} s` +
           `${hugoText}, load ${step.load}`,
       );
     }

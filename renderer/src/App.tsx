@@ -63,7 +63,7 @@ export function App() {
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<ArticleListHandle>(null);
-  const pickFolder = usePickFolder(imports);
+  const pickFolder = usePickFolder(imports.start);
   const dialogs = useDialogs(pickFolder);
   // "Selected articles": the multi-selection, else the open article.
   const selectedIds = useMemo(

@@ -19,21 +19,17 @@ export interface DetailView {
 /** What the third pane shows instead of the open article, and whether its Copies panel is open. */
 export function useDetailView(): DetailView {
   const [copiesFor, setCopiesFor] = useState<number | null>(null);
-  const [statsOpen, setStatsOpen] = useState(false);
-  const [highlightsOpen, setHighlightsOpen] = useState(false);
+  // One state, not two flags: statistics and highlights never show together.
+  const [shown, setShown] = useState<'stats' | 'highlights' | null>(null);
+  const toggle = (view: 'stats' | 'highlights') => setShown((now) => (now === view ? null : view));
+  const close = (view: 'stats' | 'highlights') => setShown((now) => (now === view ? null : now));
   return {
-    statsOpen,
-    highlightsOpen,
-    toggleStats: () => {
-      setHighlightsOpen(false);
-      setStatsOpen((o) => !o);
-    },
-    toggleHighlights: () => {
-      setStatsOpen(false);
-      setHighlightsOpen((o) => !o);
-    },
-    closeStats: () => setStatsOpen(false),
-    closeHighlights: () => setHighlightsOpen(false),
+    statsOpen: shown === 'stats',
+    highlightsOpen: shown === 'highlights',
+    toggleStats: () => toggle('stats'),
+    toggleHighlights: () => toggle('highlights'),
+    closeStats: () => close('stats'),
+    closeHighlights: () => close('highlights'),
     copiesFor,
     setCopiesFor,
   };
